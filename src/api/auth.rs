@@ -1,0 +1,166 @@
+//! `/auth/*` and `/me`: logging in and out, and who the token belongs to.
+
+use chrono::{DateTime, FixedOffset};
+use poem::{Request, web::RemoteAddr};
+use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json};
+
+use crate::{
+    api::{
+        ApiTags,
+        security::{AnyAuth, StaffAuth, StudentAuth},
+        staff::StaffView,
+    },
+    domain::{StaffRole, time::to_shanghai},
+    error::AppResult,
+    service::{auth, staff, student},
+    state::AppState,
+};
+
+pub struct AuthApi {
+    pub state: AppState,
+}
+
+#[derive(Object)]
+struct WechatLoginRequest {
+    /// The code from `wx.login()` in the mini-program; in dev-login mode
+    /// (no appid configured) `dev:<openid>` logs in as that openid.
+    #[oai(validator(min_length = 1, max_length = 128))]
+    code: String,
+}
+
+#[derive(Object)]
+struct StudentLoginResponse {
+    /// Bearer token for `Authorization: Bearer <token>`.
+    token: String,
+    /// When the token stops working (Asia/Shanghai, RFC 3339).
+    expires_at: DateTime<FixedOffset>,
+    /// Whether the student is already bound to the graduation roster; if
+    /// not, the mini-program shows the binding screen next.
+    bound: bool,
+}
+
+#[derive(Object)]
+struct StaffLoginRequest {
+    #[oai(validator(min_length = 1, max_length = 128))]
+    username: String,
+    #[oai(validator(min_length = 1, max_length = 1024))]
+    password: String,
+}
+
+#[derive(Object)]
+struct StaffLoginResponse {
+    /// Bearer token for `Authorization: Bearer <token>`.
+    token: String,
+    /// When the token stops working (Asia/Shanghai, RFC 3339).
+    expires_at: DateTime<FixedOffset>,
+    /// The account's role; it decides which endpoints the token opens.
+    role: StaffRole,
+}
+
+#[derive(Object)]
+struct StudentMe {
+    /// The student's account id.
+    student_id: i64,
+    /// Whether the student is bound to the graduation roster.
+    bound: bool,
+}
+
+#[derive(ApiResponse)]
+enum LoggedOut {
+    /// The token is revoked on every instance.
+    #[oai(status = 204)]
+    Done,
+}
+
+#[OpenApi(tag = "ApiTags::Auth")]
+impl AuthApi {
+    /// Student login with WeChat
+    ///
+    /// Exchanges a `wx.login()` code with WeChat (`jscode2session`) for the
+    /// student's openid and returns a token valid for 7 days.
+    /// Errors: 400 `invalid_request` (empty or over-long code),
+    /// 401 `wechat_code_invalid` (invalid or already used code),
+    /// 401 `dev_login_disabled` (`dev:` code while an appid is configured),
+    /// 429 `wechat_rate_limited`, 503 `wechat_unavailable` (WeChat down,
+    /// slow or answering garbage), 503 `service_unavailable`.
+    #[oai(path = "/auth/wechat", method = "post", operation_id = "login_wechat")]
+    async fn login_wechat(
+        &self,
+        body: Json<WechatLoginRequest>,
+    ) -> AppResult<Json<StudentLoginResponse>> {
+        let login = auth::wechat_login(&self.state, &body.code).await?;
+        Ok(Json(StudentLoginResponse {
+            expires_at: to_shanghai(login.issued.expires_at),
+            token: login.issued.token.into_string(),
+            bound: login.bound,
+        }))
+    }
+
+    /// Staff login with username and password
+    ///
+    /// Returns a token valid for 12 hours. Unknown user and wrong password
+    /// give the same answer. After 5 failures for one username, or 30 from
+    /// one address, within 15 minutes, further attempts are refused.
+    /// Errors: 400 `invalid_request`, 401 `invalid_credentials`,
+    /// 429 `too_many_attempts`, 503 `service_unavailable`.
+    #[oai(path = "/auth/staff", method = "post", operation_id = "login_staff")]
+    async fn login_staff(
+        &self,
+        req: &Request,
+        body: Json<StaffLoginRequest>,
+    ) -> AppResult<Json<StaffLoginResponse>> {
+        let ip = client_ip(req, self.state.config.trust_forwarded_for);
+        let login = auth::staff_login(&self.state, &body.username, &body.password, &ip).await?;
+        Ok(Json(StaffLoginResponse {
+            expires_at: to_shanghai(login.issued.expires_at),
+            token: login.issued.token.into_string(),
+            role: login.role,
+        }))
+    }
+
+    /// Log out
+    ///
+    /// Revokes the presented token at once on every instance.
+    /// Errors: 401 `unauthenticated`, 503 `service_unavailable`.
+    #[oai(path = "/auth/logout", method = "post", operation_id = "logout")]
+    async fn logout(&self, caller: AnyAuth) -> AppResult<LoggedOut> {
+        auth::logout(&self.state, &caller.0.token).await?;
+        Ok(LoggedOut::Done)
+    }
+
+    /// The logged-in student
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden` (a staff token).
+    #[oai(path = "/me", method = "get", operation_id = "student_me")]
+    async fn student_me(&self, student: StudentAuth) -> AppResult<Json<StudentMe>> {
+        let profile = student::profile(&self.state.db, student.0).await?;
+        Ok(Json(StudentMe {
+            student_id: profile.student_id,
+            bound: profile.bound,
+        }))
+    }
+
+    /// The logged-in staff member
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden` (a student token).
+    #[oai(path = "/staff/me", method = "get", operation_id = "staff_me")]
+    async fn staff_me(&self, caller: StaffAuth) -> AppResult<Json<StaffView>> {
+        let account = staff::get(&self.state.db, caller.0.staff_id).await?;
+        Ok(Json(account.into()))
+    }
+}
+
+/// The client's address: the peer, or behind a trusted load balancer the
+/// last `X-Forwarded-For` entry (the one the balancer itself appended).
+fn client_ip(req: &Request, trust_forwarded_for: bool) -> String {
+    let forwarded = trust_forwarded_for
+        .then(|| req.header("x-forwarded-for"))
+        .flatten()
+        .and_then(|v| v.rsplit(',').next())
+        .map(|ip| ip.trim().to_owned())
+        .filter(|ip| !ip.is_empty());
+    forwarded.unwrap_or_else(|| match req.remote_addr() {
+        RemoteAddr(poem::Addr::SocketAddr(addr)) => addr.ip().to_string(),
+        other => other.to_string(),
+    })
+}

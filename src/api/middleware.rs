@@ -1,0 +1,132 @@
+//! Cross-cutting HTTP concerns: request ids and logs, the body-size limit,
+//! and rendering every error (ours, poem's, poem-openapi's, panics) as
+//! `{"code", "message"}` JSON.
+
+use std::{sync::Arc, time::Instant};
+
+use poem::{
+    Body, Endpoint, IntoResponse, Request, Response,
+    http::{HeaderValue, StatusCode, header},
+};
+use tokio::io::AsyncReadExt;
+use tracing::Instrument;
+
+use crate::error::{AppError, ErrorCode, error_response};
+
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// Keeps a caller's request id only if it is short and plain, so log lines
+/// cannot be forged through it.
+fn incoming_request_id(req: &Request) -> Option<String> {
+    let id = req.header(REQUEST_ID_HEADER)?;
+    let plain = (1..=64).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    plain.then(|| id.to_owned())
+}
+
+/// Gives each request an id (the caller's `X-Request-Id` or a new UUID),
+/// runs it inside a tracing span with that id, logs its outcome and returns
+/// the id in the response header.
+pub async fn request_context<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Response> {
+    let request_id = incoming_request_id(&req).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let span = tracing::info_span!(
+        "request",
+        request_id = %request_id,
+        method = %req.method(),
+        path = %req.uri().path(),
+    );
+    async move {
+        let started = Instant::now();
+        let mut response = match next.call(req).await {
+            Ok(output) => output.into_response(),
+            Err(err) => render_error(err),
+        };
+        let status = response.status().as_u16();
+        let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+        if response.status().is_server_error() {
+            tracing::warn!(status, latency_ms, "request finished");
+        } else {
+            tracing::info!(status, latency_ms, "request finished");
+        }
+        if let Ok(value) = HeaderValue::from_str(&request_id) {
+            response.headers_mut().insert(REQUEST_ID_HEADER, value);
+        }
+        Ok(response)
+    }
+    .instrument(span)
+    .await
+}
+
+/// Rejects bodies over `max` bytes with 413 before any handler reads them:
+/// by `Content-Length` when given, otherwise by reading at most `max + 1`
+/// bytes of a chunked body.
+pub async fn limit_body<E: Endpoint>(
+    next: Arc<E>,
+    mut req: Request,
+    max: usize,
+) -> poem::Result<Response> {
+    let too_large = || AppError::from(ErrorCode::PayloadTooLarge);
+    let declared = req.header(header::CONTENT_LENGTH).map(|v| v.parse::<u64>());
+    match declared {
+        Some(Ok(len)) if len > max as u64 => return Err(too_large().into()),
+        Some(Ok(_)) => {}
+        Some(Err(_)) => {
+            return Err(AppError::new(ErrorCode::InvalidRequest, "Content-Length 无效").into());
+        }
+        None if req.header(header::TRANSFER_ENCODING).is_some() => {
+            let mut buf = Vec::new();
+            req.take_body()
+                .into_async_read()
+                .take(max as u64 + 1)
+                .read_to_end(&mut buf)
+                .await
+                .map_err(|_| AppError::new(ErrorCode::InvalidRequest, "请求内容读取失败"))?;
+            if buf.len() > max {
+                return Err(too_large().into());
+            }
+            req.set_body(Body::from(buf));
+        }
+        None => {}
+    }
+    Ok(next.call(req).await?.into_response())
+}
+
+/// Turns any error that reached the top into the JSON error shape.
+pub fn render_error(err: poem::Error) -> Response {
+    if err.is::<AppError>() {
+        return err.into_response();
+    }
+    let status = err.status();
+    let code = match status {
+        StatusCode::BAD_REQUEST => ErrorCode::InvalidRequest,
+        StatusCode::UNAUTHORIZED => ErrorCode::Unauthenticated,
+        StatusCode::FORBIDDEN => ErrorCode::Forbidden,
+        StatusCode::NOT_FOUND => ErrorCode::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
+        s if s.is_server_error() => {
+            tracing::error!(error = %err, "unhandled server error");
+            ErrorCode::InternalError
+        }
+        // Any other 4xx from the framework keeps its status.
+        s => return error_response(s, ErrorCode::InvalidRequest.as_str(), &err.to_string()),
+    };
+    let message = match code {
+        // Parse errors say what was wrong with the request; that helps the
+        // developer of the client and reveals nothing about the server.
+        ErrorCode::InvalidRequest | ErrorCode::UnsupportedMediaType => {
+            format!("{}：{}", code.default_message(), err)
+        }
+        _ => code.default_message().to_owned(),
+    };
+    error_response(code.status(), code.as_str(), &message)
+}
+
+/// Renders a panic as a 500 in the JSON shape; the panic itself is logged.
+pub fn render_panic(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("request handler panicked");
+    AppError::from(ErrorCode::InternalError).into_response()
+}

@@ -1,0 +1,72 @@
+//! The HTTP layer: routes, request/response types, auth extractors.
+//! Handlers translate between HTTP and `service` calls, nothing more.
+
+pub mod auth;
+pub mod health;
+pub mod middleware;
+pub mod security;
+pub mod staff;
+
+use poem::{Endpoint, EndpointExt, Route, get, middleware::CatchPanic};
+use poem_openapi::{ExtraHeader, OpenApiService, Tags};
+
+use crate::state::AppState;
+
+#[derive(Tags)]
+pub enum ApiTags {
+    /// Logging in and out (students by WeChat, staff by password).
+    Auth,
+    /// Staff accounts (Graduate School admins only).
+    Staff,
+}
+
+const API_DESCRIPTION: &str = "\
+Backend of the diploma-photo (学历相片采集) WeChat mini-program and staff console.
+
+Authenticate with `Authorization: Bearer <token>`; students get a token from \
+`POST /auth/wechat`, staff from `POST /auth/staff`.
+
+Every error is JSON `{\"code\": \"snake_case_code\", \"message\": \"...\"}`: `code` is \
+stable and meant for programs, `message` is for people (Chinese where students read \
+it). Each operation's description lists the codes it can return. Every response \
+carries `X-Request-Id`; quote it when reporting a problem. Request bodies are JSON \
+and limited in size (413 `payload_too_large`); unknown fields are ignored. Times are \
+RFC 3339 in Asia/Shanghai (+08:00).";
+
+pub fn openapi(state: &AppState) -> OpenApiService<(auth::AuthApi, staff::StaffAdminApi), ()> {
+    OpenApiService::new(
+        (
+            auth::AuthApi {
+                state: state.clone(),
+            },
+            staff::StaffAdminApi {
+                state: state.clone(),
+            },
+        ),
+        "diploma-photo API",
+        env!("CARGO_PKG_VERSION"),
+    )
+    .description(API_DESCRIPTION)
+    .server("/api/v1")
+    .extra_response_header::<String, _>(
+        ExtraHeader::new("X-Request-Id").description("Id of this request in the server logs."),
+    )
+}
+
+/// The whole HTTP application: API, OpenAPI document, Swagger UI, health checks.
+pub fn app(state: AppState) -> impl Endpoint {
+    let api = openapi(&state);
+    let spec = api.spec_endpoint();
+    let ui = api.swagger_ui();
+    let body_limit = state.config.body_limit_bytes;
+    Route::new()
+        .nest("/api/v1", api)
+        .at("/api/openapi.json", spec)
+        .nest("/docs", ui)
+        .at("/healthz", get(health::healthz))
+        .at("/readyz", get(health::readyz))
+        .data(state)
+        .around(move |ep, req| middleware::limit_body(ep, req, body_limit))
+        .with(CatchPanic::new().with_handler(middleware::render_panic))
+        .around(middleware::request_context)
+}

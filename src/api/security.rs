@@ -1,0 +1,94 @@
+//! Authentication extractors. Each operation names the one it needs; all of
+//! them read the same `Authorization: Bearer <token>` header (one scheme in
+//! the OpenAPI document) and differ in who they let through:
+//! a missing or bad token is 401 `unauthenticated`, a valid token of the wrong
+//! kind or role is 403 `forbidden`.
+
+use poem::Request;
+use poem_openapi::{SecurityScheme, auth::Bearer};
+
+use crate::{
+    domain::{Principal, StaffAssignment},
+    error::{AppError, ErrorCode},
+    service::auth,
+    state::AppState,
+};
+
+/// The authenticated caller and the token they presented (needed to log out).
+pub struct Caller {
+    pub principal: Principal,
+    pub token: String,
+}
+
+/// A logged-in staff member.
+pub struct StaffCaller {
+    pub staff_id: i64,
+    pub assignment: StaffAssignment,
+}
+
+/// Token from `POST /auth/wechat` (students) or `POST /auth/staff` (staff).
+#[derive(SecurityScheme)]
+#[oai(rename = "bearer", ty = "bearer", checker = "any_caller")]
+pub struct AnyAuth(pub Caller);
+
+/// A student token.
+#[derive(SecurityScheme)]
+#[oai(rename = "bearer", ty = "bearer", checker = "student_caller")]
+pub struct StudentAuth(pub i64);
+
+/// A staff token of any role.
+#[derive(SecurityScheme)]
+#[oai(rename = "bearer", ty = "bearer", checker = "staff_caller")]
+pub struct StaffAuth(pub StaffCaller);
+
+/// A staff token with the `admin` role (Graduate School).
+#[derive(SecurityScheme)]
+#[oai(rename = "bearer", ty = "bearer", checker = "admin_caller")]
+pub struct AdminAuth(pub StaffCaller);
+
+async fn principal(req: &Request, bearer: &Bearer) -> poem::Result<Principal> {
+    let state = req
+        .data::<AppState>()
+        .expect("AppState is attached to every route");
+    Ok(auth::authenticate(state, &bearer.token).await?)
+}
+
+fn forbidden() -> poem::Error {
+    AppError::from(ErrorCode::Forbidden).into()
+}
+
+async fn any_caller(req: &Request, bearer: Bearer) -> poem::Result<Caller> {
+    let principal = principal(req, &bearer).await?;
+    Ok(Caller {
+        principal,
+        token: bearer.token,
+    })
+}
+
+async fn student_caller(req: &Request, bearer: Bearer) -> poem::Result<i64> {
+    match principal(req, &bearer).await? {
+        Principal::Student { student_id } => Ok(student_id),
+        Principal::Staff { .. } => Err(forbidden()),
+    }
+}
+
+async fn staff_caller(req: &Request, bearer: Bearer) -> poem::Result<StaffCaller> {
+    match principal(req, &bearer).await? {
+        Principal::Staff {
+            staff_id,
+            assignment,
+        } => Ok(StaffCaller {
+            staff_id,
+            assignment,
+        }),
+        Principal::Student { .. } => Err(forbidden()),
+    }
+}
+
+async fn admin_caller(req: &Request, bearer: Bearer) -> poem::Result<StaffCaller> {
+    let caller = staff_caller(req, bearer).await?;
+    match caller.assignment {
+        StaffAssignment::Admin => Ok(caller),
+        _ => Err(forbidden()),
+    }
+}

@@ -1,0 +1,176 @@
+//! The command line: `serve` (default), `migrate`, `create-staff`, `seed-demo`.
+
+use std::{io::BufRead, process::ExitCode};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::{
+    config::Config,
+    domain::{Password, StaffAssignment, StaffRole, UnitCode, Username},
+    error::ErrorCode,
+    service::staff::{self, NewStaff},
+    startup, telemetry,
+};
+
+#[derive(Parser)]
+#[command(
+    name = "diploma-photo",
+    version,
+    about = "Diploma-photo collection backend"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the HTTP API (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create a staff account. The password is read from DP_PASSWORD, or else
+    /// from the first line of standard input.
+    CreateStaff {
+        #[arg(long)]
+        username: String,
+        /// admin, unit_secretary, onsite or intl_office.
+        #[arg(long, value_parser = parse_role)]
+        role: StaffRole,
+        /// The training unit's code; required for unit_secretary.
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// Load demo data for trying the service (refused when WeChat is configured).
+    SeedDemo,
+}
+
+fn parse_role(s: &str) -> Result<StaffRole, String> {
+    StaffRole::parse(s).ok_or_else(|| "one of: admin, unit_secretary, onsite, intl_office".into())
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = Config::from_env()
+        .map_err(anyhow::Error::from)
+        .and_then(|config| {
+            telemetry::init(config.log_format);
+            tokio::runtime::Runtime::new()
+                .context("cannot start the async runtime")?
+                .block_on(run(cli.command.unwrap_or(Command::Serve), config))
+        });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => {
+            let app = startup::Application::build(config).await?;
+            app.run_until(startup::shutdown_signal()).await?;
+            Ok(())
+        }
+        Command::Migrate => {
+            let db = startup::connect_database(&config).await?;
+            startup::migrate(&db).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::CreateStaff {
+            username,
+            role,
+            unit,
+        } => {
+            let password = match std::env::var("DP_PASSWORD") {
+                Ok(p) if !p.is_empty() => p,
+                _ => read_password_line()?,
+            };
+            let unit = unit
+                .as_deref()
+                .map(UnitCode::parse)
+                .transpose()
+                .map_err(anyhow::Error::msg)?;
+            let new = NewStaff {
+                username: Username::parse(&username).map_err(anyhow::Error::msg)?,
+                password: Password::parse(&password).map_err(anyhow::Error::msg)?,
+                assignment: StaffAssignment::new(role, unit).map_err(anyhow::Error::msg)?,
+            };
+            let db = startup::connect_database(&config).await?;
+            startup::migrate(&db).await?;
+            let account = staff::create(&db, new)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
+            println!(
+                "created staff account {} ({})",
+                account.username,
+                role.as_str()
+            );
+            Ok(())
+        }
+        Command::SeedDemo => {
+            if config.wechat.is_some() {
+                bail!(
+                    "seed-demo creates accounts with published passwords; refusing because DP_WECHAT_APPID is set"
+                );
+            }
+            let db = startup::connect_database(&config).await?;
+            startup::migrate(&db).await?;
+            seed_demo_staff(&db).await
+        }
+    }
+}
+
+fn read_password_line() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .context("cannot read the password from standard input")?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        bail!("no password: set DP_PASSWORD or pass it on standard input");
+    }
+    Ok(password)
+}
+
+/// One account per role with a published password. Existing accounts are
+/// left as they are, so running it twice changes nothing.
+async fn seed_demo_staff(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
+    const DEMO: [(&str, StaffRole, Option<&str>); 4] = [
+        ("demo-admin", StaffRole::Admin, None),
+        ("demo-secretary", StaffRole::UnitSecretary, Some("CS")),
+        ("demo-onsite", StaffRole::Onsite, None),
+        ("demo-intl", StaffRole::IntlOffice, None),
+    ];
+    println!("demo staff accounts (password = username + \"-pass\"):");
+    for (username, role, unit) in DEMO {
+        let password = format!("{username}-pass");
+        let new = NewStaff {
+            username: Username::parse(username).map_err(anyhow::Error::msg)?,
+            password: Password::parse(&password).map_err(anyhow::Error::msg)?,
+            assignment: StaffAssignment::new(
+                role,
+                unit.map(|u| UnitCode::parse(u))
+                    .transpose()
+                    .map_err(anyhow::Error::msg)?,
+            )
+            .map_err(anyhow::Error::msg)?,
+        };
+        let outcome = match staff::create(db, new).await {
+            Ok(_) => "created",
+            Err(e) if e.code() == ErrorCode::UsernameTaken => "already there",
+            Err(e) => bail!("{}", e.message()),
+        };
+        println!(
+            "  {username:<16} {:<15} {password:<22} {outcome}",
+            role.as_str()
+        );
+    }
+    Ok(())
+}

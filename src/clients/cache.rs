@@ -1,0 +1,181 @@
+//! The shared cache: tokens, rate limits and (later) slot availability.
+//!
+//! Production uses Redis so every instance sees the same values; the embedded
+//! default keeps them in process, which is only correct for a single instance.
+//! The same contract tests (`tests/cache.rs`) run against both.
+
+use std::{
+    collections::HashMap,
+    sync::Mutex,
+    time::{Duration, Instant},
+};
+
+use async_trait::async_trait;
+use redis::{AsyncCommands, aio::ConnectionManager};
+
+#[derive(Debug, thiserror::Error)]
+#[error("cache unavailable: {0}")]
+pub struct CacheError(String);
+
+impl From<redis::RedisError> for CacheError {
+    fn from(err: redis::RedisError) -> Self {
+        Self(err.to_string())
+    }
+}
+
+#[async_trait]
+pub trait Cache: Send + Sync {
+    async fn get(&self, key: &str) -> Result<Option<String>, CacheError>;
+    async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError>;
+    async fn delete(&self, key: &str) -> Result<(), CacheError>;
+    /// Adds one to a counter and returns the new value. The first increment
+    /// starts a window of `window`; the counter disappears when it ends.
+    async fn incr(&self, key: &str, window: Duration) -> Result<i64, CacheError>;
+    async fn ping(&self) -> Result<(), CacheError>;
+}
+
+/// In-process cache for the embedded single-instance setup.
+#[derive(Default)]
+pub struct MemoryCache {
+    entries: Mutex<HashMap<String, (String, Instant)>>,
+}
+
+/// Expired entries are swept once the map grows past this many keys, so
+/// abandoned rate-limit counters cannot grow memory without bound.
+const SWEEP_THRESHOLD: usize = 10_000;
+
+impl MemoryCache {
+    fn live<'a>(
+        map: &'a mut HashMap<String, (String, Instant)>,
+        key: &str,
+        now: Instant,
+    ) -> Option<&'a mut (String, Instant)> {
+        if map.get(key).is_some_and(|(_, exp)| *exp <= now) {
+            map.remove(key);
+        }
+        map.get_mut(key)
+    }
+
+    fn insert(map: &mut HashMap<String, (String, Instant)>, key: &str, entry: (String, Instant)) {
+        if map.len() >= SWEEP_THRESHOLD {
+            let now = Instant::now();
+            map.retain(|_, (_, exp)| *exp > now);
+        }
+        map.insert(key.to_owned(), entry);
+    }
+}
+
+#[async_trait]
+impl Cache for MemoryCache {
+    async fn get(&self, key: &str) -> Result<Option<String>, CacheError> {
+        let mut map = self.entries.lock().expect("cache lock poisoned");
+        Ok(Self::live(&mut map, key, Instant::now()).map(|(v, _)| v.clone()))
+    }
+
+    async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError> {
+        let mut map = self.entries.lock().expect("cache lock poisoned");
+        Self::insert(&mut map, key, (value.to_owned(), Instant::now() + ttl));
+        Ok(())
+    }
+
+    async fn delete(&self, key: &str) -> Result<(), CacheError> {
+        self.entries
+            .lock()
+            .expect("cache lock poisoned")
+            .remove(key);
+        Ok(())
+    }
+
+    async fn incr(&self, key: &str, window: Duration) -> Result<i64, CacheError> {
+        let mut map = self.entries.lock().expect("cache lock poisoned");
+        let now = Instant::now();
+        if let Some((value, _)) = Self::live(&mut map, key, now) {
+            let next = value.parse::<i64>().unwrap_or(0) + 1;
+            *value = next.to_string();
+            return Ok(next);
+        }
+        Self::insert(&mut map, key, ("1".to_owned(), now + window));
+        Ok(1)
+    }
+
+    async fn ping(&self) -> Result<(), CacheError> {
+        Ok(())
+    }
+}
+
+/// Redis-backed cache shared by every instance. Keys are prefixed so several
+/// deployments (or test runs) can share one Redis.
+pub struct RedisCache {
+    conn: ConnectionManager,
+    prefix: String,
+}
+
+impl RedisCache {
+    /// Connects and checks the server answers; fails fast when it does not.
+    pub async fn connect(url: &str, prefix: &str) -> Result<Self, CacheError> {
+        let client = redis::Client::open(url)?;
+        // Short timeouts: a request waiting on a dead Redis should fail with
+        // 503 quickly, and the manager reconnects by itself when it is back.
+        let config = redis::aio::ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(2)))
+            .set_response_timeout(Some(Duration::from_secs(2)))
+            .set_number_of_retries(1);
+        let conn = ConnectionManager::new_with_config(client, config).await?;
+        let cache = Self {
+            conn,
+            prefix: prefix.to_owned(),
+        };
+        cache.ping().await?;
+        Ok(cache)
+    }
+
+    fn key(&self, key: &str) -> String {
+        format!("{}{}", self.prefix, key)
+    }
+}
+
+#[async_trait]
+impl Cache for RedisCache {
+    async fn get(&self, key: &str) -> Result<Option<String>, CacheError> {
+        Ok(self.conn.clone().get(self.key(key)).await?)
+    }
+
+    async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError> {
+        let millis = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1);
+        let _: () = self
+            .conn
+            .clone()
+            .pset_ex(self.key(key), value, millis)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete(&self, key: &str) -> Result<(), CacheError> {
+        let _: () = self.conn.clone().del(self.key(key)).await?;
+        Ok(())
+    }
+
+    async fn incr(&self, key: &str, window: Duration) -> Result<i64, CacheError> {
+        let key = self.key(key);
+        let millis = u64::try_from(window.as_millis()).unwrap_or(u64::MAX).max(1);
+        // One atomic round trip; `NX` keeps the window that the first increment started.
+        let (count,): (i64,) = redis::pipe()
+            .atomic()
+            .incr(&key, 1)
+            .cmd("PEXPIRE")
+            .arg(&key)
+            .arg(millis)
+            .arg("NX")
+            .ignore()
+            .query_async(&mut self.conn.clone())
+            .await?;
+        Ok(count)
+    }
+
+    async fn ping(&self) -> Result<(), CacheError> {
+        let _: String = redis::cmd("PING")
+            .query_async(&mut self.conn.clone())
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,168 @@
+//! Configuration from environment variables (a `.env` file is optional).
+//! Every variable and its default is documented in README.md.
+
+use std::time::Duration;
+
+/// The mini-program's credentials; without them the service offers dev login.
+#[derive(Clone, Debug)]
+pub struct WechatCredentials {
+    pub appid: String,
+    pub secret: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `DP_LISTEN`
+    pub listen: String,
+    /// `DP_DATABASE_URL`: `sqlite://…` or `postgres://…`.
+    pub database_url: String,
+    /// `DP_REDIS_URL`: unset means the in-process cache (one instance only).
+    pub redis_url: Option<String>,
+    /// `DP_REDIS_PREFIX`: namespace of every key, so deployments can share a Redis.
+    pub redis_prefix: String,
+    /// `DP_STORAGE`: local folder or `s3://bucket/prefix` for photos.
+    pub storage: String,
+    /// `DP_WECHAT_APPID` and `DP_WECHAT_SECRET`.
+    pub wechat: Option<WechatCredentials>,
+    /// `DP_WECHAT_API_BASE`
+    pub wechat_api_base: String,
+    /// `DP_PUBLIC_URL`
+    pub public_url: String,
+    /// `DP_LOG_FORMAT`: `text` or `json`.
+    pub log_format: LogFormat,
+    /// `DP_TRUST_FORWARDED_FOR`: take the client address from the last
+    /// `X-Forwarded-For` entry (only behind a load balancer that sets it).
+    pub trust_forwarded_for: bool,
+    /// `DP_BODY_LIMIT_BYTES`: largest accepted request body.
+    pub body_limit_bytes: usize,
+    /// How long in-flight requests may take to finish after SIGTERM.
+    pub shutdown_grace: Duration,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("invalid configuration: {0}")]
+pub struct ConfigError(String);
+
+impl Config {
+    /// Reads the process environment, after loading `.env` if there is one.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        // A missing .env is the normal case; a malformed one is worth a warning.
+        if let Err(err) = dotenvy::dotenv()
+            && !err.not_found()
+        {
+            eprintln!("warning: ignoring unreadable .env file: {err}");
+        }
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    /// Builds the configuration from any variable source (tests pass a map).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let or = |name: &str, default: &str| get(name).unwrap_or_else(|| default.to_owned());
+        let wechat = match (get("DP_WECHAT_APPID"), get("DP_WECHAT_SECRET")) {
+            (Some(appid), Some(secret)) => Some(WechatCredentials { appid, secret }),
+            (None, None) => None,
+            _ => {
+                return Err(ConfigError(
+                    "DP_WECHAT_APPID and DP_WECHAT_SECRET must be set together".into(),
+                ));
+            }
+        };
+        let log_format = match or("DP_LOG_FORMAT", "text").as_str() {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            other => {
+                return Err(ConfigError(format!(
+                    "DP_LOG_FORMAT must be `text` or `json`, not `{other}`"
+                )));
+            }
+        };
+        let trust_forwarded_for = match or("DP_TRUST_FORWARDED_FOR", "false").as_str() {
+            "true" | "1" => true,
+            "false" | "0" => false,
+            other => {
+                return Err(ConfigError(format!(
+                    "DP_TRUST_FORWARDED_FOR must be true or false, not `{other}`"
+                )));
+            }
+        };
+        let body_limit_bytes = or("DP_BODY_LIMIT_BYTES", "65536")
+            .parse()
+            .map_err(|_| ConfigError("DP_BODY_LIMIT_BYTES must be a number of bytes".into()))?;
+        let database_url = or("DP_DATABASE_URL", "sqlite://data/diploma-photo.db?mode=rwc");
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
+            return Err(ConfigError(
+                "DP_DATABASE_URL must start with sqlite: or postgres://".into(),
+            ));
+        }
+        Ok(Self {
+            listen: or("DP_LISTEN", "127.0.0.1:8080"),
+            database_url,
+            redis_url: get("DP_REDIS_URL"),
+            redis_prefix: or("DP_REDIS_PREFIX", "dp:"),
+            storage: or("DP_STORAGE", "data/uploads"),
+            wechat,
+            wechat_api_base: or("DP_WECHAT_API_BASE", "https://api.weixin.qq.com")
+                .trim_end_matches('/')
+                .to_owned(),
+            public_url: or("DP_PUBLIC_URL", "http://127.0.0.1:8080"),
+            log_format,
+            trust_forwarded_for,
+            body_limit_bytes,
+            shutdown_grace: Duration::from_secs(30),
+        })
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_the_embedded_setup() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.listen, "127.0.0.1:8080");
+        assert_eq!(c.database_url, "sqlite://data/diploma-photo.db?mode=rwc");
+        assert!(c.redis_url.is_none());
+        assert_eq!(c.storage, "data/uploads");
+        assert!(c.wechat.is_none());
+        assert_eq!(c.wechat_api_base, "https://api.weixin.qq.com");
+        assert_eq!(c.public_url, "http://127.0.0.1:8080");
+        assert_eq!(c.log_format, LogFormat::Text);
+        assert!(c.is_sqlite());
+    }
+
+    #[test]
+    fn half_configured_wechat_is_rejected() {
+        assert!(config(&[("DP_WECHAT_APPID", "wx1")]).is_err());
+        assert!(config(&[("DP_WECHAT_SECRET", "s")]).is_err());
+        let c = config(&[("DP_WECHAT_APPID", "wx1"), ("DP_WECHAT_SECRET", "s")]).unwrap();
+        assert_eq!(c.wechat.unwrap().appid, "wx1");
+    }
+
+    #[test]
+    fn bad_values_are_rejected() {
+        assert!(config(&[("DP_LOG_FORMAT", "xml")]).is_err());
+        assert!(config(&[("DP_DATABASE_URL", "mysql://x")]).is_err());
+        assert!(config(&[("DP_BODY_LIMIT_BYTES", "lots")]).is_err());
+        assert!(config(&[("DP_TRUST_FORWARDED_FOR", "maybe")]).is_err());
+    }
+}

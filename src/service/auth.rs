@@ -1,0 +1,313 @@
+//! Logging in (students by WeChat, staff by password), checking bearer tokens
+//! and revoking them.
+//!
+//! Tokens live in the database (the source of truth) and are cached for a few
+//! minutes under their hash, so every instance accepts them and a logout or a
+//! disabled account takes effect at once everywhere.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    sea_query::OnConflict,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    clients::{
+        cache::Cache,
+        wechat::{WechatError, WechatSession},
+    },
+    domain::{Principal, SessionToken, StaffRole, TokenHash, Username},
+    entity::{auth_token, staff_account},
+    error::{AppError, AppResult, ErrorCode},
+    service::{staff, student},
+    state::AppState,
+};
+
+pub const STUDENT_TOKEN_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
+pub const STAFF_TOKEN_TTL: Duration = Duration::from_secs(12 * 3600);
+/// How long a validated token is trusted from the cache before the database
+/// is asked again (revocation also deletes the cache entry directly).
+const TOKEN_CACHE_TTL: Duration = Duration::from_secs(600);
+
+/// Failed staff logins allowed per username, and per client address, in one window.
+pub const MAX_FAILURES_PER_USERNAME: i64 = 5;
+pub const MAX_FAILURES_PER_IP: i64 = 30;
+pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
+
+pub const DEV_CODE_PREFIX: &str = "dev:";
+
+pub struct IssuedToken {
+    pub token: SessionToken,
+    pub expires_at: DateTime<Utc>,
+}
+
+pub struct StudentLogin {
+    pub issued: IssuedToken,
+    /// Whether the student is bound to the graduation roster.
+    pub bound: bool,
+}
+
+pub struct StaffLogin {
+    pub issued: IssuedToken,
+    pub role: StaffRole,
+}
+
+/// A token's principal as kept in the cache.
+#[derive(Serialize, Deserialize)]
+struct CachedToken {
+    principal: Principal,
+    expires_at: DateTime<Utc>,
+}
+
+fn cache_key(hash: &TokenHash) -> String {
+    format!("token:{}", hash.as_str())
+}
+
+/// `POST /auth/wechat`: a `wx.login` code (or `dev:<openid>` in dev mode)
+/// becomes a student token.
+pub async fn wechat_login(state: &AppState, code: &str) -> AppResult<StudentLogin> {
+    let session = match (code.strip_prefix(DEV_CODE_PREFIX), &state.wechat) {
+        (Some(_), Some(_)) => return Err(ErrorCode::DevLoginDisabled.into()),
+        (Some(openid), None) => dev_session(openid)?,
+        (None, None) => {
+            return Err(AppError::new(
+                ErrorCode::WechatCodeInvalid,
+                "开发模式未配置微信小程序，请使用 dev:<openid> 登录",
+            ));
+        }
+        (None, Some(client)) => client
+            .code_to_session(code)
+            .await
+            .map_err(|err| match err {
+                WechatError::InvalidCode(_) => AppError::from(ErrorCode::WechatCodeInvalid),
+                WechatError::RateLimited => AppError::from(ErrorCode::WechatRateLimited),
+                unavailable => AppError::with_cause(ErrorCode::WechatUnavailable, unavailable),
+            })?,
+    };
+    let student_id = upsert_student(&state.db, session).await?;
+    let issued = issue_token(state, Owner::Student(student_id), STUDENT_TOKEN_TTL).await?;
+    let profile = student::profile(&state.db, student_id).await?;
+    Ok(StudentLogin {
+        issued,
+        bound: profile.bound,
+    })
+}
+
+fn dev_session(openid: &str) -> AppResult<WechatSession> {
+    let valid = (1..=64).contains(&openid.len())
+        && openid
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        return Err(AppError::new(
+            ErrorCode::InvalidRequest,
+            "dev 登录的 openid 须为 1–64 位字母、数字、- 或 _",
+        ));
+    }
+    Ok(WechatSession {
+        openid: openid.to_owned(),
+        unionid: None,
+        session_key: "dev".to_owned(),
+    })
+}
+
+async fn upsert_student(db: &DatabaseConnection, session: WechatSession) -> AppResult<i64> {
+    let now = Utc::now();
+    use crate::entity::student as row;
+    let mut update = vec![row::Column::SessionKey, row::Column::LastLoginAt];
+    if session.unionid.is_some() {
+        update.push(row::Column::Unionid);
+    }
+    // One statement, so two first logins of the same student cannot race.
+    row::Entity::insert(row::ActiveModel {
+        openid: Set(session.openid.clone()),
+        unionid: Set(session.unionid),
+        session_key: Set(session.session_key),
+        created_at: Set(now),
+        last_login_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::column(row::Column::Openid)
+            .update_columns(update)
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    let student = row::Entity::find()
+        .filter(row::Column::Openid.eq(session.openid))
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("student vanished after upsert")))?;
+    Ok(student.id)
+}
+
+/// `POST /auth/staff`: username and password become a staff token. Failures
+/// are counted per username and per client address in the shared cache.
+pub async fn staff_login(
+    state: &AppState,
+    username: &str,
+    password: &str,
+    client_ip: &str,
+) -> AppResult<StaffLogin> {
+    let user_key = format!("login_fail:user:{}", username.trim().to_ascii_lowercase());
+    let ip_key = format!("login_fail:ip:{client_ip}");
+    let over = |count: Option<String>, max: i64| {
+        count.and_then(|c| c.parse::<i64>().ok()).unwrap_or(0) >= max
+    };
+    if over(state.cache.get(&user_key).await?, MAX_FAILURES_PER_USERNAME)
+        || over(state.cache.get(&ip_key).await?, MAX_FAILURES_PER_IP)
+    {
+        return Err(ErrorCode::TooManyAttempts.into());
+    }
+
+    let account = match Username::parse(username) {
+        Ok(name) => staff_account::Entity::find()
+            .filter(staff_account::Column::Username.eq(name.as_str()))
+            .one(&state.db)
+            .await?
+            .filter(|a| !a.disabled),
+        Err(_) => None,
+    };
+    // Verify against a dummy hash when there is no account, so timing does not
+    // tell an unknown username from a wrong password.
+    let hash = account.as_ref().map(|a| a.password_hash.clone());
+    let verified = staff::verify_password(hash, password.to_owned()).await?;
+    let account = match account {
+        Some(account) if verified => account,
+        _ => {
+            state.cache.incr(&user_key, FAILURE_WINDOW).await?;
+            state.cache.incr(&ip_key, FAILURE_WINDOW).await?;
+            return Err(ErrorCode::InvalidCredentials.into());
+        }
+    };
+    state.cache.delete(&user_key).await?;
+    let view = staff::StaffAccount::try_from(account)?;
+    staff::touch_last_login(&state.db, view.id).await?;
+    let issued = issue_token(state, Owner::Staff(view.id), STAFF_TOKEN_TTL).await?;
+    Ok(StaffLogin {
+        issued,
+        role: view.assignment.role(),
+    })
+}
+
+enum Owner {
+    Student(i64),
+    Staff(i64),
+}
+
+async fn issue_token(state: &AppState, owner: Owner, ttl: Duration) -> AppResult<IssuedToken> {
+    let now = Utc::now();
+    let expires_at = now + chrono::Duration::from_std(ttl).map_err(AppError::internal)?;
+    let token = SessionToken::generate();
+    let (student_id, staff_id) = match owner {
+        Owner::Student(id) => (Some(id), None),
+        Owner::Staff(id) => (None, Some(id)),
+    };
+    // Housekeeping: the owner's expired tokens go when a new one is issued.
+    auth_token::Entity::delete_many()
+        .filter(auth_token::Column::ExpiresAt.lte(now))
+        .filter(match owner {
+            Owner::Student(id) => auth_token::Column::StudentId.eq(id),
+            Owner::Staff(id) => auth_token::Column::StaffId.eq(id),
+        })
+        .exec(&state.db)
+        .await?;
+    auth_token::Entity::insert(auth_token::ActiveModel {
+        token_hash: Set(TokenHash::of(token.as_str()).as_str().to_owned()),
+        student_id: Set(student_id),
+        staff_id: Set(staff_id),
+        created_at: Set(now),
+        expires_at: Set(expires_at),
+    })
+    .exec_without_returning(&state.db)
+    .await?;
+    Ok(IssuedToken { token, expires_at })
+}
+
+/// Resolves a presented bearer token to its principal, or 401 `unauthenticated`.
+pub async fn authenticate(state: &AppState, presented: &str) -> AppResult<Principal> {
+    let hash = TokenHash::of(presented);
+    let key = cache_key(&hash);
+    let now = Utc::now();
+    if let Some(json) = state.cache.get(&key).await? {
+        // An unreadable entry (e.g. written by an older version) is just a miss.
+        if let Ok(cached) = serde_json::from_str::<CachedToken>(&json) {
+            return if cached.expires_at > now {
+                Ok(cached.principal)
+            } else {
+                Err(ErrorCode::Unauthenticated.into())
+            };
+        }
+    }
+    let row = auth_token::Entity::find_by_id(hash.as_str())
+        .one(&state.db)
+        .await?
+        .filter(|t| t.expires_at > now)
+        .ok_or(ErrorCode::Unauthenticated)?;
+    let principal = match (row.student_id, row.staff_id) {
+        (Some(student_id), None) => Principal::Student { student_id },
+        (None, Some(staff_id)) => {
+            let account = staff_account::Entity::find_by_id(staff_id)
+                .one(&state.db)
+                .await?
+                .filter(|a| !a.disabled)
+                .ok_or(ErrorCode::Unauthenticated)?;
+            Principal::Staff {
+                staff_id,
+                assignment: staff::StaffAccount::try_from(account)?.assignment,
+            }
+        }
+        _ => {
+            return Err(AppError::internal(anyhow::anyhow!(
+                "token with no single owner"
+            )));
+        }
+    };
+    let remaining = (row.expires_at - now).to_std().unwrap_or_default();
+    let cached = CachedToken {
+        principal: principal.clone(),
+        expires_at: row.expires_at,
+    };
+    let json = serde_json::to_string(&cached).map_err(AppError::internal)?;
+    state
+        .cache
+        .set(&key, &json, remaining.min(TOKEN_CACHE_TTL))
+        .await?;
+    Ok(principal)
+}
+
+/// Revokes the presented token everywhere at once.
+pub async fn logout(state: &AppState, presented: &str) -> AppResult<()> {
+    let hash = TokenHash::of(presented);
+    auth_token::Entity::delete_by_id(hash.as_str())
+        .exec(&state.db)
+        .await?;
+    state.cache.delete(&cache_key(&hash)).await?;
+    Ok(())
+}
+
+/// Revokes every token of a staff account (disabled, or password changed).
+pub async fn revoke_staff_tokens(
+    db: &DatabaseConnection,
+    cache: &dyn Cache,
+    staff_id: i64,
+) -> AppResult<()> {
+    let tokens = auth_token::Entity::find()
+        .filter(auth_token::Column::StaffId.eq(staff_id))
+        .all(db)
+        .await?;
+    auth_token::Entity::delete_many()
+        .filter(auth_token::Column::StaffId.eq(staff_id))
+        .exec(db)
+        .await?;
+    for token in tokens {
+        cache
+            .delete(&cache_key(&TokenHash::from_stored(token.token_hash)))
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,225 @@
+//! Staff accounts: creation (admin API and `create-staff`), listing,
+//! disabling and password resets. Passwords are hashed with Argon2id.
+
+use std::sync::OnceLock;
+
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier, password_hash::SaltString};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, SqlErr,
+};
+
+use crate::{
+    clients::cache::Cache,
+    domain::{Password, StaffAssignment, StaffRole, UnitCode, Username},
+    entity::staff_account,
+    error::{AppError, AppResult, ErrorCode},
+    service::auth,
+};
+
+/// A staff account as the rest of the service sees it.
+#[derive(Clone, Debug)]
+pub struct StaffAccount {
+    pub id: i64,
+    pub username: String,
+    pub assignment: StaffAssignment,
+    pub disabled: bool,
+    pub created_at: DateTime<Utc>,
+    pub last_login_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<staff_account::Model> for StaffAccount {
+    type Error = AppError;
+
+    fn try_from(m: staff_account::Model) -> AppResult<Self> {
+        let corrupt = |what: String| AppError::internal(anyhow::anyhow!("staff {}: {what}", m.id));
+        let role = StaffRole::parse(&m.role).ok_or_else(|| corrupt(format!("role {}", m.role)))?;
+        let unit = m
+            .unit_code
+            .as_deref()
+            .map(UnitCode::parse)
+            .transpose()
+            .map_err(corrupt)?;
+        let assignment = StaffAssignment::new(role, unit).map_err(corrupt)?;
+        Ok(Self {
+            id: m.id,
+            username: m.username,
+            assignment,
+            disabled: m.disabled,
+            created_at: m.created_at,
+            last_login_at: m.last_login_at,
+        })
+    }
+}
+
+pub struct NewStaff {
+    pub username: Username,
+    pub password: Password,
+    pub assignment: StaffAssignment,
+}
+
+pub async fn create(db: &DatabaseConnection, new: NewStaff) -> AppResult<StaffAccount> {
+    let now = Utc::now();
+    let password_hash = hash_password(new.password).await?;
+    let inserted = staff_account::ActiveModel {
+        username: Set(new.username.as_str().to_owned()),
+        password_hash: Set(password_hash),
+        role: Set(new.assignment.role().as_str().to_owned()),
+        unit_code: Set(new.assignment.unit().map(|u| u.as_str().to_owned())),
+        disabled: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+        last_login_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await;
+    match inserted {
+        Ok(model) => StaffAccount::try_from(model),
+        Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Err(AppError::new(
+                ErrorCode::UsernameTaken,
+                format!("用户名 {} 已被使用", new.username.as_str()),
+            ))
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub async fn list(db: &DatabaseConnection) -> AppResult<Vec<StaffAccount>> {
+    staff_account::Entity::find()
+        .order_by_asc(staff_account::Column::Username)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(StaffAccount::try_from)
+        .collect()
+}
+
+pub async fn get(db: &DatabaseConnection, id: i64) -> AppResult<StaffAccount> {
+    staff_account::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "该工作人员账号不存在"))
+        .and_then(StaffAccount::try_from)
+}
+
+pub struct StaffUpdate {
+    pub disabled: Option<bool>,
+    pub password: Option<Password>,
+}
+
+/// Applies an admin's change; disabling an account or resetting its password
+/// ends all of its sessions. Admins cannot disable themselves (no lock-out).
+pub async fn update(
+    db: &DatabaseConnection,
+    cache: &dyn Cache,
+    acting_staff_id: i64,
+    id: i64,
+    change: StaffUpdate,
+) -> AppResult<StaffAccount> {
+    let current = staff_account::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "该工作人员账号不存在"))?;
+    if change.disabled == Some(true) && id == acting_staff_id {
+        return Err(ErrorCode::CannotDisableSelf.into());
+    }
+    let revoke = change.disabled == Some(true) || change.password.is_some();
+    let mut model: staff_account::ActiveModel = current.into();
+    if let Some(disabled) = change.disabled {
+        model.disabled = Set(disabled);
+    }
+    if let Some(password) = change.password {
+        model.password_hash = Set(hash_password(password).await?);
+    }
+    model.updated_at = Set(Utc::now());
+    let updated = model.update(db).await?;
+    if revoke {
+        auth::revoke_staff_tokens(db, cache, id).await?;
+    }
+    StaffAccount::try_from(updated)
+}
+
+pub(crate) async fn touch_last_login(db: &DatabaseConnection, id: i64) -> AppResult<()> {
+    staff_account::Entity::update_many()
+        .col_expr(
+            staff_account::Column::LastLoginAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(staff_account::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+fn new_salt() -> AppResult<SaltString> {
+    let mut bytes = [0u8; 16];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+    SaltString::encode_b64(&bytes).map_err(|e| AppError::internal(anyhow::anyhow!("salt: {e}")))
+}
+
+/// Argon2 is deliberately slow, so it runs off the async workers.
+async fn hash_password(password: Password) -> AppResult<String> {
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(password.expose().as_bytes(), &new_salt()?)
+            .map(|h| h.to_string())
+            .map_err(|e| AppError::internal(anyhow::anyhow!("hashing failed: {e}")))
+    })
+    .await
+    .map_err(AppError::internal)?
+}
+
+/// Checks a password against a stored hash; with no hash, verifies against a
+/// dummy so the time taken does not reveal whether the account exists.
+pub(crate) async fn verify_password(stored: Option<String>, password: String) -> AppResult<bool> {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    tokio::task::spawn_blocking(move || {
+        let dummy = DUMMY.get_or_init(|| {
+            Argon2::default()
+                .hash_password(b"not-a-real-password", &new_salt().expect("salt"))
+                .expect("hashing a constant works")
+                .to_string()
+        });
+        let exists = stored.is_some();
+        let hash_text = stored.as_deref().unwrap_or(dummy);
+        let hash = PasswordHash::new(hash_text)
+            .map_err(|e| AppError::internal(anyhow::anyhow!("stored hash unreadable: {e}")))?;
+        let matches = Argon2::default()
+            .verify_password(password.as_bytes(), &hash)
+            .is_ok();
+        Ok(exists && matches)
+    })
+    .await
+    .map_err(AppError::internal)?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn hashes_verify_only_the_right_password() {
+        let hash = hash_password(Password::parse("correct horse battery").unwrap())
+            .await
+            .unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(
+            verify_password(Some(hash.clone()), "correct horse battery".into())
+                .await
+                .unwrap()
+        );
+        assert!(
+            !verify_password(Some(hash), "wrong horse battery".into())
+                .await
+                .unwrap()
+        );
+        assert!(
+            !verify_password(None, "not-a-real-password".into())
+                .await
+                .unwrap()
+        );
+    }
+}

@@ -1,0 +1,205 @@
+//! Building the application from its configuration and running it until
+//! shutdown. Tests use the same path with a random port.
+
+use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
+
+use anyhow::Context;
+use migration::{Migrator, MigratorTrait};
+use poem::{Server, listener::TcpAcceptor};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+
+use crate::{
+    api,
+    clients::{
+        cache::{Cache, MemoryCache, RedisCache},
+        wechat::WechatClient,
+    },
+    config::Config,
+    state::AppState,
+};
+
+/// Connects to the configured database; for SQLite the data folder is
+/// created and WAL mode with a busy timeout is used, so readers never block
+/// the writer and concurrent writers wait instead of failing.
+pub async fn connect_database(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    if config.is_sqlite()
+        && let Some(parent) =
+            sqlite_path(&config.database_url).and_then(|p| p.parent().map(|p| p.to_owned()))
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create data folder {}", parent.display()))?;
+    }
+    let mut options = ConnectOptions::new(config.database_url.clone());
+    options
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(5))
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .busy_timeout(Duration::from_secs(5))
+                .foreign_keys(true)
+        });
+    if config.is_sqlite() {
+        // One writer at a time anyway; a small pool avoids lock convoys.
+        options.max_connections(4);
+    } else {
+        options.max_connections(20);
+    }
+    Database::connect(options).await.with_context(|| {
+        format!(
+            "cannot connect to the database at {}",
+            redact(&config.database_url)
+        )
+    })
+}
+
+/// Applies pending migrations.
+pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+    Migrator::up(db, None)
+        .await
+        .context("database migration failed")
+}
+
+/// The in-process cache, or Redis when `DP_REDIS_URL` is set (then it must answer).
+pub async fn connect_cache(config: &Config) -> anyhow::Result<Arc<dyn Cache>> {
+    match &config.redis_url {
+        None => Ok(Arc::new(MemoryCache::default())),
+        Some(url) => {
+            let cache = RedisCache::connect(url, &config.redis_prefix)
+                .await
+                .with_context(|| format!("cannot connect to Redis at {}", redact(url)))?;
+            Ok(Arc::new(cache))
+        }
+    }
+}
+
+fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    (!path.is_empty() && path != ":memory:").then(|| path.into())
+}
+
+/// Hides the password in a connection URL before it is printed.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}://{}:***@{}", &url[..scheme_end], user, &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
+    let db = connect_database(&config).await?;
+    migrate(&db).await?;
+    let cache = connect_cache(&config).await?;
+    let wechat = config
+        .wechat
+        .clone()
+        .map(|creds| Arc::new(WechatClient::new(&config.wechat_api_base, creds)));
+    if wechat.is_none() {
+        tracing::warn!(
+            "DP_WECHAT_APPID is not set: DEV LOGIN IS ENABLED, anyone can log in as any student \
+             with code \"dev:<openid>\". Never run like this in production."
+        );
+    }
+    Ok(AppState {
+        db,
+        cache,
+        wechat,
+        config: Arc::new(config),
+    })
+}
+
+/// A built application bound to its port, ready to run.
+pub struct Application {
+    acceptor: TcpAcceptor,
+    addr: SocketAddr,
+    state: AppState,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let listener = tokio::net::TcpListener::bind(&config.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.listen))?;
+        let addr = listener.local_addr()?;
+        let acceptor = TcpAcceptor::from_tokio(listener)?;
+        let state = build_state(config).await?;
+        Ok(Self {
+            acceptor,
+            addr,
+            state,
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then stops accepting and lets
+    /// in-flight requests finish (up to the configured grace period).
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send) -> std::io::Result<()> {
+        tracing::info!(addr = %self.addr, "serving");
+        let grace = self.state.config.shutdown_grace;
+        Server::new_with_acceptor(self.acceptor)
+            .run_with_graceful_shutdown(api::app(self.state), shutdown, Some(grace))
+            .await
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut sig) => {
+                sig.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown requested; finishing in-flight requests");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_paths_are_found() {
+        assert_eq!(
+            sqlite_path("sqlite://data/diploma-photo.db?mode=rwc"),
+            Some("data/diploma-photo.db".into())
+        );
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+        assert_eq!(sqlite_path("postgres://x"), None);
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            redact("postgres://dp:s3cret@db:5432/dp"),
+            "postgres://dp:***@db:5432/dp"
+        );
+        assert_eq!(redact("redis://127.0.0.1:6379"), "redis://127.0.0.1:6379");
+    }
+}

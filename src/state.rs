@@ -1,0 +1,18 @@
+//! What every request handler and background job shares.
+use std::sync::Arc;
+
+use sea_orm::DatabaseConnection;
+
+use crate::{
+    clients::{cache::Cache, wechat::WechatClient},
+    config::Config,
+};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub cache: Arc<dyn Cache>,
+    /// `None` in dev-login mode (no appid configured).
+    pub wechat: Option<Arc<WechatClient>>,
+    pub config: Arc<Config>,
+}
