@@ -32,6 +32,8 @@ pub struct Config {
     pub wechat: Option<WechatCredentials>,
     /// `DP_WECHAT_API_BASE`
     pub wechat_api_base: String,
+    /// `DP_WECHAT_TIMEOUT_MS`: total time allowed for one WeChat API call.
+    pub wechat_timeout: Duration,
     /// `DP_PUBLIC_URL`
     pub public_url: String,
     /// `DP_LOG_FORMAT`: `text` or `json`.
@@ -94,6 +96,9 @@ impl Config {
         let body_limit_bytes = or("DP_BODY_LIMIT_BYTES", "65536")
             .parse()
             .map_err(|_| ConfigError("DP_BODY_LIMIT_BYTES must be a number of bytes".into()))?;
+        let wechat_timeout_ms: u64 = or("DP_WECHAT_TIMEOUT_MS", "5000").parse().map_err(|_| {
+            ConfigError("DP_WECHAT_TIMEOUT_MS must be a number of milliseconds".into())
+        })?;
         let database_url = or("DP_DATABASE_URL", "sqlite://data/diploma-photo.db?mode=rwc");
         if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
             return Err(ConfigError(
@@ -110,6 +115,7 @@ impl Config {
             wechat_api_base: or("DP_WECHAT_API_BASE", "https://api.weixin.qq.com")
                 .trim_end_matches('/')
                 .to_owned(),
+            wechat_timeout: Duration::from_millis(wechat_timeout_ms),
             public_url: or("DP_PUBLIC_URL", "http://127.0.0.1:8080"),
             log_format,
             trust_forwarded_for,
@@ -163,6 +169,7 @@ mod tests {
         assert!(config(&[("DP_LOG_FORMAT", "xml")]).is_err());
         assert!(config(&[("DP_DATABASE_URL", "mysql://x")]).is_err());
         assert!(config(&[("DP_BODY_LIMIT_BYTES", "lots")]).is_err());
+        assert!(config(&[("DP_WECHAT_TIMEOUT_MS", "-1")]).is_err());
         assert!(config(&[("DP_TRUST_FORWARDED_FOR", "maybe")]).is_err());
     }
 }

@@ -98,10 +98,13 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     let db = connect_database(&config).await?;
     migrate(&db).await?;
     let cache = connect_cache(&config).await?;
-    let wechat = config
-        .wechat
-        .clone()
-        .map(|creds| Arc::new(WechatClient::new(&config.wechat_api_base, creds)));
+    let wechat = config.wechat.clone().map(|creds| {
+        Arc::new(WechatClient::new(
+            &config.wechat_api_base,
+            creds,
+            config.wechat_timeout,
+        ))
+    });
     if wechat.is_none() {
         tracing::warn!(
             "DP_WECHAT_APPID is not set: DEV LOGIN IS ENABLED, anyone can log in as any student \

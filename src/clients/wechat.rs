@@ -49,10 +49,10 @@ struct Code2SessionReply {
 const MAX_REPLY_BYTES: usize = 64 * 1024;
 
 impl WechatClient {
-    pub fn new(base: &str, credentials: WechatCredentials) -> Self {
+    pub fn new(base: &str, credentials: WechatCredentials, timeout: Duration) -> Self {
         let http = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(3))
-            .timeout(Duration::from_secs(5))
+            .connect_timeout(timeout.min(Duration::from_secs(3)))
+            .timeout(timeout)
             .build()
             .expect("static reqwest configuration is valid");
         Self {

@@ -1,0 +1,221 @@
+//! Who may call what: every secured operation in the OpenAPI document is
+//! called with no token, a garbage token, an expired token, a student token
+//! and each staff role. A new operation without a row here fails the test.
+mod common;
+
+use std::collections::HashMap;
+
+use chrono::{Duration, Utc};
+use common::{TestApp, parts, spawn_app};
+use diploma_photo::{
+    domain::{SessionToken, StaffRole, TokenHash},
+    entity::auth_token,
+};
+use reqwest::{Method, StatusCode};
+use sea_orm::{ActiveValue::Set, EntityTrait};
+use serde_json::{Value, json};
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Who {
+    Nobody,
+    Garbage,
+    Expired,
+    Student,
+    Admin,
+    Secretary,
+    Onsite,
+    Intl,
+}
+
+const EVERYONE: [Who; 8] = [
+    Who::Nobody,
+    Who::Garbage,
+    Who::Expired,
+    Who::Student,
+    Who::Admin,
+    Who::Secretary,
+    Who::Onsite,
+    Who::Intl,
+];
+
+/// The callers an operation admits; everyone else gets 401 (no valid token)
+/// or 403 (valid token, wrong kind or role).
+fn allowed(op: &str) -> &'static [Who] {
+    const STAFF: &[Who] = &[Who::Admin, Who::Secretary, Who::Onsite, Who::Intl];
+    match op {
+        "GET /me" => &[Who::Student],
+        "GET /staff/me" => STAFF,
+        "POST /auth/logout" => &[
+            Who::Student,
+            Who::Admin,
+            Who::Secretary,
+            Who::Onsite,
+            Who::Intl,
+        ],
+        "GET /admin/staff" | "POST /admin/staff" | "PATCH /admin/staff/{id}" => &[Who::Admin],
+        other => panic!("no authorization row for `{other}`: add one to tests/authz.rs"),
+    }
+}
+
+/// A request body that passes validation, so the status shows the auth decision.
+fn body_for(op: &str, n: usize) -> Value {
+    match op {
+        "POST /admin/staff" => {
+            json!({"username": format!("new{n}"), "password": "long-enough-pw", "role": "onsite"})
+        }
+        "PATCH /admin/staff/{id}" => json!({"disabled": false}),
+        _ => json!({}),
+    }
+}
+
+async fn expired_token(app: &TestApp) -> String {
+    // A real student's token, issued and then expired.
+    let student = app.student_token("expired-one").await;
+    let me = parts(app.get("/api/v1/me", Some(&student)).await).await.1;
+    let token = SessionToken::generate();
+    auth_token::Entity::insert(auth_token::ActiveModel {
+        token_hash: Set(TokenHash::of(token.as_str()).as_str().to_owned()),
+        student_id: Set(me["student_id"].as_i64()),
+        staff_id: Set(None),
+        created_at: Set(Utc::now() - Duration::days(8)),
+        expires_at: Set(Utc::now() - Duration::seconds(1)),
+    })
+    .exec_without_returning(&app.state.db)
+    .await
+    .unwrap();
+    token.into_string()
+}
+
+#[tokio::test]
+async fn every_secured_operation_admits_exactly_its_callers() {
+    let app = spawn_app().await;
+    let mut tokens: HashMap<Who, String> = HashMap::new();
+    tokens.insert(Who::Garbage, "not-a-token".into());
+    tokens.insert(Who::Expired, expired_token(&app).await);
+    tokens.insert(Who::Student, app.student_token("matrix-student").await);
+    tokens.insert(
+        Who::Admin,
+        app.staff_token("m.admin", StaffRole::Admin, None).await,
+    );
+    tokens.insert(
+        Who::Secretary,
+        app.staff_token("m.sec", StaffRole::UnitSecretary, Some("CS"))
+            .await,
+    );
+    tokens.insert(
+        Who::Onsite,
+        app.staff_token("m.onsite", StaffRole::Onsite, None).await,
+    );
+    tokens.insert(
+        Who::Intl,
+        app.staff_token("m.intl", StaffRole::IntlOffice, None).await,
+    );
+    let target_id = parts(
+        app.get(
+            "/api/v1/staff/me",
+            tokens.get(&Who::Onsite).map(String::as_str),
+        )
+        .await,
+    )
+    .await
+    .1["id"]
+        .clone();
+
+    let doc = parts(app.get("/api/openapi.json", None).await).await.1;
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if op.get("security").is_none() {
+                continue;
+            }
+            let key = format!("{} {path}", method.to_uppercase());
+            let allowed = allowed(&key);
+            for (n, who) in EVERYONE.into_iter().enumerate() {
+                // Logging out would end the token used by later rows.
+                if key == "POST /auth/logout" && allowed.contains(&who) {
+                    continue;
+                }
+                let url = app.url(&format!(
+                    "/api/v1{}",
+                    path.replace("{id}", &target_id.to_string())
+                ));
+                let mut req = app
+                    .client
+                    .request(
+                        Method::from_bytes(method.to_uppercase().as_bytes()).unwrap(),
+                        url,
+                    )
+                    .json(&body_for(&key, n));
+                if let Some(token) = tokens.get(&who) {
+                    req = req.bearer_auth(token);
+                }
+                let (status, body) = parts(req.send().await.unwrap()).await;
+                let expected = if allowed.contains(&who) {
+                    assert!(status.is_success(), "{key} as {who:?}: {status} {body}");
+                    continue;
+                } else if matches!(who, Who::Nobody | Who::Garbage | Who::Expired) {
+                    (StatusCode::UNAUTHORIZED, "unauthenticated")
+                } else {
+                    (StatusCode::FORBIDDEN, "forbidden")
+                };
+                assert_eq!(
+                    (status, body["code"].as_str().unwrap()),
+                    expected,
+                    "{key} as {who:?}: {body}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 30, "only {checked} denials checked");
+}
+
+#[tokio::test]
+async fn logout_revokes_only_that_token_at_once() {
+    let app = spawn_app().await;
+    let phone = app.student_token("two-devices").await;
+    let tablet = app.student_token("two-devices").await;
+    // Make sure the token is cached before logging out.
+    assert_eq!(
+        app.get("/api/v1/me", Some(&phone)).await.status(),
+        StatusCode::OK
+    );
+    let resp = app
+        .post_json("/api/v1/auth/logout", &json!({}), Some(&phone))
+        .await;
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    let resp = app.get("/api/v1/me", Some(&phone)).await;
+    assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.get("/api/v1/me", Some(&tablet)).await.status(),
+        StatusCode::OK
+    );
+    // Logging out twice is simply unauthenticated.
+    let resp = app
+        .post_json("/api/v1/auth/logout", &json!({}), Some(&phone))
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn malformed_authorization_headers_are_401() {
+    let app = spawn_app().await;
+    for header in [
+        "Bearer",
+        "Basic dXNlcjpwYXNz",
+        "bearer",
+        "Token abc",
+        &format!("Bearer {}", "x".repeat(5000)),
+    ] {
+        let resp = app
+            .client
+            .get(app.url("/api/v1/me"))
+            .header("authorization", header)
+            .send()
+            .await
+            .unwrap();
+        let (status, body) = parts(resp).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{header}: {body}");
+        assert_eq!(body["code"], "unauthenticated");
+    }
+}

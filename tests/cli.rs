@@ -1,0 +1,289 @@
+//! The binary itself: subcommands, start-up failures, graceful shutdown.
+mod common;
+
+use std::{
+    io::{BufRead, BufReader, Write},
+    process::{Child, Command, Stdio},
+    sync::mpsc,
+    time::Duration,
+};
+
+use common::{parts, spawn_with_env, test_env};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate, matchers::path};
+
+const BIN: &str = env!("CARGO_BIN_EXE_diploma-photo");
+
+/// The binary with a clean DP_* environment, run in `dir` (so no stray
+/// `.env` file is read).
+fn command(dir: &std::path::Path, env: &[(&str, &str)]) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir);
+    for (key, _) in std::env::vars() {
+        if key.starts_with("DP_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.envs(env.iter().copied());
+    cmd
+}
+
+fn run(cmd: &mut Command) -> (bool, String, String) {
+    let out = cmd.output().expect("binary runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn create_staff_then_log_in_over_http() {
+    let dir = tempfile::tempdir().unwrap();
+    let wechat = MockServer::start().await;
+    let env = test_env(&dir, &wechat).await;
+    let db = env["DP_DATABASE_URL"].clone();
+
+    let (ok, stdout, stderr) = run(command(
+        dir.path(),
+        &[
+            ("DP_DATABASE_URL", &db),
+            ("DP_PASSWORD", "from-the-environment"),
+        ],
+    )
+    .args(["create-staff", "--username", "Gs.Admin", "--role", "admin"]));
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("gs.admin"), "{stdout}");
+
+    // The password can also come on standard input.
+    let mut child = command(dir.path(), &[("DP_DATABASE_URL", &db)])
+        .args([
+            "create-staff",
+            "--username",
+            "sec1",
+            "--role",
+            "unit_secretary",
+            "--unit",
+            "CS",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"typed-on-stdin\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let app = spawn_with_env(dir, wechat, env).await;
+    let (status, body) = parts(app.staff_login("gs.admin", "from-the-environment").await).await;
+    assert_eq!(
+        (status, body["role"].clone()),
+        (StatusCode::OK, json!("admin"))
+    );
+    let (status, body) = parts(app.staff_login("sec1", "typed-on-stdin").await).await;
+    assert_eq!(
+        (status, body["role"].clone()),
+        (StatusCode::OK, json!("unit_secretary"))
+    );
+}
+
+#[tokio::test]
+async fn create_staff_rejects_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}/cli.db?mode=rwc", dir.path().display());
+    let base = [
+        ("DP_DATABASE_URL", db.as_str()),
+        ("DP_PASSWORD", "long-enough-pw"),
+    ];
+    let cases: [(&[&str], &str); 5] = [
+        (&["--username", "x1x", "--role", "root"], "unit_secretary"),
+        (&["--username", "sec", "--role", "unit_secretary"], "unit"),
+        (&["--username", "a", "--role", "admin"], "3-64"),
+        (
+            &["--username", "onsite1", "--role", "onsite", "--unit", "CS"],
+            "only a unit secretary",
+        ),
+        (&["--username", "dup", "--role", "admin"], ""),
+    ];
+    for (args, expected) in cases {
+        let (ok, _, stderr) = run(command(dir.path(), &base).arg("create-staff").args(args));
+        if args.contains(&"dup") {
+            assert!(ok, "{stderr}");
+            let (ok, _, stderr) = run(command(dir.path(), &base).arg("create-staff").args(args));
+            assert!(!ok && stderr.contains("已被使用"), "{stderr}");
+        } else {
+            assert!(!ok && stderr.contains(expected), "{args:?}: {stderr}");
+        }
+    }
+    let (ok, _, stderr) = run(command(
+        dir.path(),
+        &[("DP_DATABASE_URL", &db), ("DP_PASSWORD", "short")],
+    )
+    .args(["create-staff", "--username", "weak", "--role", "admin"]));
+    assert!(!ok && stderr.contains("password"), "{stderr}");
+}
+
+#[test]
+fn migrate_and_seed_demo_are_repeatable() {
+    let dir = tempfile::tempdir().unwrap();
+    // The default database lives under data/, created on demand.
+    let (ok, stdout, stderr) = run(command(dir.path(), &[]).arg("migrate"));
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("migrations applied"));
+    assert!(dir.path().join("data/diploma-photo.db").exists());
+
+    let (ok, first, stderr) = run(command(dir.path(), &[]).arg("seed-demo"));
+    assert!(ok, "{stderr}");
+    assert_eq!(first.matches("created").count(), 4, "{first}");
+    let (ok, second, stderr) = run(command(dir.path(), &[]).arg("seed-demo"));
+    assert!(ok, "{stderr}");
+    assert_eq!(second.matches("already there").count(), 4, "{second}");
+
+    let (ok, _, stderr) = run(command(
+        dir.path(),
+        &[("DP_WECHAT_APPID", "wx"), ("DP_WECHAT_SECRET", "s")],
+    )
+    .arg("seed-demo"));
+    assert!(!ok && stderr.contains("refusing"), "{stderr}");
+}
+
+#[test]
+fn unreachable_database_or_redis_stops_start_up_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, _, stderr) = run(&mut command(
+        dir.path(),
+        &[
+            ("DP_LISTEN", "127.0.0.1:0"),
+            ("DP_DATABASE_URL", "postgres://dp:secret-pw@127.0.0.1:1/dp"),
+        ],
+    ));
+    assert!(!ok);
+    assert!(
+        stderr.contains("cannot connect to the database"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("secret-pw"), "password leaked: {stderr}");
+
+    let (ok, _, stderr) = run(&mut command(
+        dir.path(),
+        &[
+            ("DP_LISTEN", "127.0.0.1:0"),
+            ("DP_REDIS_URL", "redis://127.0.0.1:1"),
+        ],
+    ));
+    assert!(!ok);
+    assert!(stderr.contains("cannot connect to Redis"), "{stderr}");
+
+    let (ok, _, stderr) = run(&mut command(
+        dir.path(),
+        &[("DP_WECHAT_APPID", "only-half")],
+    ));
+    assert!(!ok && stderr.contains("DP_WECHAT_SECRET"), "{stderr}");
+}
+
+/// Answers like WeChat after a delay, and reports when a request arrived.
+struct SlowWechat(std::sync::Mutex<mpsc::Sender<()>>);
+
+impl Respond for SlowWechat {
+    fn respond(&self, _: &Request) -> ResponseTemplate {
+        let _ = self.0.lock().unwrap().send(());
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"openid": "slow", "session_key": "k"}))
+            .set_delay(Duration::from_millis(700))
+    }
+}
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// Starts `serve` on a random port and learns the port from its JSON log.
+fn start_server(dir: &std::path::Path, env: &[(&str, &str)]) -> Server {
+    let mut child = command(dir, env)
+        .env("DP_LISTEN", "127.0.0.1:0")
+        .env("DP_LOG_FORMAT", "json")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("server exited before serving").unwrap();
+        let Ok(event) = serde_json::from_str::<Value>(&line) else {
+            continue;
+        };
+        if event["message"] == "serving" {
+            break event["addr"].as_str().unwrap().to_owned();
+        }
+    };
+    // Keep draining the log so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server {
+        child,
+        base: format!("http://{addr}"),
+    }
+}
+
+#[tokio::test]
+async fn sigterm_lets_in_flight_requests_finish_then_exits_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let wechat = MockServer::start().await;
+    let (tx, rx) = mpsc::channel();
+    Mock::given(path("/sns/jscode2session"))
+        .respond_with(SlowWechat(std::sync::Mutex::new(tx)))
+        .mount(&wechat)
+        .await;
+    let uri = wechat.uri();
+    let mut server = start_server(
+        dir.path(),
+        &[
+            ("DP_WECHAT_APPID", "wx"),
+            ("DP_WECHAT_SECRET", "s"),
+            ("DP_WECHAT_API_BASE", &uri),
+        ],
+    );
+
+    let client = reqwest::Client::new();
+    let login = tokio::spawn(
+        client
+            .post(format!("{}/api/v1/auth/wechat", server.base))
+            .json(&json!({"code": "c"}))
+            .send(),
+    );
+    // Once WeChat has the request, the login is in flight: stop the server.
+    tokio::task::spawn_blocking(move || rx.recv().unwrap())
+        .await
+        .unwrap();
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+
+    let resp = login.await.unwrap().expect("in-flight request answered");
+    assert_eq!(resp.status(), StatusCode::OK);
+    let status = tokio::task::spawn_blocking(move || server.child.wait().unwrap())
+        .await
+        .unwrap();
+    assert!(status.success(), "exit status {status:?}");
+}

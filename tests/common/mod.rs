@@ -1,0 +1,263 @@
+//! Test harness: the real application on a random port with a fresh
+//! database and a fake WeChat server.
+//!
+//! The backend is chosen by environment (see `scripts/test.sh`):
+//! - default: a fresh SQLite file per test and the in-process cache;
+//! - `DP_TEST_DATABASE_URL=postgres://…/postgres`: a fresh PostgreSQL
+//!   database per test, created through that admin connection;
+//! - `DP_TEST_REDIS_URL=redis://…`: Redis, with a fresh key prefix per test.
+#![allow(dead_code)] // each test binary uses a different part of the harness
+
+pub mod proxy;
+
+use std::collections::HashMap;
+
+use diploma_photo::{
+    config::Config,
+    domain::{Password, StaffAssignment, StaffRole, UnitCode, Username},
+    service::staff::{self, NewStaff},
+    startup::Application,
+    state::AppState,
+};
+use reqwest::{Response, StatusCode};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use wiremock::MockServer;
+
+pub const TEST_APPID: &str = "wx-test-appid";
+pub const TEST_SECRET: &str = "test-secret";
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub wechat: MockServer,
+    pub state: AppState,
+    pub database_url: String,
+    _dir: TempDir,
+    shutdown: Option<oneshot::Sender<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Which backing services this run uses.
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("DP_TEST_DATABASE_URL")
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
+pub fn redis_url() -> Option<String> {
+    std::env::var("DP_TEST_REDIS_URL")
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
+fn unique() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// A database URL for a fresh, empty database.
+pub async fn fresh_database_url(dir: &TempDir) -> String {
+    match postgres_admin_url() {
+        None => format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display()),
+        Some(admin) => {
+            let name = format!("t_{}", unique());
+            let conn = Database::connect(&admin)
+                .await
+                .expect("PostgreSQL admin connection (DP_TEST_DATABASE_URL)");
+            conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .expect("create test database");
+            conn.close().await.ok();
+            let mut url = reqwest::Url::parse(&admin).expect("DP_TEST_DATABASE_URL is a URL");
+            url.set_path(&name);
+            url.to_string()
+        }
+    }
+}
+
+/// Environment for a test app: the backend under test, a random port, the
+/// fake WeChat server, dev login (no appid) unless `vars` says otherwise.
+pub async fn test_env(dir: &TempDir, wechat: &MockServer) -> HashMap<String, String> {
+    let mut env = HashMap::from([
+        ("DP_LISTEN".to_owned(), "127.0.0.1:0".to_owned()),
+        ("DP_DATABASE_URL".to_owned(), fresh_database_url(dir).await),
+        ("DP_WECHAT_API_BASE".to_owned(), wechat.uri()),
+        ("DP_WECHAT_TIMEOUT_MS".to_owned(), "1000".to_owned()),
+        (
+            "DP_STORAGE".to_owned(),
+            dir.path().join("uploads").display().to_string(),
+        ),
+    ]);
+    if let Some(redis) = redis_url() {
+        env.insert("DP_REDIS_URL".into(), redis);
+        env.insert("DP_REDIS_PREFIX".into(), format!("t:{}:", unique()));
+    }
+    env
+}
+
+/// The app in dev-login mode (no WeChat appid).
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// The app talking to the fake WeChat server with test credentials.
+pub async fn spawn_app_with_wechat() -> TestApp {
+    spawn_app_with(&[
+        ("DP_WECHAT_APPID", TEST_APPID),
+        ("DP_WECHAT_SECRET", TEST_SECRET),
+    ])
+    .await
+}
+
+pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let wechat = MockServer::start().await;
+    let mut env = test_env(&dir, &wechat).await;
+    for (k, v) in vars {
+        env.insert((*k).to_owned(), (*v).to_owned());
+    }
+    spawn_with_env(dir, wechat, env).await
+}
+
+pub async fn spawn_with_env(
+    dir: TempDir,
+    wechat: MockServer,
+    env: HashMap<String, String>,
+) -> TestApp {
+    let config = Config::from_lookup(|k| env.get(k).cloned()).expect("test config");
+    let database_url = config.database_url.clone();
+    let app = Application::build(config).await.expect("app builds");
+    let base = format!("http://{}", app.addr());
+    let state = app.state().clone();
+    let (tx, rx) = oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async {
+        let _ = rx.await;
+    }));
+    TestApp {
+        base,
+        client: reqwest::Client::new(),
+        wechat,
+        state,
+        database_url,
+        _dir: dir,
+        shutdown: Some(tx),
+    }
+}
+
+/// A response's status and JSON body (Null when the body is empty).
+pub async fn parts(resp: Response) -> (StatusCode, Value) {
+    let status = resp.status();
+    let text = resp.text().await.expect("body");
+    let body = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON: {text}"))
+    };
+    (status, body)
+}
+
+/// Asserts an error response: status, stable code, non-empty message.
+pub async fn assert_error(resp: Response, status: StatusCode, code: &str) -> Value {
+    let (got, body) = parts(resp).await;
+    assert_eq!(got, status, "body: {body}");
+    assert_eq!(body["code"], code, "body: {body}");
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "no message: {body}"
+    );
+    body
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value, token: Option<&str>) -> Response {
+        let mut req = self.client.post(self.url(path)).json(body);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn patch_json(&self, path: &str, body: &Value, token: &str) -> Response {
+        self.client
+            .patch(self.url(path))
+            .json(body)
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
+        let mut req = self.client.get(self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
+    /// Logs a student in through dev login and returns the token.
+    pub async fn student_token(&self, openid: &str) -> String {
+        let resp = self
+            .post_json(
+                "/api/v1/auth/wechat",
+                &json!({ "code": format!("dev:{openid}") }),
+                None,
+            )
+            .await;
+        let (status, body) = parts(resp).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body["token"].as_str().expect("token").to_owned()
+    }
+
+    /// Creates a staff account directly through the service layer.
+    pub async fn create_staff(
+        &self,
+        username: &str,
+        role: StaffRole,
+        unit: Option<&str>,
+    ) -> String {
+        let password = format!("{username}-password");
+        staff::create(
+            &self.state.db,
+            NewStaff {
+                username: Username::parse(username).unwrap(),
+                password: Password::parse(&password).unwrap(),
+                assignment: StaffAssignment::new(role, unit.map(|u| UnitCode::parse(u).unwrap()))
+                    .unwrap(),
+            },
+        )
+        .await
+        .expect("create staff");
+        password
+    }
+
+    pub async fn staff_login(&self, username: &str, password: &str) -> Response {
+        self.post_json(
+            "/api/v1/auth/staff",
+            &json!({ "username": username, "password": password }),
+            None,
+        )
+        .await
+    }
+
+    /// Creates a staff account and logs it in; returns the token.
+    pub async fn staff_token(&self, username: &str, role: StaffRole, unit: Option<&str>) -> String {
+        let password = self.create_staff(username, role, unit).await;
+        let (status, body) = parts(self.staff_login(username, &password).await).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body["token"].as_str().expect("token").to_owned()
+    }
+}

@@ -1,0 +1,244 @@
+//! HTTP basics: health checks, OpenAPI and Swagger UI, request ids, and the
+//! JSON error shape for every kind of bad request.
+mod common;
+
+use common::{assert_error, parts, spawn_app};
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn health_and_readiness_answer() {
+    let app = spawn_app().await;
+    let (status, body) = parts(app.get("/healthz", None).await).await;
+    assert_eq!((status, body), (StatusCode::OK, json!({"status": "alive"})));
+    let (status, body) = parts(app.get("/readyz", None).await).await;
+    assert_eq!((status, body), (StatusCode::OK, json!({"status": "ready"})));
+}
+
+#[tokio::test]
+async fn openapi_document_describes_every_operation_and_error() {
+    let app = spawn_app().await;
+    let (status, doc) = parts(app.get("/api/openapi.json", None).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(doc["servers"][0]["url"], "/api/v1");
+    let paths = doc["paths"].as_object().expect("paths");
+    for path in [
+        "/auth/wechat",
+        "/auth/staff",
+        "/auth/logout",
+        "/me",
+        "/staff/me",
+        "/admin/staff",
+        "/admin/staff/{id}",
+    ] {
+        assert!(paths.contains_key(path), "{path} missing from the document");
+    }
+    for (path, item) in paths {
+        for (method, op) in item.as_object().unwrap() {
+            let summary = op["summary"].as_str().unwrap_or("");
+            let description = op["description"].as_str().unwrap_or("");
+            assert!(!summary.is_empty(), "{method} {path} has no summary");
+            assert!(
+                description.contains("Errors:"),
+                "{method} {path} lists no errors"
+            );
+            let responses = op["responses"].as_object().unwrap();
+            if op.get("security").is_some() {
+                assert!(responses.contains_key("401"), "{method} {path} lacks 401");
+                assert!(responses.contains_key("403"), "{method} {path} lacks 403");
+            }
+            assert!(responses.contains_key("503"), "{method} {path} lacks 503");
+        }
+    }
+    let error = &doc["components"]["schemas"]["ErrorBody"];
+    assert!(error["properties"]["code"]["description"].is_string());
+    assert!(error["properties"]["message"]["description"].is_string());
+}
+
+#[tokio::test]
+async fn swagger_ui_is_served() {
+    let app = spawn_app().await;
+    let resp = app.get("/docs", None).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("Swagger UI"));
+    assert!(html.contains("/api/v1/auth/wechat") || html.contains("auth/wechat"));
+}
+
+#[tokio::test]
+async fn every_response_has_a_request_id_and_a_plain_one_is_echoed() {
+    let app = spawn_app().await;
+    let resp = app.get("/healthz", None).await;
+    let generated = resp.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_eq!(generated.len(), 36, "a UUID: {generated}");
+
+    let resp = app
+        .client
+        .get(app.url("/nope"))
+        .header("x-request-id", "abc-123")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["x-request-id"], "abc-123");
+
+    // A request id that could forge log lines is replaced.
+    let resp = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "a b\tc")
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(resp.headers()["x-request-id"], "a b\tc");
+}
+
+#[tokio::test]
+async fn unknown_routes_and_methods_are_json_errors() {
+    let app = spawn_app().await;
+    assert_error(
+        app.get("/api/v1/nothing-here", None).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let resp = app
+        .client
+        .delete(app.url("/api/v1/auth/wechat"))
+        .send()
+        .await
+        .unwrap();
+    assert_error(resp, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+}
+
+async fn raw_post(
+    app: &common::TestApp,
+    content_type: &str,
+    body: impl Into<reqwest::Body>,
+) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/wechat"))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn malformed_json_is_a_400_in_the_error_shape() {
+    let app = spawn_app().await;
+    let body = assert_error(
+        raw_post(&app, "application/json", "{\"code\":").await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+    assert!(body["message"].as_str().unwrap().contains("EOF"), "{body}");
+    assert_error(
+        raw_post(&app, "application/json", "[1,2]").await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+    assert_error(
+        raw_post(&app, "application/json", "").await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_missing_or_mistyped_field_is_a_400() {
+    let app = spawn_app().await;
+    let resp = app.post_json("/api/v1/auth/wechat", &json!({}), None).await;
+    let body = assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("WechatLoginRequest"),
+        "{body}"
+    );
+    let resp = app
+        .post_json("/api/v1/auth/wechat", &json!({"code": ["dev:x"]}), None)
+        .await;
+    assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+}
+
+#[tokio::test]
+async fn wrong_content_type_is_a_415() {
+    let app = spawn_app().await;
+    assert_error(
+        raw_post(&app, "text/plain", "code=dev:x").await,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    )
+    .await;
+    assert_error(
+        raw_post(&app, "application/x-www-form-urlencoded", "code=dev:x").await,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_a_413_with_or_without_content_length() {
+    let app = spawn_app().await;
+    let big = format!(
+        "{{\"code\":\"dev:x\",\"pad\":\"{}\"}}",
+        "x".repeat(100 * 1024)
+    );
+    assert_error(
+        raw_post(&app, "application/json", big.clone()).await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+    )
+    .await;
+
+    // Chunked: no Content-Length, so the limit is enforced while reading.
+    let chunks: Vec<Result<String, std::io::Error>> = big
+        .as_bytes()
+        .chunks(8192)
+        .map(|c| Ok(String::from_utf8_lossy(c).into_owned()))
+        .collect();
+    let body = reqwest::Body::wrap_stream(futures_util::stream::iter(chunks));
+    assert_error(
+        raw_post(&app, "application/json", body).await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+    )
+    .await;
+
+    // A small chunked body still works.
+    let small: Vec<Result<&'static str, std::io::Error>> =
+        vec![Ok("{\"code\":"), Ok("\"dev:chunky\"}")];
+    let resp = raw_post(
+        &app,
+        "application/json",
+        reqwest::Body::wrap_stream(futures_util::stream::iter(small)),
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn unknown_fields_are_ignored() {
+    let app = spawn_app().await;
+    let resp = app
+        .post_json(
+            "/api/v1/auth/wechat",
+            &json!({"code": "dev:extra", "nickname": "x", "nested": {"a": 1}}),
+            None,
+        )
+        .await;
+    let (status, body) = parts(resp).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body["token"].is_string());
+    assert_eq!(
+        body.as_object().unwrap().len(),
+        3,
+        "token, expires_at, bound: {body}"
+    );
+}
