@@ -83,7 +83,7 @@ start_redis() {
     sleep 0.1
   done
   [ "$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ] || { cat "$WORK/redis.log"; die "Redis is not answering"; }
-  echo "Redis $(redis-server --version | awk '{print $3}') on 127.0.0.1:$REDIS_PORT"
+  echo "Redis $(redis-server --version | awk '{print $3}' | sed 's/^v=//') on 127.0.0.1:$REDIS_PORT"
 }
 
 log "services"

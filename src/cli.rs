@@ -156,7 +156,7 @@ async fn seed_demo_staff(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()>
             password: Password::parse(&password).map_err(anyhow::Error::msg)?,
             assignment: StaffAssignment::new(
                 role,
-                unit.map(|u| UnitCode::parse(u))
+                unit.map(UnitCode::parse)
                     .transpose()
                     .map_err(anyhow::Error::msg)?,
             )

@@ -63,11 +63,22 @@ async fn app_behind_proxy(redis: bool) -> Option<(TestApp, TcpProxy)> {
 }
 
 #[tokio::test]
-async fn redis_down_mid_run_is_503_and_recovers() {
+async fn redis_down_mid_run_degrades_to_the_database_or_503_and_recovers() {
     let Some((app, proxy)) = app_behind_proxy(true).await else {
         return;
     };
     let token = app.student_token("redis-victim").await;
+    let password = app
+        .create_staff("redis.admin", StaffRole::Admin, None)
+        .await;
+    let admin = app.staff_token("redis.boss", StaffRole::Admin, None).await;
+    let onsite = app
+        .staff_token("redis.onsite", StaffRole::Onsite, None)
+        .await;
+    let onsite_id = parts(app.get("/api/v1/staff/me", Some(&onsite)).await)
+        .await
+        .1["id"]
+        .clone();
     assert_eq!(app.get("/readyz", None).await.status(), StatusCode::OK);
 
     proxy.cut();
@@ -77,12 +88,16 @@ async fn redis_down_mid_run_is_503_and_recovers() {
         "service_unavailable",
     )
     .await;
-    assert_error(
-        app.get("/api/v1/me", Some(&token)).await,
-        StatusCode::SERVICE_UNAVAILABLE,
-        "service_unavailable",
-    )
-    .await;
+    assert_eq!(
+        app.get("/healthz", None).await.status(),
+        StatusCode::OK,
+        "the process itself is alive"
+    );
+    // Tokens are checked against the database while the cache is away.
+    assert_eq!(
+        app.get("/api/v1/me", Some(&token)).await.status(),
+        StatusCode::OK
+    );
     let login = app
         .post_json(
             "/api/v1/auth/wechat",
@@ -90,17 +105,38 @@ async fn redis_down_mid_run_is_503_and_recovers() {
             None,
         )
         .await;
+    assert_eq!(login.status(), StatusCode::OK);
+    // Staff login needs the shared failure counters: refused, not unthrottled.
     assert_error(
-        login,
+        app.staff_login("redis.admin", &password).await,
         StatusCode::SERVICE_UNAVAILABLE,
         "service_unavailable",
     )
     .await;
-    assert_eq!(
-        app.get("/healthz", None).await.status(),
-        StatusCode::OK,
-        "the process itself is alive"
-    );
+    // A logout that cannot evict the cached token changes nothing.
+    let logout = app
+        .post_json("/api/v1/auth/logout", &json!({}), Some(&token))
+        .await;
+    assert_error(
+        logout,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "service_unavailable",
+    )
+    .await;
+    // So does disabling an account.
+    let disable = app
+        .patch_json(
+            &format!("/api/v1/admin/staff/{onsite_id}"),
+            &json!({"disabled": true}),
+            &admin,
+        )
+        .await;
+    assert_error(
+        disable,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "service_unavailable",
+    )
+    .await;
 
     proxy.resume().await;
     wait_until_ready(&app).await;
@@ -108,6 +144,20 @@ async fn redis_down_mid_run_is_503_and_recovers() {
         app.get("/api/v1/me", Some(&token)).await.status(),
         StatusCode::OK
     );
+    assert_eq!(
+        app.staff_login("redis.admin", &password).await.status(),
+        StatusCode::OK
+    );
+    let logout = app
+        .post_json("/api/v1/auth/logout", &json!({}), Some(&token))
+        .await;
+    assert_eq!(logout.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get("/api/v1/me", Some(&token)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let (_, me) = parts(app.get("/api/v1/staff/me", Some(&onsite)).await).await;
+    assert_eq!(me["disabled"], false, "the refused disable changed nothing");
 }
 
 #[tokio::test]

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    sea_query::OnConflict,
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, TransactionTrait, sea_query::OnConflict,
 };
 use serde::{Deserialize, Serialize};
 
@@ -233,7 +233,14 @@ pub async fn authenticate(state: &AppState, presented: &str) -> AppResult<Princi
     let hash = TokenHash::of(presented);
     let key = cache_key(&hash);
     let now = Utc::now();
-    if let Some(json) = state.cache.get(&key).await? {
+    // The cache only speeds this up: when it is down, the database answers.
+    // (Revocations evict the cache before they commit, so once the cache is
+    // back it holds no token that the database no longer has.)
+    let cached = state.cache.get(&key).await.unwrap_or_else(|err| {
+        tracing::warn!(error = %err, "token cache unreadable; asking the database");
+        None
+    });
+    if let Some(json) = cached {
         // An unreadable entry (e.g. written by an older version) is just a miss.
         if let Ok(cached) = serde_json::from_str::<CachedToken>(&json) {
             return if cached.expires_at > now {
@@ -273,41 +280,63 @@ pub async fn authenticate(state: &AppState, presented: &str) -> AppResult<Princi
         expires_at: row.expires_at,
     };
     let json = serde_json::to_string(&cached).map_err(AppError::internal)?;
-    state
+    if let Err(err) = state
         .cache
         .set(&key, &json, remaining.min(TOKEN_CACHE_TTL))
-        .await?;
+        .await
+    {
+        tracing::warn!(error = %err, "token cache not written");
+    }
     Ok(principal)
 }
 
 /// Revokes the presented token everywhere at once.
 pub async fn logout(state: &AppState, presented: &str) -> AppResult<()> {
-    let hash = TokenHash::of(presented);
-    auth_token::Entity::delete_by_id(hash.as_str())
-        .exec(&state.db)
-        .await?;
-    state.cache.delete(&cache_key(&hash)).await?;
-    Ok(())
+    let hashes = [TokenHash::of(presented)];
+    revoke(&state.db, state.cache.as_ref(), &hashes, async |db| {
+        auth_token::Entity::delete_by_id(hashes[0].as_str())
+            .exec(db)
+            .await?;
+        Ok(())
+    })
+    .await
 }
 
-/// Revokes every token of a staff account (disabled, or password changed).
-pub async fn revoke_staff_tokens(
+/// The hashes of every token a staff account holds.
+pub async fn staff_token_hashes(
     db: &DatabaseConnection,
-    cache: &dyn Cache,
     staff_id: i64,
-) -> AppResult<()> {
-    let tokens = auth_token::Entity::find()
+) -> AppResult<Vec<TokenHash>> {
+    Ok(auth_token::Entity::find()
         .filter(auth_token::Column::StaffId.eq(staff_id))
         .all(db)
-        .await?;
-    auth_token::Entity::delete_many()
-        .filter(auth_token::Column::StaffId.eq(staff_id))
-        .exec(db)
-        .await?;
-    for token in tokens {
-        cache
-            .delete(&cache_key(&TokenHash::from_stored(token.token_hash)))
-            .await?;
+        .await?
+        .into_iter()
+        .map(|t| TokenHash::from_stored(t.token_hash))
+        .collect())
+}
+
+/// Runs `change` (which must delete the tokens from the database) so that a
+/// revocation is all-or-nothing and immediate on every instance:
+/// 1. evict the cached tokens; if the cache is down, fail with nothing changed;
+/// 2. commit `change` in one transaction;
+/// 3. evict again, in case a concurrent request re-cached a token between 1 and 2.
+pub async fn revoke<T>(
+    db: &DatabaseConnection,
+    cache: &dyn Cache,
+    hashes: &[TokenHash],
+    change: impl AsyncFnOnce(&DatabaseTransaction) -> AppResult<T>,
+) -> AppResult<T> {
+    for hash in hashes {
+        cache.delete(&cache_key(hash)).await?;
     }
-    Ok(())
+    let txn = db.begin().await?;
+    let out = change(&txn).await?;
+    txn.commit().await?;
+    for hash in hashes {
+        if let Err(err) = cache.delete(&cache_key(hash)).await {
+            tracing::warn!(error = %err, "second eviction of a revoked token failed");
+        }
+    }
+    Ok(out)
 }

@@ -13,7 +13,7 @@ use sea_orm::{
 use crate::{
     clients::cache::Cache,
     domain::{Password, StaffAssignment, StaffRole, UnitCode, Username},
-    entity::staff_account,
+    entity::{auth_token, staff_account},
     error::{AppError, AppResult, ErrorCode},
     service::auth,
 };
@@ -126,7 +126,7 @@ pub async fn update(
     if change.disabled == Some(true) && id == acting_staff_id {
         return Err(ErrorCode::CannotDisableSelf.into());
     }
-    let revoke = change.disabled == Some(true) || change.password.is_some();
+    let revoke_tokens = change.disabled == Some(true) || change.password.is_some();
     let mut model: staff_account::ActiveModel = current.into();
     if let Some(disabled) = change.disabled {
         model.disabled = Set(disabled);
@@ -135,10 +135,22 @@ pub async fn update(
         model.password_hash = Set(hash_password(password).await?);
     }
     model.updated_at = Set(Utc::now());
-    let updated = model.update(db).await?;
-    if revoke {
-        auth::revoke_staff_tokens(db, cache, id).await?;
-    }
+    let hashes = if revoke_tokens {
+        auth::staff_token_hashes(db, id).await?
+    } else {
+        Vec::new()
+    };
+    let updated = auth::revoke(db, cache, &hashes, async |txn| {
+        let updated = model.update(txn).await?;
+        if revoke_tokens {
+            auth_token::Entity::delete_many()
+                .filter(auth_token::Column::StaffId.eq(id))
+                .exec(txn)
+                .await?;
+        }
+        Ok(updated)
+    })
+    .await?;
     StaffAccount::try_from(updated)
 }
 
