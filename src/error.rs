@@ -14,113 +14,61 @@ use poem_openapi::{
     types::ToJSON,
 };
 
-/// Every error code the API can return, with its HTTP status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorCode {
-    InvalidRequest,
-    Unauthenticated,
-    InvalidCredentials,
-    WechatCodeInvalid,
-    DevLoginDisabled,
-    Forbidden,
-    NotFound,
-    MethodNotAllowed,
-    UsernameTaken,
-    CannotDisableSelf,
-    PayloadTooLarge,
-    UnsupportedMediaType,
-    TooManyAttempts,
-    WechatRateLimited,
-    InternalError,
-    ServiceUnavailable,
-    WechatUnavailable,
+macro_rules! error_codes {
+    ($($variant:ident = ($code:literal, $status:ident, $message:literal)),+ $(,)?) => {
+        /// Every error code the API can return, with its HTTP status.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum ErrorCode { $($variant),+ }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(Self::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $code),+ }
+            }
+
+            pub fn status(self) -> StatusCode {
+                match self { $(Self::$variant => StatusCode::$status),+ }
+            }
+
+            /// The message shown when the caller has nothing more specific to
+            /// say. Students read these in the mini-program, so they are Chinese.
+            pub fn default_message(self) -> &'static str {
+                match self { $(Self::$variant => $message),+ }
+            }
+        }
+    };
 }
 
-impl ErrorCode {
-    pub const ALL: &'static [ErrorCode] = &[
-        Self::InvalidRequest,
-        Self::Unauthenticated,
-        Self::InvalidCredentials,
-        Self::WechatCodeInvalid,
-        Self::DevLoginDisabled,
-        Self::Forbidden,
-        Self::NotFound,
-        Self::MethodNotAllowed,
-        Self::UsernameTaken,
-        Self::CannotDisableSelf,
-        Self::PayloadTooLarge,
-        Self::UnsupportedMediaType,
-        Self::TooManyAttempts,
-        Self::WechatRateLimited,
-        Self::InternalError,
-        Self::ServiceUnavailable,
-        Self::WechatUnavailable,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::InvalidRequest => "invalid_request",
-            Self::Unauthenticated => "unauthenticated",
-            Self::InvalidCredentials => "invalid_credentials",
-            Self::WechatCodeInvalid => "wechat_code_invalid",
-            Self::DevLoginDisabled => "dev_login_disabled",
-            Self::Forbidden => "forbidden",
-            Self::NotFound => "not_found",
-            Self::MethodNotAllowed => "method_not_allowed",
-            Self::UsernameTaken => "username_taken",
-            Self::CannotDisableSelf => "cannot_disable_self",
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::UnsupportedMediaType => "unsupported_media_type",
-            Self::TooManyAttempts => "too_many_attempts",
-            Self::WechatRateLimited => "wechat_rate_limited",
-            Self::InternalError => "internal_error",
-            Self::ServiceUnavailable => "service_unavailable",
-            Self::WechatUnavailable => "wechat_unavailable",
-        }
-    }
-
-    pub fn status(self) -> StatusCode {
-        match self {
-            Self::InvalidRequest => StatusCode::BAD_REQUEST,
-            Self::Unauthenticated
-            | Self::InvalidCredentials
-            | Self::WechatCodeInvalid
-            | Self::DevLoginDisabled => StatusCode::UNAUTHORIZED,
-            Self::Forbidden => StatusCode::FORBIDDEN,
-            Self::NotFound => StatusCode::NOT_FOUND,
-            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::UsernameTaken | Self::CannotDisableSelf => StatusCode::CONFLICT,
-            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::TooManyAttempts | Self::WechatRateLimited => StatusCode::TOO_MANY_REQUESTS,
-            Self::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
-            Self::ServiceUnavailable | Self::WechatUnavailable => StatusCode::SERVICE_UNAVAILABLE,
-        }
-    }
-
-    /// The message shown when the caller has nothing more specific to say.
-    /// Students read these in the mini-program, so they are in Chinese.
-    pub fn default_message(self) -> &'static str {
-        match self {
-            Self::InvalidRequest => "请求格式不正确",
-            Self::Unauthenticated => "请先登录（登录已失效或令牌无效）",
-            Self::InvalidCredentials => "用户名或密码错误",
-            Self::WechatCodeInvalid => "微信登录凭证无效或已使用，请重新进入小程序",
-            Self::DevLoginDisabled => "已配置微信小程序，开发登录不可用",
-            Self::Forbidden => "无权执行此操作",
-            Self::NotFound => "请求的资源不存在",
-            Self::MethodNotAllowed => "不支持该请求方法",
-            Self::UsernameTaken => "用户名已被使用",
-            Self::CannotDisableSelf => "不能停用自己的账号",
-            Self::PayloadTooLarge => "请求内容过大",
-            Self::UnsupportedMediaType => "不支持的内容类型",
-            Self::TooManyAttempts => "尝试次数过多，请稍后再试",
-            Self::WechatRateLimited => "微信登录请求过于频繁，请稍后再试",
-            Self::InternalError => "服务器内部错误，请稍后再试",
-            Self::ServiceUnavailable => "服务暂时不可用，请稍后再试",
-            Self::WechatUnavailable => "微信服务暂时不可用，请稍后再试",
-        }
-    }
+error_codes! {
+    InvalidRequest = ("invalid_request", BAD_REQUEST, "请求格式不正确"),
+    Unauthenticated = ("unauthenticated", UNAUTHORIZED, "请先登录（登录已失效或令牌无效）"),
+    InvalidCredentials = ("invalid_credentials", UNAUTHORIZED, "用户名或密码错误"),
+    WechatCodeInvalid = ("wechat_code_invalid", UNAUTHORIZED, "微信登录凭证无效或已使用，请重新进入小程序"),
+    DevLoginDisabled = ("dev_login_disabled", UNAUTHORIZED, "已配置微信小程序，开发登录不可用"),
+    Forbidden = ("forbidden", FORBIDDEN, "无权执行此操作"),
+    AlreadyHasChsiPhoto = ("already_has_chsi_photo", FORBIDDEN, "你在学信网已有学历照片，按规定不得重复采集，无需再拍摄"),
+    NotFound = ("not_found", NOT_FOUND, "请求的资源不存在"),
+    NotOnRoster = ("not_on_roster", NOT_FOUND, "未在毕业生名单中找到与学号和姓名相符的记录，请核对后重试或联系培养单位研究生秘书"),
+    MethodNotAllowed = ("method_not_allowed", METHOD_NOT_ALLOWED, "不支持该请求方法"),
+    UsernameTaken = ("username_taken", CONFLICT, "用户名已被使用"),
+    CannotDisableSelf = ("cannot_disable_self", CONFLICT, "不能停用自己的账号"),
+    AlreadyExists = ("already_exists", CONFLICT, "该记录已存在"),
+    AnotherCampaignOpen = ("another_campaign_open", CONFLICT, "已有进行中的采集活动"),
+    SessionHasBookings = ("session_has_bookings", CONFLICT, "该场次已有学生预约，不能删除或更改日期、时间段和时段长度"),
+    CapacityBelowBookings = ("capacity_below_bookings", CONFLICT, "新的容量小于某个时段已预约的人数"),
+    NoOpenCampaign = ("no_open_campaign", CONFLICT, "目前没有进行中的学历相片采集活动"),
+    RosterEntryTaken = ("roster_entry_taken", CONFLICT, "该学号已与另一个微信账号绑定；如非本人操作，请联系培养单位研究生秘书解绑"),
+    AlreadyBound = ("already_bound", CONFLICT, "你的微信账号已绑定毕业生名单中的记录"),
+    NotBound = ("not_bound", FORBIDDEN, "请先绑定毕业生名单（学号和姓名）"),
+    PayloadTooLarge = ("payload_too_large", PAYLOAD_TOO_LARGE, "请求内容过大"),
+    UnsupportedMediaType = ("unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型"),
+    InvalidRows = ("invalid_rows", UNPROCESSABLE_ENTITY, "文件中有错误的行，未导入任何数据"),
+    TooManyAttempts = ("too_many_attempts", TOO_MANY_REQUESTS, "尝试次数过多，请稍后再试"),
+    WechatRateLimited = ("wechat_rate_limited", TOO_MANY_REQUESTS, "微信登录请求过于频繁，请稍后再试"),
+    InternalError = ("internal_error", INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后再试"),
+    ServiceUnavailable = ("service_unavailable", SERVICE_UNAVAILABLE, "服务暂时不可用，请稍后再试"),
+    WechatUnavailable = ("wechat_unavailable", SERVICE_UNAVAILABLE, "微信服务暂时不可用，请稍后再试"),
 }
 
 /// The JSON body of every error response.

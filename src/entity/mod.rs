@@ -1,4 +1,11 @@
 //! sea-orm entities, one file per table (schema in the `migration` crate).
 pub mod auth_token;
+pub mod campaign;
+pub mod campus;
+pub mod roster_entry;
+pub mod session;
+pub mod session_unit;
+pub mod slot;
 pub mod staff_account;
 pub mod student;
+pub mod unit;

@@ -1,0 +1,577 @@
+//! `/admin/campaigns`, `/admin/campuses`, `/admin/units`, `/admin/sessions`:
+//! the Graduate School sets up a campaign.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
+
+use crate::{
+    api::{ApiTags, security::AdminAuth},
+    domain::{CampaignStatus, time::to_shanghai},
+    entity::{campaign, campus, slot, unit},
+    error::AppResult,
+    service::campaign::{
+        self as svc, CampaignInput, CampaignPatch, SessionDetail, SessionInput, SessionPatch,
+    },
+    state::AppState,
+};
+
+pub struct CampaignAdminApi {
+    pub state: AppState,
+}
+
+/// One year's diploma-photo collection.
+#[derive(Object)]
+pub struct CampaignView {
+    id: i64,
+    name: String,
+    graduation_year: i32,
+    /// Last moment for make-up shots (Asia/Shanghai).
+    makeup_deadline: DateTime<FixedOffset>,
+    /// Last moment for students to check their photo on CHSI (Asia/Shanghai).
+    self_check_deadline: DateTime<FixedOffset>,
+    /// Only one campaign is `open` at a time; students bind to it.
+    status: CampaignStatus,
+    /// Shown to students before their session (fee, dress rules, what to bring).
+    on_site_notes: String,
+}
+
+impl From<campaign::Model> for CampaignView {
+    fn from(c: campaign::Model) -> Self {
+        Self {
+            id: c.id,
+            status: CampaignStatus::parse(&c.status).unwrap_or(CampaignStatus::Draft),
+            name: c.name,
+            graduation_year: c.graduation_year,
+            makeup_deadline: to_shanghai(c.makeup_deadline),
+            self_check_deadline: to_shanghai(c.self_check_deadline),
+            on_site_notes: c.on_site_notes,
+        }
+    }
+}
+
+#[derive(Object)]
+struct CreateCampaign {
+    #[oai(validator(max_length = 256))]
+    name: String,
+    graduation_year: i32,
+    /// RFC 3339 with offset, e.g. `2024-03-30T23:59:59+08:00`.
+    makeup_deadline: DateTime<FixedOffset>,
+    self_check_deadline: DateTime<FixedOffset>,
+    /// Default `draft`.
+    status: Option<CampaignStatus>,
+    /// Default: the notice's reminders (15 RMB by WeChat scan, blue background,
+    /// no yellow-green or sky-blue top, careful with heavy make-up).
+    #[oai(validator(max_length = 8000))]
+    on_site_notes: Option<String>,
+}
+
+#[derive(Object)]
+struct UpdateCampaign {
+    #[oai(validator(max_length = 256))]
+    name: Option<String>,
+    graduation_year: Option<i32>,
+    makeup_deadline: Option<DateTime<FixedOffset>>,
+    self_check_deadline: Option<DateTime<FixedOffset>>,
+    status: Option<CampaignStatus>,
+    #[oai(validator(max_length = 8000))]
+    on_site_notes: Option<String>,
+}
+
+#[derive(Object)]
+struct CampusView {
+    id: i64,
+    /// Short code, e.g. `NORTH`.
+    code: String,
+    name: String,
+}
+
+impl From<campus::Model> for CampusView {
+    fn from(c: campus::Model) -> Self {
+        Self {
+            id: c.id,
+            code: c.code,
+            name: c.name,
+        }
+    }
+}
+
+#[derive(Object)]
+struct CreateCampus {
+    #[oai(validator(max_length = 64))]
+    code: String,
+    #[oai(validator(max_length = 256))]
+    name: String,
+}
+
+#[derive(Object)]
+struct UpdateCampus {
+    #[oai(validator(max_length = 256))]
+    name: String,
+}
+
+/// A training unit (培养单位).
+#[derive(Object)]
+struct UnitView {
+    id: i64,
+    /// Code used in rosters and staff accounts, e.g. `CS`.
+    code: String,
+    name: String,
+    /// The campus whose sessions the unit's students attend by default.
+    campus_id: i64,
+}
+
+impl From<unit::Model> for UnitView {
+    fn from(u: unit::Model) -> Self {
+        Self {
+            id: u.id,
+            code: u.code,
+            name: u.name,
+            campus_id: u.campus_id,
+        }
+    }
+}
+
+#[derive(Object)]
+struct CreateUnit {
+    #[oai(validator(max_length = 64))]
+    code: String,
+    #[oai(validator(max_length = 256))]
+    name: String,
+    #[oai(validator(max_length = 64))]
+    campus_code: String,
+}
+
+#[derive(Object)]
+struct UpdateUnit {
+    #[oai(validator(max_length = 256))]
+    name: Option<String>,
+    #[oai(validator(max_length = 64))]
+    campus_code: Option<String>,
+}
+
+/// A bookable slot.
+#[derive(Object)]
+pub struct SlotView {
+    id: i64,
+    /// Asia/Shanghai.
+    starts_at: DateTime<FixedOffset>,
+    ends_at: DateTime<FixedOffset>,
+    capacity: i32,
+    booked: i32,
+    remaining: i32,
+}
+
+impl From<slot::Model> for SlotView {
+    fn from(s: slot::Model) -> Self {
+        Self {
+            id: s.id,
+            starts_at: to_shanghai(s.starts_at),
+            ends_at: to_shanghai(s.ends_at),
+            capacity: s.capacity,
+            booked: s.booked,
+            remaining: (s.capacity - s.booked).max(0),
+        }
+    }
+}
+
+/// A collection session (one campus day in its rooms) with its slots.
+#[derive(Object)]
+struct SessionView {
+    id: i64,
+    campaign_id: i64,
+    campus_code: String,
+    campus_name: String,
+    /// The local day.
+    date: NaiveDate,
+    /// Room(s), e.g. `新教学楼 306、307`.
+    rooms: String,
+    /// Local windows, e.g. `["09:00-12:00", "13:30-15:30"]`.
+    windows: Vec<String>,
+    slot_minutes: i32,
+    capacity_per_slot: i32,
+    /// Units served; empty means every unit of the campus.
+    unit_codes: Vec<String>,
+    slots: Vec<SlotView>,
+}
+
+impl From<SessionDetail> for SessionView {
+    fn from(d: SessionDetail) -> Self {
+        Self {
+            windows: svc::session_windows(&d.session),
+            id: d.session.id,
+            campaign_id: d.session.campaign_id,
+            campus_code: d.campus.code,
+            campus_name: d.campus.name,
+            date: d.session.date,
+            rooms: d.session.rooms,
+            slot_minutes: d.session.slot_minutes,
+            capacity_per_slot: d.session.capacity_per_slot,
+            unit_codes: d.unit_codes,
+            slots: d.slots.into_iter().map(SlotView::from).collect(),
+        }
+    }
+}
+
+#[derive(Object)]
+struct CreateSession {
+    #[oai(validator(max_length = 64))]
+    campus_code: String,
+    /// The local day, `YYYY-MM-DD`.
+    date: NaiveDate,
+    #[oai(validator(max_length = 512))]
+    rooms: String,
+    /// Local windows `HH:MM-HH:MM`, in order, not overlapping.
+    #[oai(validator(max_items = 12))]
+    windows: Vec<String>,
+    /// Slot length in minutes (5–240); a window's remainder shorter than a slot is unused.
+    slot_minutes: i32,
+    /// Places per slot (1–1000).
+    capacity_per_slot: i32,
+    /// Units served; omitted or empty means every unit of the campus.
+    #[oai(validator(max_items = 500))]
+    unit_codes: Option<Vec<String>>,
+}
+
+#[derive(Object)]
+struct UpdateSession {
+    /// Changing the day, windows or slot length regenerates the slots
+    /// (refused once anyone has booked).
+    date: Option<NaiveDate>,
+    #[oai(validator(max_length = 512))]
+    rooms: Option<String>,
+    #[oai(validator(max_items = 12))]
+    windows: Option<Vec<String>>,
+    slot_minutes: Option<i32>,
+    /// Refused if a slot already holds more bookings.
+    capacity_per_slot: Option<i32>,
+    #[oai(validator(max_items = 500))]
+    unit_codes: Option<Vec<String>>,
+}
+
+#[derive(Object)]
+struct Items<T: poem_openapi::types::ParseFromJSON + poem_openapi::types::ToJSON> {
+    items: Vec<T>,
+}
+
+#[derive(ApiResponse)]
+enum Created<T: poem_openapi::types::ToJSON> {
+    #[oai(status = 201)]
+    Created(Json<T>),
+}
+
+#[derive(ApiResponse)]
+enum Deleted {
+    #[oai(status = 204)]
+    Deleted,
+}
+
+fn utc(t: DateTime<FixedOffset>) -> DateTime<Utc> {
+    t.with_timezone(&Utc)
+}
+
+#[OpenApi(tag = "ApiTags::Campaign")]
+impl CampaignAdminApi {
+    /// Create a campaign
+    ///
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 409 `another_campaign_open` (creating it `open` while another is).
+    #[oai(
+        path = "/admin/campaigns",
+        method = "post",
+        operation_id = "create_campaign"
+    )]
+    async fn create_campaign(
+        &self,
+        _admin: AdminAuth,
+        body: Json<CreateCampaign>,
+    ) -> AppResult<Created<CampaignView>> {
+        let b = body.0;
+        let created = svc::create_campaign(
+            &self.state.db,
+            CampaignInput {
+                name: b.name,
+                graduation_year: b.graduation_year,
+                makeup_deadline: utc(b.makeup_deadline),
+                self_check_deadline: utc(b.self_check_deadline),
+                status: b.status.unwrap_or(CampaignStatus::Draft),
+                on_site_notes: b.on_site_notes,
+            },
+        )
+        .await?;
+        Ok(Created::Created(Json(created.into())))
+    }
+
+    /// List campaigns, newest first
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`.
+    #[oai(
+        path = "/admin/campaigns",
+        method = "get",
+        operation_id = "list_campaigns"
+    )]
+    async fn list_campaigns(&self, _admin: AdminAuth) -> AppResult<Json<Items<CampaignView>>> {
+        let items = svc::list_campaigns(&self.state.db).await?;
+        Ok(Json(Items {
+            items: items.into_iter().map(Into::into).collect(),
+        }))
+    }
+
+    /// One campaign
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+    #[oai(
+        path = "/admin/campaigns/:id",
+        method = "get",
+        operation_id = "get_campaign"
+    )]
+    async fn get_campaign(
+        &self,
+        _admin: AdminAuth,
+        id: Path<i64>,
+    ) -> AppResult<Json<CampaignView>> {
+        Ok(Json(svc::get_campaign(&self.state.db, id.0).await?.into()))
+    }
+
+    /// Change a campaign (name, year, deadlines, status, notes)
+    ///
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found`, 409 `another_campaign_open`.
+    #[oai(
+        path = "/admin/campaigns/:id",
+        method = "patch",
+        operation_id = "update_campaign"
+    )]
+    async fn update_campaign(
+        &self,
+        _admin: AdminAuth,
+        id: Path<i64>,
+        body: Json<UpdateCampaign>,
+    ) -> AppResult<Json<CampaignView>> {
+        let b = body.0;
+        let patch = CampaignPatch {
+            name: b.name,
+            graduation_year: b.graduation_year,
+            makeup_deadline: b.makeup_deadline.map(utc),
+            self_check_deadline: b.self_check_deadline.map(utc),
+            status: b.status,
+            on_site_notes: b.on_site_notes,
+        };
+        Ok(Json(
+            svc::update_campaign(&self.state.db, id.0, patch)
+                .await?
+                .into(),
+        ))
+    }
+
+    /// Create a campus
+    ///
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 409 `already_exists`.
+    #[oai(
+        path = "/admin/campuses",
+        method = "post",
+        operation_id = "create_campus"
+    )]
+    async fn create_campus(
+        &self,
+        _admin: AdminAuth,
+        body: Json<CreateCampus>,
+    ) -> AppResult<Created<CampusView>> {
+        let created = svc::create_campus(&self.state.db, &body.code, &body.name).await?;
+        Ok(Created::Created(Json(created.into())))
+    }
+
+    /// List campuses
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`.
+    #[oai(
+        path = "/admin/campuses",
+        method = "get",
+        operation_id = "list_campuses"
+    )]
+    async fn list_campuses(&self, _admin: AdminAuth) -> AppResult<Json<Items<CampusView>>> {
+        let items = svc::list_campuses(&self.state.db).await?;
+        Ok(Json(Items {
+            items: items.into_iter().map(Into::into).collect(),
+        }))
+    }
+
+    /// Rename a campus
+    ///
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+    #[oai(
+        path = "/admin/campuses/:id",
+        method = "patch",
+        operation_id = "update_campus"
+    )]
+    async fn update_campus(
+        &self,
+        _admin: AdminAuth,
+        id: Path<i64>,
+        body: Json<UpdateCampus>,
+    ) -> AppResult<Json<CampusView>> {
+        Ok(Json(
+            svc::update_campus(&self.state.db, id.0, &body.name)
+                .await?
+                .into(),
+        ))
+    }
+
+    /// Create a training unit
+    ///
+    /// Errors: 400 `invalid_request` (bad code, unknown campus), 401 `unauthenticated`,
+    /// 403 `forbidden`, 409 `already_exists`.
+    #[oai(path = "/admin/units", method = "post", operation_id = "create_unit")]
+    async fn create_unit(
+        &self,
+        _admin: AdminAuth,
+        body: Json<CreateUnit>,
+    ) -> AppResult<Created<UnitView>> {
+        let created =
+            svc::create_unit(&self.state.db, &body.code, &body.name, &body.campus_code).await?;
+        Ok(Created::Created(Json(created.into())))
+    }
+
+    /// List training units
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`.
+    #[oai(path = "/admin/units", method = "get", operation_id = "list_units")]
+    async fn list_units(&self, _admin: AdminAuth) -> AppResult<Json<Items<UnitView>>> {
+        let items = svc::list_units(&self.state.db).await?;
+        Ok(Json(Items {
+            items: items.into_iter().map(Into::into).collect(),
+        }))
+    }
+
+    /// Rename a unit or move it to another campus
+    ///
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+    #[oai(
+        path = "/admin/units/:id",
+        method = "patch",
+        operation_id = "update_unit"
+    )]
+    async fn update_unit(
+        &self,
+        _admin: AdminAuth,
+        id: Path<i64>,
+        body: Json<UpdateUnit>,
+    ) -> AppResult<Json<UnitView>> {
+        let unit = svc::update_unit(
+            &self.state.db,
+            id.0,
+            body.name.as_deref(),
+            body.campus_code.as_deref(),
+        )
+        .await?;
+        Ok(Json(unit.into()))
+    }
+
+    /// Create a collection session and its slots
+    ///
+    /// Slots are cut from each window by `slot_minutes`, each with
+    /// `capacity_per_slot` places. Errors: 400 `invalid_request` (bad windows,
+    /// lengths, capacity, unknown campus or unit), 401 `unauthenticated`,
+    /// 403 `forbidden`, 404 `not_found` (campaign).
+    #[oai(
+        path = "/admin/campaigns/:id/sessions",
+        method = "post",
+        operation_id = "create_session"
+    )]
+    async fn create_session(
+        &self,
+        _admin: AdminAuth,
+        id: Path<i64>,
+        body: Json<CreateSession>,
+    ) -> AppResult<Created<SessionView>> {
+        let b = body.0;
+        let input = SessionInput {
+            campus_code: b.campus_code,
+            date: b.date,
+            rooms: b.rooms,
+            windows: b.windows,
+            slot_minutes: b.slot_minutes,
+            capacity_per_slot: b.capacity_per_slot,
+            unit_codes: b.unit_codes.unwrap_or_default(),
+        };
+        let created = svc::create_session(&self.state.db, id.0, input).await?;
+        Ok(Created::Created(Json(created.into())))
+    }
+
+    /// List a campaign's sessions with their slots
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+    #[oai(
+        path = "/admin/campaigns/:id/sessions",
+        method = "get",
+        operation_id = "list_sessions"
+    )]
+    async fn list_sessions(
+        &self,
+        _admin: AdminAuth,
+        id: Path<i64>,
+    ) -> AppResult<Json<Items<SessionView>>> {
+        let items = svc::list_sessions(&self.state.db, id.0).await?;
+        Ok(Json(Items {
+            items: items.into_iter().map(Into::into).collect(),
+        }))
+    }
+
+    /// One session with its slots
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+    #[oai(
+        path = "/admin/sessions/:id",
+        method = "get",
+        operation_id = "get_session"
+    )]
+    async fn get_session(&self, _admin: AdminAuth, id: Path<i64>) -> AppResult<Json<SessionView>> {
+        Ok(Json(svc::get_session(&self.state.db, id.0).await?.into()))
+    }
+
+    /// Change a session
+    ///
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found`, 409 `session_has_bookings` (day, windows or slot
+    /// length changed after someone booked), 409 `capacity_below_bookings`.
+    #[oai(
+        path = "/admin/sessions/:id",
+        method = "patch",
+        operation_id = "update_session"
+    )]
+    async fn update_session(
+        &self,
+        _admin: AdminAuth,
+        id: Path<i64>,
+        body: Json<UpdateSession>,
+    ) -> AppResult<Json<SessionView>> {
+        let b = body.0;
+        let patch = SessionPatch {
+            date: b.date,
+            rooms: b.rooms,
+            windows: b.windows,
+            slot_minutes: b.slot_minutes,
+            capacity_per_slot: b.capacity_per_slot,
+            unit_codes: b.unit_codes,
+        };
+        Ok(Json(
+            svc::update_session(&self.state.db, id.0, patch)
+                .await?
+                .into(),
+        ))
+    }
+
+    /// Delete a session that nobody has booked
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+    /// 409 `session_has_bookings`.
+    #[oai(
+        path = "/admin/sessions/:id",
+        method = "delete",
+        operation_id = "delete_session"
+    )]
+    async fn delete_session(&self, _admin: AdminAuth, id: Path<i64>) -> AppResult<Deleted> {
+        svc::delete_session(&self.state.db, id.0).await?;
+        Ok(Deleted::Deleted)
+    }
+}

@@ -1,0 +1,23 @@
+use sea_orm::entity::prelude::*;
+
+/// One year's collection with its deadlines (`domain::CampaignStatus` in `status`).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "campaigns")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub name: String,
+    pub graduation_year: i32,
+    pub makeup_deadline: DateTimeUtc,
+    pub self_check_deadline: DateTimeUtc,
+    pub status: String,
+    /// Shown to students before their session: fee, dress rules, what to bring.
+    pub on_site_notes: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,32 @@
+use sea_orm::entity::prelude::*;
+
+/// An eligible student of one campaign, from the roster import; bound to a
+/// WeChat account (`student_id`) when the student binds.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "roster_entries")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub campaign_id: i64,
+    /// Text: leading zeros matter.
+    pub student_no: String,
+    pub name: String,
+    pub unit_id: i64,
+    pub category: String,
+    pub graduation_half: String,
+    pub deferred: bool,
+    pub has_chsi_photo: bool,
+    pub phone: Option<String>,
+    pub student_id: Option<i64>,
+    pub bound_at: Option<DateTimeUtc>,
+    /// CHSI image collection code as the student gave it; never listed to staff.
+    pub collection_code: Option<String>,
+    pub collection_code_saved_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
