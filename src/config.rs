@@ -41,8 +41,10 @@ pub struct Config {
     /// `DP_TRUST_FORWARDED_FOR`: take the client address from the last
     /// `X-Forwarded-For` entry (only behind a load balancer that sets it).
     pub trust_forwarded_for: bool,
-    /// `DP_BODY_LIMIT_BYTES`: largest accepted request body.
+    /// `DP_BODY_LIMIT_BYTES`: largest accepted JSON request body.
     pub body_limit_bytes: usize,
+    /// `DP_UPLOAD_LIMIT_BYTES`: largest accepted file upload (multipart body).
+    pub upload_limit_bytes: usize,
     /// How long in-flight requests may take to finish after SIGTERM.
     pub shutdown_grace: Duration,
 }
@@ -96,6 +98,9 @@ impl Config {
         let body_limit_bytes = or("DP_BODY_LIMIT_BYTES", "65536")
             .parse()
             .map_err(|_| ConfigError("DP_BODY_LIMIT_BYTES must be a number of bytes".into()))?;
+        let upload_limit_bytes = or("DP_UPLOAD_LIMIT_BYTES", "20971520")
+            .parse()
+            .map_err(|_| ConfigError("DP_UPLOAD_LIMIT_BYTES must be a number of bytes".into()))?;
         let wechat_timeout_ms: u64 = or("DP_WECHAT_TIMEOUT_MS", "5000").parse().map_err(|_| {
             ConfigError("DP_WECHAT_TIMEOUT_MS must be a number of milliseconds".into())
         })?;
@@ -120,6 +125,7 @@ impl Config {
             log_format,
             trust_forwarded_for,
             body_limit_bytes,
+            upload_limit_bytes,
             shutdown_grace: Duration::from_secs(30),
         })
     }
@@ -169,6 +175,7 @@ mod tests {
         assert!(config(&[("DP_LOG_FORMAT", "xml")]).is_err());
         assert!(config(&[("DP_DATABASE_URL", "mysql://x")]).is_err());
         assert!(config(&[("DP_BODY_LIMIT_BYTES", "lots")]).is_err());
+        assert!(config(&[("DP_UPLOAD_LIMIT_BYTES", "20MB")]).is_err());
         assert!(config(&[("DP_WECHAT_TIMEOUT_MS", "-1")]).is_err());
         assert!(config(&[("DP_TRUST_FORWARDED_FOR", "maybe")]).is_err());
     }

@@ -43,7 +43,8 @@ const EVERYONE: [Who; 8] = [
 fn allowed(op: &str) -> &'static [Who] {
     const STAFF: &[Who] = &[Who::Admin, Who::Secretary, Who::Onsite, Who::Intl];
     match op {
-        "GET /me" => &[Who::Student],
+        "GET /me" | "POST /me/binding" | "PUT /me/collection-code" => &[Who::Student],
+        "GET /staff/students" => &[Who::Admin, Who::Secretary],
         "GET /staff/me" => STAFF,
         "POST /auth/logout" => &[
             Who::Student,
@@ -69,7 +70,10 @@ fn allowed(op: &str) -> &'static [Who] {
         | "POST /admin/campaigns/{id}/sessions"
         | "GET /admin/sessions/{id}"
         | "PATCH /admin/sessions/{id}"
-        | "DELETE /admin/sessions/{id}" => &[Who::Admin],
+        | "DELETE /admin/sessions/{id}"
+        | "POST /admin/campaigns/{id}/roster"
+        | "GET /admin/campaigns/{id}/roster"
+        | "DELETE /admin/students/{id}/binding" => &[Who::Admin],
         other => panic!("no authorization row for `{other}`: add one to tests/authz.rs"),
     }
 }

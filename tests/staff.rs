@@ -159,6 +159,7 @@ async fn forwarded_addresses_count_only_when_trusted() {
 async fn admins_create_list_and_update_staff() {
     let app = spawn_app().await;
     let admin = app.staff_token("root.admin", StaffRole::Admin, None).await;
+    app.ensure_unit("MED").await;
 
     let resp = app
         .post_json("/api/v1/admin/staff", &json!({"username": "Sec.Med", "password": "a-long-password", "role": "unit_secretary", "unit_code": "MED"}), Some(&admin))
@@ -291,6 +292,7 @@ async fn bad_staff_input_is_rejected_and_changes_nothing() {
         json!({"username": "badunit", "password": "long-enough-pw", "role": "unit_secretary", "unit_code": "C S"}),
         json!({"username": "badrole", "password": "long-enough-pw", "role": "superuser"}),
         json!({"username": "norole", "password": "long-enough-pw"}),
+        json!({"username": "ghost", "password": "long-enough-pw", "role": "unit_secretary", "unit_code": "GHOST"}),
     ];
     for case in cases {
         let resp = app

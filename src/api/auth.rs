@@ -1,4 +1,4 @@
-//! `/auth/*` and `/me`: logging in and out, and who the token belongs to.
+//! `/auth/*` and `/staff/me`: logging in and out, and who a staff token belongs to.
 
 use chrono::{DateTime, FixedOffset};
 use poem::{Request, web::RemoteAddr};
@@ -7,12 +7,12 @@ use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json};
 use crate::{
     api::{
         ApiTags,
-        security::{AnyAuth, StaffAuth, StudentAuth},
+        security::{AnyAuth, StaffAuth},
         staff::StaffView,
     },
     domain::{StaffRole, time::to_shanghai},
     error::AppResult,
-    service::{auth, staff, student},
+    service::{auth, staff},
     state::AppState,
 };
 
@@ -55,14 +55,6 @@ struct StaffLoginResponse {
     expires_at: DateTime<FixedOffset>,
     /// The account's role; it decides which endpoints the token opens.
     role: StaffRole,
-}
-
-#[derive(Object)]
-struct StudentMe {
-    /// The student's account id.
-    student_id: i64,
-    /// Whether the student is bound to the graduation roster.
-    bound: bool,
 }
 
 #[derive(ApiResponse)]
@@ -126,18 +118,6 @@ impl AuthApi {
     async fn logout(&self, caller: AnyAuth) -> AppResult<LoggedOut> {
         auth::logout(&self.state, &caller.0.token).await?;
         Ok(LoggedOut::Done)
-    }
-
-    /// The logged-in student
-    ///
-    /// Errors: 401 `unauthenticated`, 403 `forbidden` (a staff token).
-    #[oai(path = "/me", method = "get", operation_id = "student_me")]
-    async fn student_me(&self, student: StudentAuth) -> AppResult<Json<StudentMe>> {
-        let profile = student::profile(&self.state.db, student.0).await?;
-        Ok(Json(StudentMe {
-            student_id: profile.student_id,
-            bound: profile.bound,
-        }))
     }
 
     /// The logged-in staff member

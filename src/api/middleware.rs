@@ -59,14 +59,21 @@ pub async fn request_context<E: Endpoint>(next: Arc<E>, req: Request) -> poem::R
     .await
 }
 
-/// Rejects bodies over `max` bytes with 413 before any handler reads them:
-/// by `Content-Length` when given, otherwise by reading at most `max + 1`
-/// bytes of a chunked body.
+/// Rejects bodies over the limit with 413 before any handler reads them: by
+/// `Content-Length` when given, otherwise by reading at most `max + 1` bytes
+/// of a chunked body. File uploads (multipart) have their own, larger limit.
 pub async fn limit_body<E: Endpoint>(
     next: Arc<E>,
     mut req: Request,
-    max: usize,
+    json_max: usize,
+    upload_max: usize,
 ) -> poem::Result<Response> {
+    let is_upload = req.header(header::CONTENT_TYPE).is_some_and(|ct| {
+        ct.trim_start()
+            .to_ascii_lowercase()
+            .starts_with("multipart/")
+    });
+    let max = if is_upload { upload_max } else { json_max };
     let too_large = || AppError::from(ErrorCode::PayloadTooLarge);
     let declared = req.header(header::CONTENT_LENGTH).map(|v| v.parse::<u64>());
     match declared {

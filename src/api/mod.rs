@@ -5,8 +5,10 @@ pub mod auth;
 pub mod campaign;
 pub mod health;
 pub mod middleware;
+pub mod roster;
 pub mod security;
 pub mod staff;
+pub mod student;
 
 use poem::{Endpoint, EndpointExt, Route, get, middleware::CatchPanic};
 use poem_openapi::{ExtraHeader, OpenApiService, Tags};
@@ -21,6 +23,10 @@ pub enum ApiTags {
     Staff,
     /// Campaign setup: campaigns, campuses, units, sessions (admins only).
     Campaign,
+    /// The roster: import, browse, students and their status.
+    Roster,
+    /// The student's own screen in the mini-program.
+    Student,
 }
 
 const API_DESCRIPTION: &str = "\
@@ -38,8 +44,10 @@ RFC 3339 in Asia/Shanghai (+08:00).";
 
 type Apis = (
     auth::AuthApi,
+    student::StudentApi,
     staff::StaffAdminApi,
     campaign::CampaignAdminApi,
+    roster::RosterApi,
 );
 
 pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
@@ -48,10 +56,16 @@ pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
             auth::AuthApi {
                 state: state.clone(),
             },
+            student::StudentApi {
+                state: state.clone(),
+            },
             staff::StaffAdminApi {
                 state: state.clone(),
             },
             campaign::CampaignAdminApi {
+                state: state.clone(),
+            },
+            roster::RosterApi {
                 state: state.clone(),
             },
         ),
@@ -70,7 +84,10 @@ pub fn app(state: AppState) -> impl Endpoint {
     let api = openapi(&state);
     let spec = api.spec_endpoint();
     let ui = api.swagger_ui();
-    let body_limit = state.config.body_limit_bytes;
+    let (json_limit, upload_limit) = (
+        state.config.body_limit_bytes,
+        state.config.upload_limit_bytes,
+    );
     Route::new()
         .nest("/api/v1", api)
         .at("/api/openapi.json", spec)
@@ -78,7 +95,7 @@ pub fn app(state: AppState) -> impl Endpoint {
         .at("/healthz", get(health::healthz))
         .at("/readyz", get(health::readyz))
         .data(state)
-        .around(move |ep, req| middleware::limit_body(ep, req, body_limit))
+        .around(move |ep, req| middleware::limit_body(ep, req, json_limit, upload_limit))
         .with(CatchPanic::new().with_handler(middleware::render_panic))
         .around(middleware::request_context)
 }

@@ -92,3 +92,16 @@ async fn admin_caller(req: &Request, bearer: Bearer) -> poem::Result<StaffCaller
         _ => Err(forbidden()),
     }
 }
+
+/// A staff token of an `admin` or a `unit_secretary` (who is limited to their unit).
+#[derive(SecurityScheme)]
+#[oai(rename = "bearer", ty = "bearer", checker = "unit_viewer")]
+pub struct UnitViewerAuth(pub StaffCaller);
+
+async fn unit_viewer(req: &Request, bearer: Bearer) -> poem::Result<StaffCaller> {
+    let caller = staff_caller(req, bearer).await?;
+    match caller.assignment {
+        StaffAssignment::Admin | StaffAssignment::UnitSecretary { .. } => Ok(caller),
+        _ => Err(forbidden()),
+    }
+}

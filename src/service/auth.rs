@@ -92,7 +92,7 @@ pub async fn wechat_login(state: &AppState, code: &str) -> AppResult<StudentLogi
     let profile = student::profile(&state.db, student_id).await?;
     Ok(StudentLogin {
         issued,
-        bound: profile.bound,
+        bound: profile.bound(),
     })
 }
 

@@ -2,5 +2,7 @@
 //! `AppResult`; they know nothing about HTTP requests or responses.
 pub mod auth;
 pub mod campaign;
+pub mod roster;
 pub mod staff;
 pub mod student;
+pub mod table_file;

@@ -60,6 +60,9 @@ pub struct NewStaff {
 }
 
 pub async fn create(db: &DatabaseConnection, new: NewStaff) -> AppResult<StaffAccount> {
+    if let Some(unit) = new.assignment.unit() {
+        crate::service::campaign::unit_by_code(db, unit.as_str()).await?;
+    }
     let now = Utc::now();
     let password_hash = hash_password(new.password).await?;
     let inserted = staff_account::ActiveModel {

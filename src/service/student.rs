@@ -1,25 +1,436 @@
-//! Student accounts as the mini-program sees them.
-use sea_orm::{DatabaseConnection, EntityTrait};
+//! A student's side: binding the WeChat account to the roster, saving the
+//! CHSI collection code, and the one-screen status with the next thing to do.
 
-use crate::{
-    entity::student,
-    error::{AppResult, ErrorCode},
+use std::time::Duration;
+
+use chrono::Utc;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, SqlErr,
+    sea_query::Expr,
 };
 
+use crate::{
+    domain::StudentCategory,
+    entity::{campaign, campus, roster_entry, student, unit},
+    error::{AppError, AppResult, ErrorCode},
+    service::{campaign as campaigns, roster},
+    state::AppState,
+};
+
+/// Binding attempts allowed per account per hour (names cannot be probed).
+pub const MAX_BIND_ATTEMPTS: i64 = 10;
+const BIND_WINDOW: Duration = Duration::from_secs(3600);
+
+/// Whether the student is to be photographed at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, poem_openapi::Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum Eligibility {
+    /// Not yet bound to the roster: unknown.
+    NotBound,
+    /// On the roster and to be photographed.
+    Eligible,
+    /// Already has a diploma photo on CHSI: must not be photographed again.
+    AlreadyHasChsiPhoto,
+}
+
+/// The CHSI image collection code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, poem_openapi::Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum CollectionCodeState {
+    Saved,
+    /// Domestic and HK/Macao/Taiwan students must save it before booking.
+    Needed,
+    /// Foreign students use their student number.
+    NotRequired,
+}
+
+/// What the student should do next; one stable code the mini-program
+/// switches on. Later features add their own steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, poem_openapi::Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum NextAction {
+    WaitForCampaign,
+    BindRoster,
+    SaveCollectionCode,
+    BookSession,
+    UploadToGraduatePlatform,
+}
+
+impl NextAction {
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::WaitForCampaign => "学历相片采集尚未开始，请留意研究生院通知",
+            Self::BindRoster => "请输入学号和姓名，绑定毕业生名单",
+            Self::SaveCollectionCode => {
+                "请先登录学信网获取并保存本人的图像采集码，没有采集码将不予拍摄"
+            }
+            Self::BookSession => "请预约所在校区的集中采集时段",
+            Self::UploadToGraduatePlatform => {
+                "你在学信网已有学历照片，无需再拍摄；申请答辩前请从学信网下载电子照片并上传至研究生管理系统"
+            }
+        }
+    }
+}
+
+pub struct StudentStatus {
+    pub eligibility: Eligibility,
+    pub collection_code: Option<CollectionCodeState>,
+    pub next_action: NextAction,
+}
+
+/// The status of a roster entry (or of an unbound account) — pure rules.
+pub fn summarize(
+    entry: Option<&roster_entry::Model>,
+    category: Option<StudentCategory>,
+    campaign_open: bool,
+) -> StudentStatus {
+    let Some(entry) = entry else {
+        return StudentStatus {
+            eligibility: Eligibility::NotBound,
+            collection_code: None,
+            next_action: if campaign_open {
+                NextAction::BindRoster
+            } else {
+                NextAction::WaitForCampaign
+            },
+        };
+    };
+    let code = match (
+        entry.collection_code.is_some(),
+        category.is_some_and(StudentCategory::needs_collection_code),
+    ) {
+        (true, _) => CollectionCodeState::Saved,
+        (false, true) => CollectionCodeState::Needed,
+        (false, false) => CollectionCodeState::NotRequired,
+    };
+    if entry.has_chsi_photo {
+        return StudentStatus {
+            eligibility: Eligibility::AlreadyHasChsiPhoto,
+            collection_code: Some(code),
+            next_action: NextAction::UploadToGraduatePlatform,
+        };
+    }
+    let next_action = if entry.student_id.is_none() {
+        NextAction::BindRoster
+    } else if code == CollectionCodeState::Needed {
+        NextAction::SaveCollectionCode
+    } else {
+        NextAction::BookSession
+    };
+    StudentStatus {
+        eligibility: Eligibility::Eligible,
+        collection_code: Some(code),
+        next_action,
+    }
+}
+
+/// The database condition matching roster entries whose `summarize` gives
+/// `action` (kept next to `summarize` so the two agree; a test checks it).
+pub fn next_action_condition(action: NextAction) -> Condition {
+    use roster_entry::Column as C;
+    let not_photographed = C::HasChsiPhoto.eq(false);
+    let code_ok = Condition::any()
+        .add(C::CollectionCode.is_not_null())
+        .add(C::Category.eq(StudentCategory::Foreign.as_str()));
+    match action {
+        NextAction::WaitForCampaign => Condition::all().add(Expr::cust("1 = 0")),
+        NextAction::BindRoster => Condition::all()
+            .add(not_photographed)
+            .add(C::StudentId.is_null()),
+        NextAction::SaveCollectionCode => Condition::all()
+            .add(not_photographed)
+            .add(C::StudentId.is_not_null())
+            .add(code_ok.not()),
+        NextAction::BookSession => Condition::all()
+            .add(not_photographed)
+            .add(C::StudentId.is_not_null())
+            .add(code_ok),
+        NextAction::UploadToGraduatePlatform => Condition::all().add(C::HasChsiPhoto.eq(true)),
+    }
+}
+
+/// A student's roster entry in the open campaign, with where it belongs.
+pub struct Enrollment {
+    pub campaign: campaign::Model,
+    pub entry: roster_entry::Model,
+    pub unit: unit::Model,
+    pub campus: campus::Model,
+}
+
+/// Everything `GET /me` shows.
 pub struct StudentProfile {
     pub student_id: i64,
-    /// Bound to the graduation roster. The roster and binding arrive with the
-    /// campaign feature; until then no account is bound.
-    pub bound: bool,
+    pub open_campaign: Option<campaign::Model>,
+    pub enrollment: Option<Enrollment>,
+    pub status: StudentStatus,
+}
+
+impl StudentProfile {
+    pub fn bound(&self) -> bool {
+        self.enrollment.is_some()
+    }
+}
+
+async fn enrollment(
+    db: &impl ConnectionTrait,
+    campaign: &campaign::Model,
+    student_id: i64,
+) -> AppResult<Option<Enrollment>> {
+    let Some(entry) = roster_entry::Entity::find()
+        .filter(roster_entry::Column::CampaignId.eq(campaign.id))
+        .filter(roster_entry::Column::StudentId.eq(student_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let unit = unit::Entity::find_by_id(entry.unit_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("roster {} without unit", entry.id)))?;
+    let campus = campus::Entity::find_by_id(unit.campus_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("unit {} without campus", unit.id)))?;
+    Ok(Some(Enrollment {
+        campaign: campaign.clone(),
+        entry,
+        unit,
+        campus,
+    }))
 }
 
 pub async fn profile(db: &DatabaseConnection, student_id: i64) -> AppResult<StudentProfile> {
-    let row = student::Entity::find_by_id(student_id)
+    student::Entity::find_by_id(student_id)
         .one(db)
         .await?
         .ok_or(ErrorCode::Unauthenticated)?;
+    let open_campaign = campaigns::open_campaign(db).await?;
+    let enrollment = match &open_campaign {
+        Some(c) => enrollment(db, c, student_id).await?,
+        None => None,
+    };
+    let status = match &enrollment {
+        Some(e) => summarize(
+            Some(&e.entry),
+            Some(roster::entry_category(&e.entry)?),
+            true,
+        ),
+        None => summarize(None, None, open_campaign.is_some()),
+    };
     Ok(StudentProfile {
-        student_id: row.id,
-        bound: false,
+        student_id,
+        open_campaign,
+        enrollment,
+        status,
     })
+}
+
+/// Names match when they are the same apart from surrounding and repeated
+/// spaces and the case of Latin letters.
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+/// Links the student's WeChat account to their roster entry in the open campaign.
+pub async fn bind(
+    state: &AppState,
+    student_id: i64,
+    student_no: &str,
+    name: &str,
+) -> AppResult<StudentProfile> {
+    let attempts = state
+        .cache
+        .incr(&format!("bind_attempt:{student_id}"), BIND_WINDOW)
+        .await?;
+    if attempts > MAX_BIND_ATTEMPTS {
+        return Err(ErrorCode::TooManyAttempts.into());
+    }
+    let db = &state.db;
+    let campaign = campaigns::open_campaign(db)
+        .await?
+        .ok_or(ErrorCode::NoOpenCampaign)?;
+    let entry = roster_entry::Entity::find()
+        .filter(roster_entry::Column::CampaignId.eq(campaign.id))
+        .filter(roster_entry::Column::StudentNo.eq(student_no.trim()))
+        .one(db)
+        .await?
+        .filter(|e| same_name(&e.name, name))
+        .ok_or(ErrorCode::NotOnRoster)?;
+    if entry.has_chsi_photo {
+        return Err(ErrorCode::AlreadyHasChsiPhoto.into());
+    }
+    match entry.student_id {
+        Some(owner) if owner == student_id => return profile(db, student_id).await,
+        Some(_) => return Err(ErrorCode::RosterEntryTaken.into()),
+        None => {}
+    }
+    // Conditional update: of two accounts racing for one entry, exactly one wins.
+    let claimed = roster_entry::Entity::update_many()
+        .col_expr(roster_entry::Column::StudentId, Expr::value(student_id))
+        .col_expr(roster_entry::Column::BoundAt, Expr::value(Utc::now()))
+        .filter(roster_entry::Column::Id.eq(entry.id))
+        .filter(roster_entry::Column::StudentId.is_null())
+        .exec(db)
+        .await;
+    match claimed {
+        Ok(r) if r.rows_affected == 1 => profile(db, student_id).await,
+        Ok(_) => Err(ErrorCode::RosterEntryTaken.into()),
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Err(ErrorCode::AlreadyBound.into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Admin: frees a roster entry so another WeChat account can bind it.
+pub async fn unbind(db: &DatabaseConnection, entry_id: i64) -> AppResult<()> {
+    let result = roster_entry::Entity::update_many()
+        .col_expr(
+            roster_entry::Column::StudentId,
+            Expr::value(Option::<i64>::None),
+        )
+        .col_expr(
+            roster_entry::Column::BoundAt,
+            Expr::value(Option::<chrono::DateTime<Utc>>::None),
+        )
+        .filter(roster_entry::Column::Id.eq(entry_id))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(AppError::new(ErrorCode::NotFound, "名单记录不存在"));
+    }
+    Ok(())
+}
+
+pub const MAX_COLLECTION_CODE_CHARS: usize = 512;
+
+/// Saves the CHSI image collection code exactly as given (trimmed).
+pub async fn save_collection_code(
+    db: &DatabaseConnection,
+    student_id: i64,
+    code: &str,
+) -> AppResult<StudentProfile> {
+    let code = code.trim();
+    if code.is_empty() || code.chars().count() > MAX_COLLECTION_CODE_CHARS {
+        return Err(AppError::new(
+            ErrorCode::InvalidRequest,
+            format!("图像采集码不能为空且不超过 {MAX_COLLECTION_CODE_CHARS} 个字符"),
+        ));
+    }
+    let current = profile(db, student_id).await?;
+    let enrollment = current.enrollment.ok_or(ErrorCode::NotBound)?;
+    roster_entry::Entity::update_many()
+        .col_expr(roster_entry::Column::CollectionCode, Expr::value(code))
+        .col_expr(
+            roster_entry::Column::CollectionCodeSavedAt,
+            Expr::value(Utc::now()),
+        )
+        .filter(roster_entry::Column::Id.eq(enrollment.entry.id))
+        .exec(db)
+        .await?;
+    profile(db, student_id).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(bound: bool, code: bool, has_photo: bool) -> roster_entry::Model {
+        let now = Utc::now();
+        roster_entry::Model {
+            id: 1,
+            campaign_id: 1,
+            student_no: "1".into(),
+            name: "n".into(),
+            unit_id: 1,
+            category: "domestic".into(),
+            graduation_half: "first".into(),
+            deferred: false,
+            has_chsi_photo: has_photo,
+            phone: None,
+            student_id: bound.then_some(7),
+            bound_at: None,
+            collection_code: code.then(|| "C".into()),
+            collection_code_saved_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn next_action_follows_the_steps() {
+        use StudentCategory::*;
+        assert_eq!(
+            summarize(None, None, false).next_action,
+            NextAction::WaitForCampaign
+        );
+        assert_eq!(
+            summarize(None, None, true).next_action,
+            NextAction::BindRoster
+        );
+        let cases = [
+            (
+                entry(true, false, false),
+                Domestic,
+                NextAction::SaveCollectionCode,
+                CollectionCodeState::Needed,
+            ),
+            (
+                entry(true, false, false),
+                HkMacaoTaiwan,
+                NextAction::SaveCollectionCode,
+                CollectionCodeState::Needed,
+            ),
+            (
+                entry(true, false, false),
+                Foreign,
+                NextAction::BookSession,
+                CollectionCodeState::NotRequired,
+            ),
+            (
+                entry(true, true, false),
+                Domestic,
+                NextAction::BookSession,
+                CollectionCodeState::Saved,
+            ),
+            (
+                entry(false, false, false),
+                Domestic,
+                NextAction::BindRoster,
+                CollectionCodeState::Needed,
+            ),
+            (
+                entry(false, false, true),
+                Domestic,
+                NextAction::UploadToGraduatePlatform,
+                CollectionCodeState::Needed,
+            ),
+        ];
+        for (e, cat, action, code) in cases {
+            let s = summarize(Some(&e), Some(cat), true);
+            assert_eq!(
+                (s.next_action, s.collection_code),
+                (action, Some(code)),
+                "{cat:?}"
+            );
+        }
+        assert_eq!(
+            summarize(Some(&entry(false, false, true)), Some(Domestic), true).eligibility,
+            Eligibility::AlreadyHasChsiPhoto
+        );
+    }
+
+    #[test]
+    fn names_match_despite_spacing_and_case() {
+        assert!(same_name("欧阳 娜娜", " 欧阳  娜娜 "));
+        assert!(same_name("Anna·Lee", "anna·lee"));
+        assert!(!same_name("张三", "张三丰"));
+    }
 }

@@ -15,7 +15,10 @@ use std::collections::HashMap;
 use diploma_photo::{
     config::Config,
     domain::{Password, StaffAssignment, StaffRole, UnitCode, Username},
-    service::staff::{self, NewStaff},
+    service::{
+        campaign,
+        staff::{self, NewStaff},
+    },
     startup::Application,
     state::AppState,
 };
@@ -222,6 +225,23 @@ impl TestApp {
         body["token"].as_str().expect("token").to_owned()
     }
 
+    /// Makes sure a training unit exists (on a test campus), for secretaries
+    /// and rosters.
+    pub async fn ensure_unit(&self, code: &str) {
+        let db = &self.state.db;
+        if campaign::unit_by_code(db, code).await.is_ok() {
+            return;
+        }
+        if campaign::campus_by_code(db, "TESTCAMPUS").await.is_err() {
+            campaign::create_campus(db, "TESTCAMPUS", "测试校区")
+                .await
+                .unwrap();
+        }
+        campaign::create_unit(db, code, &format!("单位 {code}"), "TESTCAMPUS")
+            .await
+            .unwrap();
+    }
+
     /// Creates a staff account directly through the service layer.
     pub async fn create_staff(
         &self,
@@ -229,6 +249,9 @@ impl TestApp {
         role: StaffRole,
         unit: Option<&str>,
     ) -> String {
+        if let Some(code) = unit {
+            self.ensure_unit(code).await;
+        }
         let password = format!("{username}-password");
         staff::create(
             &self.state.db,
@@ -259,5 +282,66 @@ impl TestApp {
         let (status, body) = parts(self.staff_login(username, &password).await).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         body["token"].as_str().expect("token").to_owned()
+    }
+}
+
+/// The header every test roster uses (Chinese, as the Graduate School writes it).
+pub const ROSTER_HEADER: &str =
+    "学号,姓名,培养单位代码,学生类别,毕业时间,是否延期,学信网已有学历照片,手机号";
+
+impl TestApp {
+    /// Uploads a roster file as multipart field `file`.
+    pub async fn upload_roster(
+        &self,
+        campaign_id: i64,
+        bytes: Vec<u8>,
+        filename: &str,
+        token: &str,
+    ) -> Response {
+        let form = reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(filename.to_owned()),
+        );
+        self.client
+            .post(self.url(&format!("/api/v1/admin/campaigns/{campaign_id}/roster")))
+            .bearer_auth(token)
+            .multipart(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// An open campaign with units CS and MED and this roster (CSV lines
+    /// after the header). Returns the admin token and the campaign id.
+    pub async fn open_campaign_with_roster(&self, rows: &[&str]) -> (String, i64) {
+        let admin = self
+            .staff_token("roster.admin", StaffRole::Admin, None)
+            .await;
+        self.ensure_unit("CS").await;
+        self.ensure_unit("MED").await;
+        let (status, campaign) = parts(
+            self.post_json(
+                "/api/v1/admin/campaigns",
+                &json!({"name": "2024届", "graduation_year": 2024, "status": "open",
+                        "makeup_deadline": "2024-03-30T23:59:59+08:00",
+                        "self_check_deadline": "2024-04-15T23:59:59+08:00"}),
+                Some(&admin),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{campaign}");
+        let id = campaign["id"].as_i64().unwrap();
+        let csv = std::iter::once(ROSTER_HEADER)
+            .chain(rows.iter().copied())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (status, body) = parts(
+            self.upload_roster(id, csv.into_bytes(), "roster.csv", &admin)
+                .await,
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        (admin, id)
     }
 }

@@ -1,0 +1,325 @@
+//! The roster: admins import and browse it; admins and unit secretaries list
+//! students with their status (a secretary only their own unit).
+
+use poem_openapi::{
+    ApiResponse, Multipart, Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+    types::multipart::Upload,
+};
+
+use crate::{
+    api::{
+        ApiTags,
+        security::{AdminAuth, UnitViewerAuth},
+        student::StatusView,
+    },
+    domain::{GraduationHalf, StaffAssignment, StudentCategory},
+    entity::{roster_entry, unit},
+    error::{AppError, AppResult, ErrorCode},
+    service::{
+        campaign,
+        roster::{self, ImportOutcome, PAGE_SIZE_MAX, RosterFilter},
+        student::{self, NextAction},
+    },
+    state::AppState,
+};
+
+pub struct RosterApi {
+    pub state: AppState,
+}
+
+#[derive(Multipart)]
+struct RosterUpload {
+    /// CSV (UTF-8 with or without BOM, or GBK) or XLSX. Header row with
+    /// 学号/student_no, 姓名/name, 培养单位代码/unit_code, 学生类别/category
+    /// (境内/港澳台/外国 or domestic/hk_macao_taiwan/foreign), 毕业时间/
+    /// graduation_half (上半年/下半年 or first/second), and optionally
+    /// 是否延期/deferred, 学信网已有学历照片/has_chsi_photo (是/否, yes/no), 手机号/phone.
+    file: Upload,
+}
+
+#[derive(Object)]
+struct ImportSummary {
+    /// Data rows in the file.
+    total: u64,
+    /// Students new to this campaign's roster.
+    created: u64,
+    /// Students already there, now updated.
+    updated: u64,
+}
+
+/// One problem in the file.
+#[derive(Object)]
+struct RowErrorView {
+    /// Line in the file; the header is line 1.
+    line: u64,
+    /// The column's header as written, when the problem is in one cell.
+    column: Option<String>,
+    /// What is wrong (Chinese).
+    reason: String,
+}
+
+/// 422: the file had problems and nothing was imported.
+#[derive(Object)]
+struct ImportRejected {
+    /// Always `invalid_rows`.
+    code: String,
+    message: String,
+    /// Every problem found.
+    errors: Vec<RowErrorView>,
+}
+
+#[derive(ApiResponse)]
+enum ImportResponse {
+    /// Every row imported.
+    #[oai(status = 200)]
+    Imported(Json<ImportSummary>),
+    /// Nothing imported; every bad row listed.
+    #[oai(status = 422)]
+    Rejected(Json<ImportRejected>),
+}
+
+/// A student on the roster with their status. The collection code itself is
+/// never listed, only whether it is saved.
+#[derive(Object)]
+struct StudentRow {
+    /// Roster entry id.
+    id: i64,
+    student_no: String,
+    name: String,
+    unit_code: String,
+    category: StudentCategory,
+    graduation_half: GraduationHalf,
+    deferred: bool,
+    has_chsi_photo: bool,
+    phone: Option<String>,
+    /// Bound to a WeChat account.
+    bound: bool,
+    collection_code_saved: bool,
+    status: StatusView,
+}
+
+#[derive(Object)]
+struct StudentPage {
+    items: Vec<StudentRow>,
+    /// Matching students in all pages.
+    total: u64,
+    page: u64,
+    page_size: u64,
+}
+
+#[derive(ApiResponse)]
+enum Unbound {
+    #[oai(status = 204)]
+    Done,
+}
+
+async fn page_of(
+    state: &AppState,
+    campaign_id: i64,
+    filter: RosterFilter,
+    page: Option<u64>,
+    page_size: Option<u64>,
+) -> AppResult<StudentPage> {
+    let page = page.unwrap_or(1).max(1);
+    let page_size = page_size.unwrap_or(50).clamp(1, PAGE_SIZE_MAX);
+    let (entries, total) = roster::search(&state.db, campaign_id, &filter, page, page_size).await?;
+    let units = campaign::list_units(&state.db).await?;
+    let items = entries
+        .into_iter()
+        .map(|e| row(e, &units))
+        .collect::<AppResult<_>>()?;
+    Ok(StudentPage {
+        items,
+        total,
+        page,
+        page_size,
+    })
+}
+
+fn row(e: roster_entry::Model, units: &[unit::Model]) -> AppResult<StudentRow> {
+    let category = roster::entry_category(&e)?;
+    let status = student::summarize(Some(&e), Some(category), true);
+    Ok(StudentRow {
+        id: e.id,
+        unit_code: units
+            .iter()
+            .find(|u| u.id == e.unit_id)
+            .map(|u| u.code.clone())
+            .unwrap_or_default(),
+        graduation_half: GraduationHalf::parse(&e.graduation_half).unwrap_or(GraduationHalf::First),
+        bound: e.student_id.is_some(),
+        collection_code_saved: e.collection_code.is_some(),
+        status: status.into(),
+        student_no: e.student_no,
+        name: e.name,
+        category,
+        deferred: e.deferred,
+        has_chsi_photo: e.has_chsi_photo,
+        phone: e.phone,
+    })
+}
+
+#[OpenApi(tag = "ApiTags::Roster")]
+impl RosterApi {
+    /// Import the roster (all-or-nothing upsert by student number)
+    ///
+    /// Multipart field `file`. Existing students are updated, new ones added;
+    /// bindings and collection codes are kept. A file with any bad row changes
+    /// nothing and answers 422 `invalid_rows` listing every problem.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+    /// 413 `payload_too_large`, 422 `invalid_rows`.
+    #[oai(
+        path = "/admin/campaigns/:id/roster",
+        method = "post",
+        operation_id = "import_roster"
+    )]
+    async fn import(
+        &self,
+        _admin: AdminAuth,
+        id: Path<i64>,
+        upload: RosterUpload,
+    ) -> AppResult<ImportResponse> {
+        let bytes = upload
+            .file
+            .into_vec()
+            .await
+            .map_err(|e| AppError::new(ErrorCode::InvalidRequest, format!("上传失败：{e}")))?;
+        Ok(match roster::import(&self.state.db, id.0, &bytes).await? {
+            ImportOutcome::Imported {
+                total,
+                created,
+                updated,
+            } => ImportResponse::Imported(Json(ImportSummary {
+                total: total as u64,
+                created: created as u64,
+                updated: updated as u64,
+            })),
+            ImportOutcome::Rejected(errors) => ImportResponse::Rejected(Json(ImportRejected {
+                code: ErrorCode::InvalidRows.as_str().to_owned(),
+                message: format!(
+                    "{}（共 {} 处）",
+                    ErrorCode::InvalidRows.default_message(),
+                    errors.len()
+                ),
+                errors: errors
+                    .into_iter()
+                    .map(|e| RowErrorView {
+                        line: e.line as u64,
+                        column: e.column,
+                        reason: e.reason,
+                    })
+                    .collect(),
+            })),
+        })
+    }
+
+    /// Browse a campaign's roster
+    ///
+    /// Filters: `unit` (unit code), `q` (part of a name or student number),
+    /// `status` (a `next_action` code). Pages start at 1; `page_size` ≤ 200.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found`.
+    #[oai(
+        path = "/admin/campaigns/:id/roster",
+        method = "get",
+        operation_id = "list_roster"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn list(
+        &self,
+        _admin: AdminAuth,
+        id: Path<i64>,
+        unit: Query<Option<String>>,
+        q: Query<Option<String>>,
+        status: Query<Option<NextAction>>,
+        page: Query<Option<u64>>,
+        page_size: Query<Option<u64>>,
+    ) -> AppResult<Json<StudentPage>> {
+        campaign::get_campaign(&self.state.db, id.0).await?;
+        let unit_ids = match unit.0 {
+            Some(code) => Some(vec![
+                campaign::unit_by_code(&self.state.db, &code).await?.id,
+            ]),
+            None => None,
+        };
+        let filter = RosterFilter {
+            unit_ids,
+            q: q.0,
+            next_action: status.0,
+        };
+        Ok(Json(
+            page_of(&self.state, id.0, filter, page.0, page_size.0).await?,
+        ))
+    }
+
+    /// Students and their status (admins: all units; secretaries: their own)
+    ///
+    /// Lists the open campaign (or `campaign_id`). A secretary asking for
+    /// another unit gets 403, not an empty list. Filters as for the roster.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found`, 409 `no_open_campaign`.
+    #[oai(
+        path = "/staff/students",
+        method = "get",
+        operation_id = "list_students"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn students(
+        &self,
+        caller: UnitViewerAuth,
+        campaign_id: Query<Option<i64>>,
+        unit: Query<Option<String>>,
+        q: Query<Option<String>>,
+        status: Query<Option<NextAction>>,
+        page: Query<Option<u64>>,
+        page_size: Query<Option<u64>>,
+    ) -> AppResult<Json<StudentPage>> {
+        let db = &self.state.db;
+        let campaign_id = match campaign_id.0 {
+            Some(id) => campaign::get_campaign(db, id).await?.id,
+            None => {
+                campaign::open_campaign(db)
+                    .await?
+                    .ok_or(ErrorCode::NoOpenCampaign)?
+                    .id
+            }
+        };
+        let unit_code = match (&caller.0.assignment, unit.0) {
+            (StaffAssignment::UnitSecretary { unit: own }, Some(asked))
+                if asked.trim() != own.as_str() =>
+            {
+                return Err(AppError::new(ErrorCode::Forbidden, "只能查看本单位的学生"));
+            }
+            (StaffAssignment::UnitSecretary { unit: own }, _) => Some(own.as_str().to_owned()),
+            (_, asked) => asked,
+        };
+        let unit_ids = match unit_code {
+            Some(code) => Some(vec![campaign::unit_by_code(db, &code).await?.id]),
+            None => None,
+        };
+        let filter = RosterFilter {
+            unit_ids,
+            q: q.0,
+            next_action: status.0,
+        };
+        Ok(Json(
+            page_of(&self.state, campaign_id, filter, page.0, page_size.0).await?,
+        ))
+    }
+
+    /// Free a roster entry from its WeChat account
+    ///
+    /// For a student who bound the wrong entry or changed WeChat account.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+    #[oai(
+        path = "/admin/students/:id/binding",
+        method = "delete",
+        operation_id = "unbind_student"
+    )]
+    async fn unbind(&self, _admin: AdminAuth, id: Path<i64>) -> AppResult<Unbound> {
+        student::unbind(&self.state.db, id.0).await?;
+        Ok(Unbound::Done)
+    }
+}

@@ -1,0 +1,205 @@
+//! `/me…`: the student's own screen in the mini-program.
+
+use chrono::{DateTime, FixedOffset};
+use poem_openapi::{Object, OpenApi, payload::Json};
+
+use crate::{
+    api::{ApiTags, security::StudentAuth},
+    domain::{GraduationHalf, StudentCategory, time::to_shanghai},
+    error::AppResult,
+    service::student::{
+        self, CollectionCodeState, Eligibility, NextAction, StudentProfile, StudentStatus,
+    },
+    state::AppState,
+};
+
+pub struct StudentApi {
+    pub state: AppState,
+}
+
+/// Who the student is on the roster.
+#[derive(Object)]
+struct ProfileView {
+    student_no: String,
+    name: String,
+    unit_code: String,
+    unit_name: String,
+    /// The campus whose collection session the student attends.
+    campus_code: String,
+    campus_name: String,
+    category: StudentCategory,
+    graduation_half: GraduationHalf,
+    /// Deferred (延期) into this campaign's year.
+    deferred: bool,
+}
+
+/// The open campaign and its deadlines.
+#[derive(Object)]
+struct CampaignSummary {
+    id: i64,
+    name: String,
+    graduation_year: i32,
+    /// Last moment for a make-up shot (Asia/Shanghai).
+    makeup_deadline: DateTime<FixedOffset>,
+    /// Last moment to check the photo on CHSI (Asia/Shanghai).
+    self_check_deadline: DateTime<FixedOffset>,
+    /// Fee, dress rules and what to bring to the session.
+    on_site_notes: String,
+}
+
+/// The next thing the student should do.
+#[derive(Object)]
+pub struct NextActionView {
+    /// Stable code the mini-program switches on.
+    code: NextAction,
+    /// What to tell the student (Chinese).
+    message: String,
+}
+
+impl From<NextAction> for NextActionView {
+    fn from(a: NextAction) -> Self {
+        Self {
+            code: a,
+            message: a.message().to_owned(),
+        }
+    }
+}
+
+/// Where the student stands. Later features add their own parts (booking,
+/// make-up, CHSI verification, self-check); existing fields keep their meaning.
+#[derive(Object)]
+pub struct StatusView {
+    eligibility: Eligibility,
+    /// Absent until the student is bound.
+    collection_code: Option<CollectionCodeState>,
+    next_action: NextActionView,
+}
+
+impl From<StudentStatus> for StatusView {
+    fn from(s: StudentStatus) -> Self {
+        Self {
+            eligibility: s.eligibility,
+            collection_code: s.collection_code,
+            next_action: s.next_action.into(),
+        }
+    }
+}
+
+#[derive(Object)]
+struct StudentMe {
+    student_id: i64,
+    /// Bound to the open campaign's roster.
+    bound: bool,
+    /// Present once bound.
+    profile: Option<ProfileView>,
+    /// The open campaign, if any.
+    campaign: Option<CampaignSummary>,
+    status: StatusView,
+}
+
+impl From<StudentProfile> for StudentMe {
+    fn from(p: StudentProfile) -> Self {
+        let bound = p.bound();
+        let profile = p.enrollment.map(|e| ProfileView {
+            student_no: e.entry.student_no,
+            name: e.entry.name,
+            unit_code: e.unit.code,
+            unit_name: e.unit.name,
+            campus_code: e.campus.code,
+            campus_name: e.campus.name,
+            category: StudentCategory::parse(&e.entry.category)
+                .unwrap_or(StudentCategory::Domestic),
+            graduation_half: GraduationHalf::parse(&e.entry.graduation_half)
+                .unwrap_or(GraduationHalf::First),
+            deferred: e.entry.deferred,
+        });
+        let campaign = p.open_campaign.map(|c| CampaignSummary {
+            id: c.id,
+            name: c.name,
+            graduation_year: c.graduation_year,
+            makeup_deadline: to_shanghai(c.makeup_deadline),
+            self_check_deadline: to_shanghai(c.self_check_deadline),
+            on_site_notes: c.on_site_notes,
+        });
+        Self {
+            student_id: p.student_id,
+            bound,
+            profile,
+            campaign,
+            status: p.status.into(),
+        }
+    }
+}
+
+#[derive(Object)]
+struct BindingRequest {
+    /// Student number as on the roster (leading zeros matter).
+    #[oai(validator(min_length = 1, max_length = 32))]
+    student_no: String,
+    /// Full name as on the roster.
+    #[oai(validator(min_length = 1, max_length = 64))]
+    name: String,
+}
+
+#[derive(Object)]
+struct CollectionCodeRequest {
+    /// The CHSI image collection code (图像采集码), stored as given (trimmed).
+    #[oai(validator(max_length = 2048))]
+    code: String,
+}
+
+#[OpenApi(tag = "ApiTags::Student")]
+impl StudentApi {
+    /// The student's status screen
+    ///
+    /// Profile, the open campaign's deadlines, and a status summary ending in
+    /// `next_action`: `wait_for_campaign`, `bind_roster`, `save_collection_code`,
+    /// `book_session`, `upload_to_graduate_platform` (later features add steps).
+    /// Errors: 401 `unauthenticated`, 403 `forbidden` (a staff token).
+    #[oai(path = "/me", method = "get", operation_id = "student_me")]
+    async fn me(&self, student: StudentAuth) -> AppResult<Json<StudentMe>> {
+        Ok(Json(
+            student::profile(&self.state.db, student.0).await?.into(),
+        ))
+    }
+
+    /// Bind this WeChat account to the roster
+    ///
+    /// Matches student number and name in the open campaign's roster. Binding
+    /// the same entry again is harmless. At most 10 attempts per hour.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 403 `already_has_chsi_photo` (must not be photographed again),
+    /// 404 `not_on_roster` (no such student, or the name does not match),
+    /// 409 `roster_entry_taken` (bound to another WeChat account),
+    /// 409 `already_bound` (this account is bound to another entry),
+    /// 409 `no_open_campaign`, 429 `too_many_attempts`.
+    #[oai(path = "/me/binding", method = "post", operation_id = "bind_roster")]
+    async fn bind(
+        &self,
+        student: StudentAuth,
+        body: Json<BindingRequest>,
+    ) -> AppResult<Json<StudentMe>> {
+        let profile = student::bind(&self.state, student.0, &body.student_no, &body.name).await?;
+        Ok(Json(profile.into()))
+    }
+
+    /// Save the CHSI image collection code
+    ///
+    /// Required before booking for domestic and HK/Macao/Taiwan students;
+    /// foreign students use their student number. Saving again replaces it.
+    /// Errors: 400 `invalid_request` (empty or over 512 characters),
+    /// 401 `unauthenticated`, 403 `forbidden`, 403 `not_bound`.
+    #[oai(
+        path = "/me/collection-code",
+        method = "put",
+        operation_id = "save_collection_code"
+    )]
+    async fn save_collection_code(
+        &self,
+        student: StudentAuth,
+        body: Json<CollectionCodeRequest>,
+    ) -> AppResult<Json<StudentMe>> {
+        let profile = student::save_collection_code(&self.state.db, student.0, &body.code).await?;
+        Ok(Json(profile.into()))
+    }
+}

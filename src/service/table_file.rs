@@ -1,0 +1,130 @@
+//! Reading an uploaded spreadsheet (CSV in UTF-8 with or without BOM, or in
+//! GBK as Excel in China writes it; or XLSX/XLS) into rows of text cells.
+//! Every import in the product goes through here.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+
+/// A row of trimmed cells with its line number in the file (header = line 1).
+pub struct Row {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct UnreadableFile(pub String);
+
+pub fn read_rows(bytes: &[u8]) -> Result<Vec<Row>, UnreadableFile> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(UnreadableFile("文件为空 (the file is empty)".into()));
+    }
+    // XLSX is a zip archive; XLS an OLE compound file.
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return read_workbook(bytes);
+    }
+    read_csv(&decode_text(bytes)?)
+}
+
+fn decode_text(bytes: &[u8]) -> Result<String, UnreadableFile> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_owned());
+    }
+    let (text, _, had_errors) = encoding_rs::GBK.decode(bytes);
+    if had_errors || text.contains('\0') {
+        return Err(UnreadableFile(
+            "无法读取：请上传 CSV（UTF-8 或 GBK 编码）或 Excel（.xlsx）文件 \
+             (not a CSV in UTF-8/GBK, nor an XLSX file)"
+                .into(),
+        ));
+    }
+    Ok(text.into_owned())
+}
+
+fn read_csv(text: &str) -> Result<Vec<Row>, UnreadableFile> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| UnreadableFile(format!("CSV 格式错误：{e}")))?;
+        let line = record
+            .position()
+            .map_or(rows.len() + 1, |p| p.line() as usize);
+        rows.push(Row {
+            line,
+            cells: record.iter().map(|c| c.trim().to_owned()).collect(),
+        });
+    }
+    Ok(rows)
+}
+
+fn read_workbook(bytes: &[u8]) -> Result<Vec<Row>, UnreadableFile> {
+    let unreadable = |e: String| UnreadableFile(format!("无法读取 Excel 文件：{e}"));
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| unreadable(e.to_string()))?;
+    let range = workbook
+        .worksheet_range_at(0)
+        .ok_or_else(|| unreadable("没有工作表 (no worksheet)".into()))?
+        .map_err(|e| unreadable(e.to_string()))?;
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
+    Ok(range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| Row {
+            line: first_row + i + 1,
+            cells: cells.iter().map(cell_text).collect(),
+        })
+        .collect())
+}
+
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        // A student number typed as a number arrives as a float: show it as
+        // the integer it is.
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        other => other.to_string().trim().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(rows: &[Row]) -> Vec<Vec<&str>> {
+        rows.iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    #[test]
+    fn utf8_with_bom_and_gbk_read_the_same() {
+        let text = "学号,姓名\n0012,欧阳·娜娜\n";
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        for bytes in [text.as_bytes(), with_bom.as_slice(), &gbk] {
+            let rows = read_rows(bytes).unwrap();
+            assert_eq!(
+                cells(&rows),
+                [vec!["学号", "姓名"], vec!["0012", "欧阳·娜娜"]]
+            );
+            assert_eq!(rows[1].line, 2);
+        }
+    }
+
+    #[test]
+    fn quoted_multiline_cells_keep_true_line_numbers() {
+        let rows = read_rows(b"a,b\n\"x\ny\",z\nlast,row\n").unwrap();
+        assert_eq!(rows[2].line, 4);
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_refused() {
+        assert!(read_rows(b"").is_err());
+        assert!(read_rows(b"  \n ").is_err());
+        assert!(read_rows(&[0x89, b'P', b'N', b'G', 0, 0xff, 0xfe, 0x81, 0x00]).is_err());
+        assert!(read_rows(b"PK\x03\x04not really a zip").is_err());
+    }
+}

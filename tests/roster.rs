@@ -1,0 +1,319 @@
+//! Roster import (CSV in UTF-8/BOM/GBK, XLSX; all-or-nothing) and browsing.
+mod common;
+
+use common::{ROSTER_HEADER, TestApp, assert_error, parts, spawn_app};
+use diploma_photo::{domain::StaffRole, entity::roster_entry};
+use reqwest::StatusCode;
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+async fn campaign(app: &TestApp) -> (String, i64) {
+    app.open_campaign_with_roster(&["2024001,占位,CS,境内,上半年,否,否,"])
+        .await
+}
+
+fn csv(rows: &[&str]) -> String {
+    std::iter::once(ROSTER_HEADER)
+        .chain(rows.iter().copied())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+async fn roster(app: &TestApp, id: i64, token: &str, query: &str) -> Value {
+    let (status, body) = parts(
+        app.get(
+            &format!("/api/v1/admin/campaigns/{id}/roster?{query}"),
+            Some(token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+#[tokio::test]
+async fn a_gbk_csv_with_chinese_labels_imports_and_keeps_leading_zeros_and_names() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    let text = csv(&[
+        "00012,欧阳 娜娜,CS,港澳台,下半年,是,否,13800000000",
+        "00013,Ahmed·Ali,MED,外国,上半年,否,否,",
+        "00014,买买提·艾力,MED,境内,上半年,否,是,",
+    ]);
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let (status, body) = parts(
+        app.upload_roster(id, gbk.into_owned(), "名单.csv", &admin)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body, json!({"total": 3, "created": 3, "updated": 0}));
+
+    let list = roster(&app, id, &admin, "q=000").await;
+    assert_eq!(list["total"], 3);
+    let first = &list["items"][0];
+    assert_eq!(first["student_no"], "00012");
+    assert_eq!(first["name"], "欧阳 娜娜");
+    assert_eq!(first["category"], "hk_macao_taiwan");
+    assert_eq!(first["graduation_half"], "second");
+    assert_eq!(first["deferred"], true);
+    assert_eq!(first["phone"], "13800000000");
+    assert_eq!(first["status"]["next_action"]["code"], "bind_roster");
+    assert_eq!(list["items"][1]["name"], "Ahmed·Ali");
+    assert_eq!(
+        list["items"][2]["status"]["eligibility"],
+        "already_has_chsi_photo"
+    );
+}
+
+#[tokio::test]
+async fn english_headers_with_a_bom_and_a_reimport_that_updates() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    let first = "\u{feff}student_no,name,unit_code,category,graduation_half\n1001,Li Lei,CS,domestic,first\n1002,Han Meimei,CS,foreign,second\n";
+    let (_, body) = parts(
+        app.upload_roster(id, first.as_bytes().to_vec(), "r.csv", &admin)
+            .await,
+    )
+    .await;
+    assert_eq!(body, json!({"total": 2, "created": 2, "updated": 0}));
+    let second = "student_no,name,unit_code,category,graduation_half\n1001,Li Lei,MED,domestic,second\n1003,Wang Wu,CS,domestic,first\n";
+    let (_, body) = parts(
+        app.upload_roster(id, second.as_bytes().to_vec(), "r.csv", &admin)
+            .await,
+    )
+    .await;
+    assert_eq!(body, json!({"total": 2, "created": 1, "updated": 1}));
+    let list = roster(&app, id, &admin, "unit=MED").await;
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["items"][0]["graduation_half"], "second");
+    // The roster now has the placeholder, 1001, 1002 and 1003.
+    assert_eq!(roster(&app, id, &admin, "").await["total"], 4);
+}
+
+#[tokio::test]
+async fn an_xlsx_roster_imports_numbers_as_text() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, h) in ["学号", "姓名", "培养单位代码", "学生类别", "毕业时间"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    sheet.write_number(1, 0, 2024123.0).unwrap();
+    sheet.write_string(2, 0, "0099").unwrap();
+    for row in [1u32, 2] {
+        sheet.write_string(row, 1, format!("学生{row}")).unwrap();
+        sheet.write_string(row, 2, "CS").unwrap();
+        sheet.write_string(row, 3, "境内").unwrap();
+        sheet.write_string(row, 4, "上半年").unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let (status, body) = parts(app.upload_roster(id, bytes, "名单.xlsx", &admin).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let numbers: Vec<String> = roster(&app, id, &admin, "q=学生").await["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["student_no"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(numbers, ["0099", "2024123"]);
+}
+
+#[tokio::test]
+async fn a_file_with_bad_rows_changes_nothing_and_lists_every_problem() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    let text = csv(&[
+        "3001,好学生,CS,境内,上半年,否,否,",
+        "3002,,CS,境内,上半年,否,否,",
+        "3001,重复,CS,境内,上半年,否,否,",
+        "3003,某某,NOPE,火星,明年,也许,否,abc",
+        "3004,=cmd|' /C calc'!A0,CS,境内,上半年,否,否,",
+    ]);
+    let resp = app
+        .upload_roster(id, text.into_bytes(), "r.csv", &admin)
+        .await;
+    let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows").await;
+    let found: Vec<(u64, String)> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["line"].as_u64().unwrap(),
+                e["column"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        (3, "姓名"),
+        (4, "学号"),
+        (5, "培养单位代码"),
+        (5, "学生类别"),
+        (5, "毕业时间"),
+        (5, "是否延期"),
+        (5, "手机号"),
+        (6, "姓名"),
+    ];
+    assert_eq!(found, expected.map(|(l, c)| (l, c.to_owned())));
+    assert_eq!(
+        roster(&app, id, &admin, "").await["total"],
+        1,
+        "nothing imported"
+    );
+}
+
+#[tokio::test]
+async fn unreadable_files_are_422_and_missing_headers_say_which() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    let png = vec![
+        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe, 0x81,
+    ];
+    for bytes in [
+        png,
+        Vec::new(),
+        b"PK\x03\x04broken".to_vec(),
+        ROSTER_HEADER.as_bytes().to_vec(),
+    ] {
+        let resp = app.upload_roster(id, bytes, "x", &admin).await;
+        assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows").await;
+    }
+    let body = assert_error(
+        app.upload_roster(id, "学号,姓名\n1,张三".into(), "x.csv", &admin)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_rows",
+    )
+    .await;
+    assert!(
+        body["errors"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("培养单位代码"),
+        "{body}"
+    );
+    let resp = app.upload_roster(9999, b"x".to_vec(), "x", &admin).await;
+    assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
+}
+
+#[tokio::test]
+async fn a_request_without_the_file_field_is_400() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    let form = reqwest::multipart::Form::new().text("other", "x");
+    let resp = app
+        .client
+        .post(app.url(&format!("/api/v1/admin/campaigns/{id}/roster")))
+        .bearer_auth(&admin)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+}
+
+#[tokio::test]
+async fn a_fifty_megabyte_upload_is_refused_before_it_is_read() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    // Announce 50 MB and send none of it: the answer must come from the header alone.
+    let mut stream = tokio::net::TcpStream::connect(app.base.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    let head = format!(
+        "POST /api/v1/admin/campaigns/{id}/roster HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {admin}\r\n\
+         Content-Type: multipart/form-data; boundary=X\r\nContent-Length: 52428800\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut reply = vec![0u8; 4096];
+    let n = stream.read(&mut reply).await.unwrap();
+    let reply = String::from_utf8_lossy(&reply[..n]);
+    assert!(reply.starts_with("HTTP/1.1 413"), "{reply}");
+    assert!(reply.contains("payload_too_large"), "{reply}");
+}
+
+#[tokio::test]
+async fn twenty_thousand_rows_import_in_one_go() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    let mut text = String::from(ROSTER_HEADER);
+    for i in 0..20_000 {
+        let unit = if i % 2 == 0 { "CS" } else { "MED" };
+        text.push_str(&format!("\n9{i:07},学生{i},{unit},境内,上半年,否,否,"));
+    }
+    let (status, body) = parts(
+        app.upload_roster(id, text.into_bytes(), "big.csv", &admin)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["created"], 20_000);
+    let count = roster_entry::Entity::find()
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(count, 20_001);
+    assert_eq!(
+        roster(&app, id, &admin, "unit=MED&page=2&page_size=200").await["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn roster_listing_pages_and_filters() {
+    let app = spawn_app().await;
+    let (admin, id) = app
+        .open_campaign_with_roster(&[
+            "5001,甲,CS,境内,上半年,否,否,",
+            "5002,乙,CS,外国,上半年,否,否,",
+            "5003,丙,MED,境内,上半年,否,是,",
+        ])
+        .await;
+    let page = roster(&app, id, &admin, "page=2&page_size=2").await;
+    assert_eq!(
+        (
+            page["total"].clone(),
+            page["page"].clone(),
+            page["items"].as_array().unwrap().len()
+        ),
+        (json!(3), json!(2), 1)
+    );
+    let waiting = roster(&app, id, &admin, "status=upload_to_graduate_platform").await;
+    assert_eq!(waiting["items"][0]["student_no"], "5003");
+    assert_eq!(
+        roster(&app, id, &admin, "status=bind_roster").await["total"],
+        2
+    );
+    let resp = app
+        .get(
+            &format!("/api/v1/admin/campaigns/{id}/roster?unit=NOPE"),
+            Some(&admin),
+        )
+        .await;
+    assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+    let resp = app
+        .get(
+            &format!("/api/v1/admin/campaigns/{id}/roster?status=flying"),
+            Some(&admin),
+        )
+        .await;
+    assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+    let onsite = app.staff_token("onsite.x", StaffRole::Onsite, None).await;
+    let resp = app
+        .get(
+            &format!("/api/v1/admin/campaigns/{id}/roster"),
+            Some(&onsite),
+        )
+        .await;
+    assert_error(resp, StatusCode::FORBIDDEN, "forbidden").await;
+}
