@@ -5,11 +5,15 @@ use std::{io::BufRead, process::ExitCode};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
+use chrono::Utc;
+
 use crate::{
     config::Config,
-    domain::{Password, StaffAssignment, StaffRole, UnitCode, Username},
-    error::ErrorCode,
-    service::staff::{self, NewStaff},
+    domain::{Password, StaffAssignment, StaffRole, UnitCode, Username, time::shanghai},
+    service::{
+        demo,
+        staff::{self, NewStaff},
+    },
     startup, telemetry,
 };
 
@@ -42,8 +46,14 @@ enum Command {
         #[arg(long)]
         unit: Option<String>,
     },
-    /// Load demo data for trying the service (refused when WeChat is configured).
-    SeedDemo,
+    /// Load the notice's 2024 campaign with a small roster and one staff
+    /// account per role (refused when WeChat is configured). Dates move by
+    /// whole weeks so the first session is 3–9 days away.
+    SeedDemo {
+        /// Keep the dates exactly as published in the notice.
+        #[arg(long)]
+        as_published: bool,
+    },
 }
 
 fn parse_role(s: &str) -> Result<StaffRole, String> {
@@ -113,7 +123,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::SeedDemo => {
+        Command::SeedDemo { as_published } => {
             if config.wechat.is_some() {
                 bail!(
                     "seed-demo creates accounts with published passwords; refusing because DP_WECHAT_APPID is set"
@@ -121,11 +131,37 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             }
             let db = startup::connect_database(&config).await?;
             startup::migrate(&db).await?;
-            seed_demo_staff(&db).await
+            let today = Utc::now().with_timezone(&shanghai()).date_naive();
+            let summary = demo::seed(&db, today, as_published)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
+            if summary.campaign_created {
+                println!(
+                    "loaded campaign \"{}\"; first session on {}",
+                    demo::CAMPAIGN_NAME,
+                    summary.first_session
+                );
+            } else {
+                println!(
+                    "campaign \"{}\" already there; left as it is",
+                    demo::CAMPAIGN_NAME
+                );
+            }
+            println!("demo staff accounts (password = username + \"-pass\"):");
+            for (username, role, password, created) in summary.staff {
+                let outcome = if created { "created" } else { "already there" };
+                println!(
+                    "  {username:<16} {:<15} {password:<22} {outcome}",
+                    role.as_str()
+                );
+            }
+            println!(
+                "students log in with code \"dev:<any-openid>\" and bind with e.g. 20240019 / 陈浩然 (unit CS)"
+            );
+            Ok(())
         }
     }
 }
-
 fn read_password_line() -> anyhow::Result<String> {
     let mut line = String::new();
     std::io::stdin()
@@ -137,40 +173,4 @@ fn read_password_line() -> anyhow::Result<String> {
         bail!("no password: set DP_PASSWORD or pass it on standard input");
     }
     Ok(password)
-}
-
-/// One account per role with a published password. Existing accounts are
-/// left as they are, so running it twice changes nothing.
-async fn seed_demo_staff(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
-    const DEMO: [(&str, StaffRole, Option<&str>); 4] = [
-        ("demo-admin", StaffRole::Admin, None),
-        ("demo-secretary", StaffRole::UnitSecretary, Some("CS")),
-        ("demo-onsite", StaffRole::Onsite, None),
-        ("demo-intl", StaffRole::IntlOffice, None),
-    ];
-    println!("demo staff accounts (password = username + \"-pass\"):");
-    for (username, role, unit) in DEMO {
-        let password = format!("{username}-pass");
-        let new = NewStaff {
-            username: Username::parse(username).map_err(anyhow::Error::msg)?,
-            password: Password::parse(&password).map_err(anyhow::Error::msg)?,
-            assignment: StaffAssignment::new(
-                role,
-                unit.map(UnitCode::parse)
-                    .transpose()
-                    .map_err(anyhow::Error::msg)?,
-            )
-            .map_err(anyhow::Error::msg)?,
-        };
-        let outcome = match staff::create(db, new).await {
-            Ok(_) => "created",
-            Err(e) if e.code() == ErrorCode::UsernameTaken => "already there",
-            Err(e) => bail!("{}", e.message()),
-        };
-        println!(
-            "  {username:<16} {:<15} {password:<22} {outcome}",
-            role.as_str()
-        );
-    }
-    Ok(())
 }

@@ -45,8 +45,12 @@ async fn create_staff_then_log_in_over_http() {
     let env = test_env(&dir, &wechat).await;
     let db = env["DP_DATABASE_URL"].clone();
 
+    let path = dir.path().to_owned();
+    // The service is running while staff accounts are added from the shell.
+    let app = spawn_with_env(dir, wechat, env).await;
+    app.ensure_unit("CS").await;
     let (ok, stdout, stderr) = run(command(
-        dir.path(),
+        &path,
         &[
             ("DP_DATABASE_URL", &db),
             ("DP_PASSWORD", "from-the-environment"),
@@ -57,7 +61,7 @@ async fn create_staff_then_log_in_over_http() {
     assert!(stdout.contains("gs.admin"), "{stdout}");
 
     // The password can also come on standard input.
-    let mut child = command(dir.path(), &[("DP_DATABASE_URL", &db)])
+    let mut child = command(&path, &[("DP_DATABASE_URL", &db)])
         .args([
             "create-staff",
             "--username",
@@ -85,7 +89,6 @@ async fn create_staff_then_log_in_over_http() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let app = spawn_with_env(dir, wechat, env).await;
     let (status, body) = parts(app.staff_login("gs.admin", "from-the-environment").await).await;
     assert_eq!(
         (status, body["role"].clone()),
@@ -106,13 +109,24 @@ async fn create_staff_rejects_bad_input() {
         ("DP_DATABASE_URL", db.as_str()),
         ("DP_PASSWORD", "long-enough-pw"),
     ];
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 6] = [
         (&["--username", "x1x", "--role", "root"], "unit_secretary"),
         (&["--username", "sec", "--role", "unit_secretary"], "unit"),
         (&["--username", "a", "--role", "admin"], "3-64"),
         (
             &["--username", "onsite1", "--role", "onsite", "--unit", "CS"],
             "only a unit secretary",
+        ),
+        (
+            &[
+                "--username",
+                "sec2",
+                "--role",
+                "unit_secretary",
+                "--unit",
+                "GHOST",
+            ],
+            "GHOST 不存在",
         ),
         (&["--username", "dup", "--role", "admin"], ""),
     ];
@@ -135,20 +149,30 @@ async fn create_staff_rejects_bad_input() {
 }
 
 #[test]
-fn migrate_and_seed_demo_are_repeatable() {
+fn migrate_creates_the_default_database_under_data() {
     let dir = tempfile::tempdir().unwrap();
-    // The default database lives under data/, created on demand.
     let (ok, stdout, stderr) = run(command(dir.path(), &[]).arg("migrate"));
     assert!(ok, "{stderr}");
     assert!(stdout.contains("migrations applied"));
     assert!(dir.path().join("data/diploma-photo.db").exists());
+}
 
-    let (ok, first, stderr) = run(command(dir.path(), &[]).arg("seed-demo"));
+#[tokio::test]
+async fn seed_demo_is_repeatable_and_gives_a_walkable_campaign() {
+    let dir = tempfile::tempdir().unwrap();
+    let wechat = MockServer::start().await;
+    let env = test_env(&dir, &wechat).await;
+    let db = env["DP_DATABASE_URL"].clone();
+    let (ok, first, stderr) =
+        run(command(dir.path(), &[("DP_DATABASE_URL", &db)]).arg("seed-demo"));
     assert!(ok, "{stderr}");
+    assert!(first.contains("loaded campaign"), "{first}");
     assert_eq!(first.matches("created").count(), 4, "{first}");
-    let (ok, second, stderr) = run(command(dir.path(), &[]).arg("seed-demo"));
+    let (ok, second, stderr) =
+        run(command(dir.path(), &[("DP_DATABASE_URL", &db)]).arg("seed-demo"));
     assert!(ok, "{stderr}");
-    assert_eq!(second.matches("already there").count(), 4, "{second}");
+    assert!(second.contains("already there; left as it is"), "{second}");
+    assert_eq!(second.matches("already there").count(), 5, "{second}");
 
     let (ok, _, stderr) = run(command(
         dir.path(),
@@ -156,6 +180,98 @@ fn migrate_and_seed_demo_are_repeatable() {
     )
     .arg("seed-demo"));
     assert!(!ok && stderr.contains("refusing"), "{stderr}");
+
+    // Then the service has the notice's campaign to walk through.
+    let app = spawn_with_env(dir, wechat, env).await;
+    let admin = parts(app.staff_login("demo-admin", "demo-admin-pass").await)
+        .await
+        .1["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let campaigns = parts(app.get("/api/v1/admin/campaigns", Some(&admin)).await)
+        .await
+        .1;
+    let campaign = &campaigns["items"][0];
+    assert_eq!(campaign["status"], "open");
+    let sessions = parts(
+        app.get(
+            &format!("/api/v1/admin/campaigns/{}/sessions", campaign["id"]),
+            Some(&admin),
+        )
+        .await,
+    )
+    .await
+    .1;
+    let sessions = sessions["items"].as_array().unwrap();
+    let rooms: Vec<&str> = sessions
+        .iter()
+        .map(|s| s["rooms"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rooms,
+        [
+            "公共教学楼 H601",
+            "公共教学楼西 3-502",
+            "公共教学楼 C101",
+            "新教学楼 306、307",
+            "逸夫楼艺 206、207"
+        ]
+    );
+    assert_eq!(
+        sessions[0]["windows"],
+        json!(["09:00-12:00", "13:30-15:30"])
+    );
+    assert_eq!(
+        sessions[3]["windows"],
+        json!(["08:30-12:00", "13:30-17:00"])
+    );
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+        .date_naive();
+    let first: chrono::NaiveDate = sessions[0]["date"].as_str().unwrap().parse().unwrap();
+    assert!(
+        (3..=9).contains(&(first - today).num_days()),
+        "first session on {first}"
+    );
+    assert_eq!(chrono::Datelike::weekday(&first), chrono::Weekday::Fri);
+
+    let student = app.student_token("demo-student").await;
+    let resp = app
+        .post_json(
+            "/api/v1/me/binding",
+            &json!({"student_no": "20240019", "name": "陈浩然"}),
+            Some(&student),
+        )
+        .await;
+    let (status, me) = parts(resp).await;
+    assert_eq!(status, StatusCode::OK, "{me}");
+    assert_eq!(me["profile"]["campus_code"], "EAST");
+    let secretary = parts(
+        app.staff_login("demo-secretary", "demo-secretary-pass")
+            .await,
+    )
+    .await
+    .1["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let students = parts(app.get("/api/v1/staff/students", Some(&secretary)).await)
+        .await
+        .1;
+    assert_eq!(students["total"], 3);
+    assert_eq!(
+        students["items"][1]["status"]["eligibility"],
+        "already_has_chsi_photo"
+    );
+}
+
+#[test]
+fn seed_demo_can_keep_the_published_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, stdout, stderr) = run(command(dir.path(), &[]).args(["seed-demo", "--as-published"]));
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("first session on 2023-10-27"), "{stdout}");
 }
 
 #[test]

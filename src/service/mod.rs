@@ -2,6 +2,7 @@
 //! `AppResult`; they know nothing about HTTP requests or responses.
 pub mod auth;
 pub mod campaign;
+pub mod demo;
 pub mod roster;
 pub mod staff;
 pub mod student;
