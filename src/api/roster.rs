@@ -115,15 +115,27 @@ enum Unbound {
     Done,
 }
 
-async fn page_of(
-    state: &AppState,
-    campaign_id: i64,
-    filter: RosterFilter,
+/// A listing's filters and page, as given in the query string.
+struct Listing {
+    unit: Option<String>,
+    q: Option<String>,
+    status: Option<NextAction>,
     page: Option<u64>,
     page_size: Option<u64>,
-) -> AppResult<StudentPage> {
-    let page = page.unwrap_or(1).max(1);
-    let page_size = page_size.unwrap_or(50).clamp(1, PAGE_SIZE_MAX);
+}
+
+async fn page_of(state: &AppState, campaign_id: i64, listing: Listing) -> AppResult<StudentPage> {
+    let unit_ids = match listing.unit {
+        Some(code) => Some(vec![campaign::unit_by_code(&state.db, &code).await?.id]),
+        None => None,
+    };
+    let filter = RosterFilter {
+        unit_ids,
+        q: listing.q,
+        next_action: listing.status,
+    };
+    let page = listing.page.unwrap_or(1).max(1);
+    let page_size = listing.page_size.unwrap_or(50).clamp(1, PAGE_SIZE_MAX);
     let (entries, total) = roster::search(&state.db, campaign_id, &filter, page, page_size).await?;
     let units = campaign::list_units(&state.db).await?;
     let items = entries
@@ -238,20 +250,14 @@ impl RosterApi {
         page_size: Query<Option<u64>>,
     ) -> AppResult<Json<StudentPage>> {
         campaign::get_campaign(&self.state.db, id.0).await?;
-        let unit_ids = match unit.0 {
-            Some(code) => Some(vec![
-                campaign::unit_by_code(&self.state.db, &code).await?.id,
-            ]),
-            None => None,
-        };
-        let filter = RosterFilter {
-            unit_ids,
+        let listing = Listing {
+            unit: unit.0,
             q: q.0,
-            next_action: status.0,
+            status: status.0,
+            page: page.0,
+            page_size: page_size.0,
         };
-        Ok(Json(
-            page_of(&self.state, id.0, filter, page.0, page_size.0).await?,
-        ))
+        Ok(Json(page_of(&self.state, id.0, listing).await?))
     }
 
     /// Students and their status (admins: all units; secretaries: their own)
@@ -295,18 +301,14 @@ impl RosterApi {
             (StaffAssignment::UnitSecretary { unit: own }, _) => Some(own.as_str().to_owned()),
             (_, asked) => asked,
         };
-        let unit_ids = match unit_code {
-            Some(code) => Some(vec![campaign::unit_by_code(db, &code).await?.id]),
-            None => None,
-        };
-        let filter = RosterFilter {
-            unit_ids,
+        let listing = Listing {
+            unit: unit_code,
             q: q.0,
-            next_action: status.0,
+            status: status.0,
+            page: page.0,
+            page_size: page_size.0,
         };
-        Ok(Json(
-            page_of(&self.state, campaign_id, filter, page.0, page_size.0).await?,
-        ))
+        Ok(Json(page_of(&self.state, campaign_id, listing).await?))
     }
 
     /// Free a roster entry from its WeChat account
