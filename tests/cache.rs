@@ -44,6 +44,27 @@ async fn set_get_delete() {
 }
 
 #[tokio::test]
+async fn many_keys_at_once_in_order() {
+    for (name, cache) in caches().await {
+        assert!(cache.get_many(&[]).await.unwrap().is_empty(), "{name}");
+        cache.set("a", "1", Duration::from_secs(60)).await.unwrap();
+        cache.set("c", "3", Duration::from_secs(60)).await.unwrap();
+        let keys = ["a", "b", "c"].map(String::from);
+        let got = cache.get_many(&keys).await.unwrap();
+        assert_eq!(
+            got,
+            [Some("1".to_owned()), None, Some("3".to_owned())],
+            "{name}"
+        );
+        assert_eq!(
+            cache.get_many(&keys[..1]).await.unwrap(),
+            [Some("1".to_owned())],
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn values_expire() {
     for (name, cache) in caches().await {
         cache

@@ -9,6 +9,7 @@ use crate::{
     domain::{CampaignStatus, time::to_shanghai},
     entity::{campaign, campus, slot, unit},
     error::AppResult,
+    service::booking,
     service::campaign::{
         self as svc, CampaignInput, CampaignPatch, SessionDetail, SessionInput, SessionPatch,
     },
@@ -495,6 +496,7 @@ impl CampaignAdminApi {
             unit_codes: b.unit_codes.unwrap_or_default(),
         };
         let created = svc::create_session(&self.state.db, id.0, input).await?;
+        booking::forget_layout(self.state.cache.as_ref(), id.0).await;
         Ok(Created::Created(Json(created.into())))
     }
 
@@ -554,11 +556,9 @@ impl CampaignAdminApi {
             capacity_per_slot: b.capacity_per_slot,
             unit_codes: b.unit_codes,
         };
-        Ok(Json(
-            svc::update_session(&self.state.db, id.0, patch)
-                .await?
-                .into(),
-        ))
+        let updated = svc::update_session(&self.state.db, id.0, patch).await?;
+        booking::forget_layout(self.state.cache.as_ref(), updated.session.campaign_id).await;
+        Ok(Json(updated.into()))
     }
 
     /// Delete a session that nobody has booked
@@ -571,7 +571,12 @@ impl CampaignAdminApi {
         operation_id = "delete_session"
     )]
     async fn delete_session(&self, _admin: AdminAuth, id: Path<i64>) -> AppResult<Deleted> {
+        let campaign_id = svc::get_session(&self.state.db, id.0)
+            .await?
+            .session
+            .campaign_id;
         svc::delete_session(&self.state.db, id.0).await?;
+        booking::forget_layout(self.state.cache.as_ref(), campaign_id).await;
         Ok(Deleted::Deleted)
     }
 }

@@ -2,6 +2,7 @@
 //! Handlers translate between HTTP and `service` calls, nothing more.
 
 pub mod auth;
+pub mod booking;
 pub mod campaign;
 pub mod health;
 pub mod middleware;
@@ -27,6 +28,8 @@ pub enum ApiTags {
     Roster,
     /// The student's own screen in the mini-program.
     Student,
+    /// Session availability and bookings.
+    Booking,
 }
 
 const API_DESCRIPTION: &str = "\
@@ -45,6 +48,7 @@ RFC 3339 in Asia/Shanghai (+08:00).";
 type Apis = (
     auth::AuthApi,
     student::StudentApi,
+    booking::BookingApi,
     staff::StaffAdminApi,
     campaign::CampaignAdminApi,
     roster::RosterApi,
@@ -57,6 +61,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
                 state: state.clone(),
             },
             student::StudentApi {
+                state: state.clone(),
+            },
+            booking::BookingApi {
                 state: state.clone(),
             },
             staff::StaffAdminApi {

@@ -138,9 +138,14 @@ async fn page_of(state: &AppState, campaign_id: i64, listing: Listing) -> AppRes
     let page_size = listing.page_size.unwrap_or(50).clamp(1, PAGE_SIZE_MAX);
     let (entries, total) = roster::search(&state.db, campaign_id, &filter, page, page_size).await?;
     let units = campaign::list_units(&state.db).await?;
+    let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
+    let booked = student::entries_with_active_booking(&state.db, &ids).await?;
     let items = entries
         .into_iter()
-        .map(|e| row(e, &units))
+        .map(|e| {
+            let has_booking = booked.contains(&e.id);
+            row(e, &units, has_booking)
+        })
         .collect::<AppResult<_>>()?;
     Ok(StudentPage {
         items,
@@ -150,9 +155,9 @@ async fn page_of(state: &AppState, campaign_id: i64, listing: Listing) -> AppRes
     })
 }
 
-fn row(e: roster_entry::Model, units: &[unit::Model]) -> AppResult<StudentRow> {
+fn row(e: roster_entry::Model, units: &[unit::Model], booked: bool) -> AppResult<StudentRow> {
     let category = roster::entry_category(&e)?;
-    let status = student::summarize(Some(&e), Some(category), true);
+    let status = student::summarize(Some(&e), Some(category), true, booked);
     Ok(StudentRow {
         id: e.id,
         unit_code: units

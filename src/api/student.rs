@@ -4,9 +4,10 @@ use chrono::{DateTime, FixedOffset};
 use poem_openapi::{Object, OpenApi, payload::Json};
 
 use crate::{
-    api::{ApiTags, security::StudentAuth},
+    api::{ApiTags, booking::BookingView, security::StudentAuth},
     domain::{GraduationHalf, StudentCategory, time::to_shanghai},
     error::AppResult,
+    service::booking,
     service::student::{
         self, CollectionCodeState, Eligibility, NextAction, StudentProfile, StudentStatus,
     },
@@ -95,6 +96,22 @@ struct StudentMe {
     /// The open campaign, if any.
     campaign: Option<CampaignSummary>,
     status: StatusView,
+    /// The active booking, if any: where and when to come.
+    booking: Option<BookingView>,
+}
+
+/// Builds the status screen, with the booking when there is one.
+async fn me_view(state: &AppState, p: StudentProfile) -> AppResult<StudentMe> {
+    let booking = match &p.enrollment {
+        Some(e) => booking::current(state, e.entry.id)
+            .await?
+            .map(BookingView::from),
+        None => None,
+    };
+    Ok(StudentMe {
+        booking,
+        ..StudentMe::from(p)
+    })
 }
 
 impl From<StudentProfile> for StudentMe {
@@ -127,6 +144,7 @@ impl From<StudentProfile> for StudentMe {
             profile,
             campaign,
             status: p.status.into(),
+            booking: None,
         }
     }
 }
@@ -154,13 +172,13 @@ impl StudentApi {
     ///
     /// Profile, the open campaign's deadlines, and a status summary ending in
     /// `next_action`: `wait_for_campaign`, `bind_roster`, `save_collection_code`,
-    /// `book_session`, `upload_to_graduate_platform` (later features add steps).
+    /// `book_session`, `attend_session`, `upload_to_graduate_platform` (later
+    /// features add steps).
     /// Errors: 401 `unauthenticated`, 403 `forbidden` (a staff token).
     #[oai(path = "/me", method = "get", operation_id = "student_me")]
     async fn me(&self, student: StudentAuth) -> AppResult<Json<StudentMe>> {
-        Ok(Json(
-            student::profile(&self.state.db, student.0).await?.into(),
-        ))
+        let profile = student::profile(&self.state.db, student.0).await?;
+        Ok(Json(me_view(&self.state, profile).await?))
     }
 
     /// Bind this WeChat account to the roster
@@ -180,7 +198,7 @@ impl StudentApi {
         body: Json<BindingRequest>,
     ) -> AppResult<Json<StudentMe>> {
         let profile = student::bind(&self.state, student.0, &body.student_no, &body.name).await?;
-        Ok(Json(profile.into()))
+        Ok(Json(me_view(&self.state, profile).await?))
     }
 
     /// Save the CHSI image collection code
@@ -200,6 +218,6 @@ impl StudentApi {
         body: Json<CollectionCodeRequest>,
     ) -> AppResult<Json<StudentMe>> {
         let profile = student::save_collection_code(&self.state.db, student.0, &body.code).await?;
-        Ok(Json(profile.into()))
+        Ok(Json(me_view(&self.state, profile).await?))
     }
 }

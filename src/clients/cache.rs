@@ -26,6 +26,8 @@ impl From<redis::RedisError> for CacheError {
 #[async_trait]
 pub trait Cache: Send + Sync {
     async fn get(&self, key: &str) -> Result<Option<String>, CacheError>;
+    /// Several keys in one round trip, in order.
+    async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, CacheError>;
     async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError>;
     async fn delete(&self, key: &str) -> Result<(), CacheError>;
     /// Adds one to a counter and returns the new value. The first increment
@@ -70,6 +72,15 @@ impl Cache for MemoryCache {
     async fn get(&self, key: &str) -> Result<Option<String>, CacheError> {
         let mut map = self.entries.lock().expect("cache lock poisoned");
         Ok(Self::live(&mut map, key, Instant::now()).map(|(v, _)| v.clone()))
+    }
+
+    async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, CacheError> {
+        let mut map = self.entries.lock().expect("cache lock poisoned");
+        let now = Instant::now();
+        Ok(keys
+            .iter()
+            .map(|k| Self::live(&mut map, k, now).map(|(v, _)| v.clone()))
+            .collect())
     }
 
     async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError> {
@@ -138,6 +149,18 @@ impl RedisCache {
 impl Cache for RedisCache {
     async fn get(&self, key: &str) -> Result<Option<String>, CacheError> {
         Ok(self.conn.clone().get(self.key(key)).await?)
+    }
+
+    async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, CacheError> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let keys: Vec<String> = keys.iter().map(|k| self.key(k)).collect();
+        // MGET of one key returns a bare value, so always ask as a command.
+        Ok(redis::cmd("MGET")
+            .arg(&keys)
+            .query_async(&mut self.conn.clone())
+            .await?)
     }
 
     async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError> {

@@ -65,6 +65,18 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// A booking's life: `booked`, then `checked_in` and `photographed` on
+    /// the day, or `cancelled` by the student, or `no_show` after the session.
+    BookingStatus {
+        Booked = "booked" / "已预约",
+        Cancelled = "cancelled" / "已取消",
+        CheckedIn = "checked_in" / "已签到",
+        Photographed = "photographed" / "已拍摄",
+        NoShow = "no_show" / "未到场",
+    }
+}
+
 impl StudentCategory {
     pub fn needs_collection_code(self) -> bool {
         !matches!(self, Self::Foreign)

@@ -6,5 +6,5 @@ pub mod time;
 pub mod token;
 
 pub use account::{Password, Principal, StaffAssignment, StaffRole, UnitCode, Username};
-pub use campaign::{CampaignStatus, GraduationHalf, StudentCategory, TimeWindow};
+pub use campaign::{BookingStatus, CampaignStatus, GraduationHalf, StudentCategory, TimeWindow};
 pub use token::{SessionToken, TokenHash};

@@ -13,6 +13,8 @@ pub struct Model {
     pub status: String,
     /// Shown to students before their session: fee, dress rules, what to bring.
     pub on_site_notes: String,
+    /// A booking can be cancelled until this long before its slot starts.
+    pub cancel_cutoff_minutes: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,5 +1,6 @@
 //! sea-orm entities, one file per table (schema in the `migration` crate).
 pub mod auth_token;
+pub mod booking;
 pub mod campaign;
 pub mod campus;
 pub mod roster_entry;

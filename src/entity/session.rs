@@ -15,6 +15,10 @@ pub struct Model {
     pub windows: String,
     pub slot_minutes: i32,
     pub capacity_per_slot: i32,
+    /// When booking opens; NULL: as soon as the campaign is open.
+    pub booking_opens_at: Option<DateTimeUtc>,
+    /// When booking closes; NULL: one hour before the first slot.
+    pub booking_closes_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,6 +1,7 @@
 //! Business rules. Functions here take the state they need and return
 //! `AppResult`; they know nothing about HTTP requests or responses.
 pub mod auth;
+pub mod booking;
 pub mod campaign;
 pub mod demo;
 pub mod roster;

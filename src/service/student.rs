@@ -11,7 +11,7 @@ use sea_orm::{
 
 use crate::{
     domain::StudentCategory,
-    entity::{campaign, campus, roster_entry, student, unit},
+    entity::{booking, campaign, campus, roster_entry, student, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{campaign as campaigns, roster},
     state::AppState,
@@ -53,6 +53,7 @@ pub enum NextAction {
     BindRoster,
     SaveCollectionCode,
     BookSession,
+    AttendSession,
     UploadToGraduatePlatform,
 }
 
@@ -65,6 +66,9 @@ impl NextAction {
                 "请先登录学信网获取并保存本人的图像采集码，没有采集码将不予拍摄"
             }
             Self::BookSession => "请预约所在校区的集中采集时段",
+            Self::AttendSession => {
+                "请按预约时间到采集地点拍摄，现场出示签到码；费用 15 元，现场微信扫码支付"
+            }
             Self::UploadToGraduatePlatform => {
                 "你在学信网已有学历照片，无需再拍摄；申请答辩前请从学信网下载电子照片并上传至研究生管理系统"
             }
@@ -83,6 +87,7 @@ pub fn summarize(
     entry: Option<&roster_entry::Model>,
     category: Option<StudentCategory>,
     campaign_open: bool,
+    booked: bool,
 ) -> StudentStatus {
     let Some(entry) = entry else {
         return StudentStatus {
@@ -114,6 +119,8 @@ pub fn summarize(
         NextAction::BindRoster
     } else if code == CollectionCodeState::Needed {
         NextAction::SaveCollectionCode
+    } else if booked {
+        NextAction::AttendSession
     } else {
         NextAction::BookSession
     };
@@ -144,9 +151,45 @@ pub fn next_action_condition(action: NextAction) -> Condition {
         NextAction::BookSession => Condition::all()
             .add(not_photographed)
             .add(C::StudentId.is_not_null())
-            .add(code_ok),
+            .add(code_ok)
+            .add(C::Id.not_in_subquery(active_bookings())),
+        NextAction::AttendSession => Condition::all()
+            .add(not_photographed)
+            .add(C::StudentId.is_not_null())
+            .add(code_ok)
+            .add(C::Id.in_subquery(active_bookings())),
         NextAction::UploadToGraduatePlatform => Condition::all().add(C::HasChsiPhoto.eq(true)),
     }
+}
+
+/// Roster entries holding an active booking.
+fn active_bookings() -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(booking::Column::ActiveEntryId)
+        .from(booking::Entity)
+        .and_where(booking::Column::ActiveEntryId.is_not_null())
+        .to_owned()
+}
+
+/// Whether a roster entry holds an active booking.
+pub async fn has_active_booking(db: &impl ConnectionTrait, entry_id: i64) -> AppResult<bool> {
+    Ok(entries_with_active_booking(db, &[entry_id])
+        .await?
+        .contains(&entry_id))
+}
+
+/// Which of these roster entries hold an active booking.
+pub async fn entries_with_active_booking(
+    db: &impl ConnectionTrait,
+    entry_ids: &[i64],
+) -> AppResult<std::collections::HashSet<i64>> {
+    Ok(booking::Entity::find()
+        .filter(booking::Column::ActiveEntryId.is_in(entry_ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|b| b.active_entry_id)
+        .collect())
 }
 
 /// A student's roster entry in the open campaign, with where it belongs.
@@ -211,12 +254,16 @@ pub async fn profile(db: &DatabaseConnection, student_id: i64) -> AppResult<Stud
         None => None,
     };
     let status = match &enrollment {
-        Some(e) => summarize(
-            Some(&e.entry),
-            Some(roster::entry_category(&e.entry)?),
-            true,
-        ),
-        None => summarize(None, None, open_campaign.is_some()),
+        Some(e) => {
+            let booked = has_active_booking(db, e.entry.id).await?;
+            summarize(
+                Some(&e.entry),
+                Some(roster::entry_category(&e.entry)?),
+                true,
+                booked,
+            )
+        }
+        None => summarize(None, None, open_campaign.is_some(), false),
     };
     Ok(StudentProfile {
         student_id,
@@ -368,11 +415,11 @@ mod tests {
     fn next_action_follows_the_steps() {
         use StudentCategory::*;
         assert_eq!(
-            summarize(None, None, false).next_action,
+            summarize(None, None, false, false).next_action,
             NextAction::WaitForCampaign
         );
         assert_eq!(
-            summarize(None, None, true).next_action,
+            summarize(None, None, true, false).next_action,
             NextAction::BindRoster
         );
         let cases = [
@@ -414,7 +461,7 @@ mod tests {
             ),
         ];
         for (e, cat, action, code) in cases {
-            let s = summarize(Some(&e), Some(cat), true);
+            let s = summarize(Some(&e), Some(cat), true, false);
             assert_eq!(
                 (s.next_action, s.collection_code),
                 (action, Some(code)),
@@ -422,7 +469,17 @@ mod tests {
             );
         }
         assert_eq!(
-            summarize(Some(&entry(false, false, true)), Some(Domestic), true).eligibility,
+            summarize(Some(&entry(true, true, false)), Some(Domestic), true, true).next_action,
+            NextAction::AttendSession
+        );
+        assert_eq!(
+            summarize(
+                Some(&entry(false, false, true)),
+                Some(Domestic),
+                true,
+                false
+            )
+            .eligibility,
             Eligibility::AlreadyHasChsiPhoto
         );
     }

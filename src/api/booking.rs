@@ -1,0 +1,194 @@
+//! `/sessions` and `/bookings`: students see true availability and book,
+//! view or cancel their own booking.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
+
+use crate::{
+    api::{ApiTags, security::StudentAuth},
+    domain::{BookingStatus, time::to_shanghai},
+    error::AppResult,
+    service::booking::{self, Availability, BookingDetail},
+    state::AppState,
+};
+
+pub struct BookingApi {
+    pub state: AppState,
+}
+
+/// A slot and how many places are left.
+#[derive(Object)]
+struct SlotAvailability {
+    id: i64,
+    /// Asia/Shanghai.
+    starts_at: DateTime<FixedOffset>,
+    ends_at: DateTime<FixedOffset>,
+    capacity: i32,
+    remaining: i32,
+}
+
+/// A session the student may book now.
+#[derive(Object)]
+struct SessionAvailability {
+    id: i64,
+    campus_code: String,
+    campus_name: String,
+    /// The local day.
+    date: NaiveDate,
+    rooms: String,
+    /// Local windows, e.g. `09:00-12:00`.
+    windows: Vec<String>,
+    /// Booking closes then (Asia/Shanghai).
+    booking_closes_at: DateTime<FixedOffset>,
+    /// Fee, dress rules and what to bring.
+    on_site_notes: String,
+    slots: Vec<SlotAvailability>,
+}
+
+impl From<Availability> for SessionAvailability {
+    fn from(a: Availability) -> Self {
+        let s = a.session;
+        Self {
+            slots: s
+                .slots
+                .iter()
+                .map(|t| SlotAvailability {
+                    id: t.id,
+                    starts_at: to_shanghai(t.starts_at),
+                    ends_at: to_shanghai(t.ends_at),
+                    capacity: t.capacity,
+                    remaining: a.remaining.get(&t.id).copied().unwrap_or(0),
+                })
+                .collect(),
+            id: s.id,
+            campus_code: s.campus_code,
+            campus_name: s.campus_name,
+            date: s.date,
+            rooms: s.rooms,
+            windows: s.windows,
+            booking_closes_at: to_shanghai(s.closes_at),
+            on_site_notes: a.on_site_notes,
+        }
+    }
+}
+
+#[derive(Object)]
+struct SessionList {
+    items: Vec<SessionAvailability>,
+}
+
+/// A booking: where and when to come.
+#[derive(Object)]
+pub struct BookingView {
+    id: i64,
+    status: BookingStatus,
+    slot_id: i64,
+    session_id: i64,
+    campus_code: String,
+    campus_name: String,
+    rooms: String,
+    /// The local day.
+    date: NaiveDate,
+    /// Asia/Shanghai.
+    starts_at: DateTime<FixedOffset>,
+    ends_at: DateTime<FixedOffset>,
+    /// The same instants in UTC.
+    starts_at_utc: DateTime<Utc>,
+    ends_at_utc: DateTime<Utc>,
+}
+
+impl From<BookingDetail> for BookingView {
+    fn from(d: BookingDetail) -> Self {
+        Self {
+            id: d.booking.id,
+            status: BookingStatus::parse(&d.booking.status).unwrap_or(BookingStatus::Booked),
+            slot_id: d.slot.id,
+            session_id: d.session.id,
+            campus_code: d.session.campus_code,
+            campus_name: d.session.campus_name,
+            rooms: d.session.rooms,
+            date: d.session.date,
+            starts_at: to_shanghai(d.slot.starts_at),
+            ends_at: to_shanghai(d.slot.ends_at),
+            starts_at_utc: d.slot.starts_at,
+            ends_at_utc: d.slot.ends_at,
+        }
+    }
+}
+
+#[derive(Object)]
+struct BookRequest {
+    slot_id: i64,
+}
+
+#[derive(ApiResponse)]
+enum Booked {
+    #[oai(status = 201)]
+    Created(Json<BookingView>),
+}
+
+#[derive(ApiResponse)]
+enum Cancelled {
+    /// The seat is free again and visible in availability at once.
+    #[oai(status = 204)]
+    Done,
+}
+
+#[OpenApi(tag = "ApiTags::Booking")]
+impl BookingApi {
+    /// Sessions the student may book now, with places left per slot
+    ///
+    /// Only sessions of the student's campus (or that list the student's
+    /// unit) whose booking window is open. Errors: 401 `unauthenticated`,
+    /// 403 `forbidden`, `not_bound`, `already_has_chsi_photo`,
+    /// `collection_code_required`.
+    #[oai(
+        path = "/sessions",
+        method = "get",
+        operation_id = "list_available_sessions"
+    )]
+    async fn sessions(&self, student: StudentAuth) -> AppResult<Json<SessionList>> {
+        let items = booking::available(&self.state, student.0).await?;
+        Ok(Json(SessionList {
+            items: items.into_iter().map(Into::into).collect(),
+        }))
+    }
+
+    /// Book a slot
+    ///
+    /// Errors: 401 `unauthenticated`; 403 `forbidden`, `not_bound`,
+    /// `already_has_chsi_photo`, `collection_code_required`,
+    /// `session_not_for_unit`; 404 `not_found` (no such slot);
+    /// 409 `booking_closed`, `slot_full`, `already_booked`.
+    #[oai(path = "/bookings", method = "post", operation_id = "book_slot")]
+    async fn book(&self, student: StudentAuth, body: Json<BookRequest>) -> AppResult<Booked> {
+        let detail = booking::book(&self.state, student.0, body.slot_id).await?;
+        Ok(Booked::Created(Json(detail.into())))
+    }
+
+    /// One of the student's own bookings
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`
+    /// (including another student's booking).
+    #[oai(path = "/bookings/:id", method = "get", operation_id = "get_booking")]
+    async fn get(&self, student: StudentAuth, id: Path<i64>) -> AppResult<Json<BookingView>> {
+        Ok(Json(
+            booking::own(&self.state, student.0, id.0).await?.into(),
+        ))
+    }
+
+    /// Cancel a booking
+    ///
+    /// Allowed until the campaign's cutoff (default 2 hours) before the slot.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+    /// 409 `cancel_window_closed`, `booking_not_active`.
+    #[oai(
+        path = "/bookings/:id",
+        method = "delete",
+        operation_id = "cancel_booking"
+    )]
+    async fn cancel(&self, student: StudentAuth, id: Path<i64>) -> AppResult<Cancelled> {
+        booking::cancel(&self.state, student.0, id.0).await?;
+        Ok(Cancelled::Done)
+    }
+}

@@ -1,0 +1,24 @@
+use sea_orm::entity::prelude::*;
+
+/// A student's booking of a slot (`domain::BookingStatus` in `status`).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "bookings")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub campaign_id: i64,
+    pub session_id: i64,
+    pub slot_id: i64,
+    pub roster_entry_id: i64,
+    pub student_id: i64,
+    pub status: String,
+    /// The roster entry while the booking is active, else NULL (unique).
+    pub active_entry_id: Option<i64>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,438 @@
+//! Booking session slots without ever overselling.
+//!
+//! The database decides: a booking is one transaction that first raises the
+//! slot's count with a conditional update (`booked < capacity`) and then
+//! inserts the booking, whose unique `active_entry_id` allows one active
+//! booking per student. The cache only answers reads (the campaign's session
+//! layout, and each slot's remaining places) and turns away requests for
+//! slots it knows are full; after every change the slot's count is copied
+//! from the database into the cache, and entries expire, so a flushed or
+//! stale cache converges to the database by itself.
+
+use std::{collections::HashMap, time::Duration};
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    SqlErr, TransactionTrait, sea_query::Expr,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    clients::cache::Cache,
+    domain::BookingStatus,
+    entity::{booking, campaign, slot},
+    error::{AppError, AppResult, ErrorCode},
+    service::{
+        campaign as campaigns,
+        student::{self, CollectionCodeState, Eligibility, Enrollment},
+    },
+    state::AppState,
+};
+
+const LAYOUT_TTL: Duration = Duration::from_secs(60);
+const REMAINING_TTL: Duration = Duration::from_secs(300);
+/// Without an explicit closing time, booking closes this long before the first slot.
+const DEFAULT_CLOSE_BEFORE: TimeDelta = TimeDelta::hours(1);
+
+/// A slot as kept in the cached layout (counts live in their own keys).
+#[derive(Clone, Serialize, Deserialize)]
+pub struct LayoutSlot {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub capacity: i32,
+}
+
+/// A session as kept in the cached layout of its campaign.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct LayoutSession {
+    pub id: i64,
+    pub campus_id: i64,
+    pub campus_code: String,
+    pub campus_name: String,
+    pub date: NaiveDate,
+    pub rooms: String,
+    pub windows: Vec<String>,
+    /// Units listed explicitly; empty means the units of the campus.
+    pub unit_ids: Vec<i64>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: DateTime<Utc>,
+    pub slots: Vec<LayoutSlot>,
+}
+
+impl LayoutSession {
+    pub fn serves(&self, unit_id: i64, unit_campus_id: i64) -> bool {
+        if self.unit_ids.is_empty() {
+            self.campus_id == unit_campus_id
+        } else {
+            self.unit_ids.contains(&unit_id)
+        }
+    }
+
+    pub fn is_open(&self, now: DateTime<Utc>) -> bool {
+        self.opens_at.is_none_or(|t| t <= now) && now < self.closes_at
+    }
+}
+
+fn layout_key(campaign_id: i64) -> String {
+    format!("sessions:{campaign_id}")
+}
+
+fn remaining_key(slot_id: i64) -> String {
+    format!("slot_remaining:{slot_id}")
+}
+
+/// Drops the cached layout after an admin changes sessions. A failure only
+/// delays the change by the layout's short lifetime.
+pub async fn forget_layout(cache: &dyn Cache, campaign_id: i64) {
+    if let Err(err) = cache.delete(&layout_key(campaign_id)).await {
+        tracing::warn!(error = %err, campaign_id, "session layout not evicted");
+    }
+}
+
+/// The campaign's sessions and slots, from the cache or rebuilt from the database.
+pub async fn layout(state: &AppState, campaign_id: i64) -> AppResult<Vec<LayoutSession>> {
+    let key = layout_key(campaign_id);
+    if let Ok(Some(json)) = state.cache.get(&key).await
+        && let Ok(layout) = serde_json::from_str(&json)
+    {
+        return Ok(layout);
+    }
+    let details = campaigns::list_sessions(&state.db, campaign_id).await?;
+    let unit_ids: HashMap<String, i64> = campaigns::list_units(&state.db)
+        .await?
+        .into_iter()
+        .map(|u| (u.code, u.id))
+        .collect();
+    let layout: Vec<LayoutSession> = details
+        .into_iter()
+        .map(|d| {
+            let first = d.slots.iter().map(|s| s.starts_at).min();
+            LayoutSession {
+                windows: campaigns::session_windows(&d.session),
+                id: d.session.id,
+                campus_id: d.campus.id,
+                campus_code: d.campus.code,
+                campus_name: d.campus.name,
+                date: d.session.date,
+                rooms: d.session.rooms,
+                unit_ids: d
+                    .unit_codes
+                    .iter()
+                    .filter_map(|c| unit_ids.get(c).copied())
+                    .collect(),
+                opens_at: d.session.booking_opens_at,
+                closes_at: d
+                    .session
+                    .booking_closes_at
+                    .or(first.map(|t| t - DEFAULT_CLOSE_BEFORE))
+                    .unwrap_or(DateTime::<Utc>::MIN_UTC),
+                slots: d
+                    .slots
+                    .into_iter()
+                    .map(|s| LayoutSlot {
+                        id: s.id,
+                        starts_at: s.starts_at,
+                        ends_at: s.ends_at,
+                        capacity: s.capacity,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let json = serde_json::to_string(&layout).map_err(AppError::internal)?;
+    if let Err(err) = state.cache.set(&key, &json, LAYOUT_TTL).await {
+        tracing::warn!(error = %err, "session layout not cached");
+    }
+    Ok(layout)
+}
+
+/// Remaining places per slot: from the cache, the misses from the database.
+pub async fn remaining(state: &AppState, slot_ids: &[i64]) -> AppResult<HashMap<i64, i32>> {
+    let keys: Vec<String> = slot_ids.iter().map(|id| remaining_key(*id)).collect();
+    let cached = state.cache.get_many(&keys).await.unwrap_or_else(|err| {
+        tracing::warn!(error = %err, "availability cache unreadable; asking the database");
+        vec![None; keys.len()]
+    });
+    let mut out = HashMap::new();
+    let mut missing = Vec::new();
+    for (id, value) in slot_ids.iter().zip(cached) {
+        match value.and_then(|v| v.parse::<i32>().ok()) {
+            Some(n) => {
+                out.insert(*id, n);
+            }
+            None => missing.push(*id),
+        }
+    }
+    if !missing.is_empty() {
+        for s in slot::Entity::find()
+            .filter(slot::Column::Id.is_in(missing))
+            .all(&state.db)
+            .await?
+        {
+            let n = (s.capacity - s.booked).max(0);
+            out.insert(s.id, n);
+            store_remaining(state.cache.as_ref(), s.id, n).await;
+        }
+    }
+    Ok(out)
+}
+
+async fn store_remaining(cache: &dyn Cache, slot_id: i64, remaining: i32) {
+    if let Err(err) = cache
+        .set(
+            &remaining_key(slot_id),
+            &remaining.to_string(),
+            REMAINING_TTL,
+        )
+        .await
+    {
+        tracing::warn!(error = %err, slot_id, "availability not cached");
+    }
+}
+
+/// Copies a slot's count from the database into the cache.
+async fn refresh_remaining(state: &AppState, slot_id: i64) -> AppResult<()> {
+    if let Some(s) = slot::Entity::find_by_id(slot_id).one(&state.db).await? {
+        store_remaining(state.cache.as_ref(), s.id, (s.capacity - s.booked).max(0)).await;
+    }
+    Ok(())
+}
+
+/// A bound student who may book at all (checked before any slot is looked at).
+async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Enrollment> {
+    let profile = student::profile(db, student_id).await?;
+    let enrollment = profile.enrollment.ok_or(ErrorCode::NotBound)?;
+    if profile.status.eligibility == Eligibility::AlreadyHasChsiPhoto {
+        return Err(ErrorCode::AlreadyHasChsiPhoto.into());
+    }
+    if profile.status.collection_code == Some(CollectionCodeState::Needed) {
+        return Err(ErrorCode::CollectionCodeRequired.into());
+    }
+    Ok(enrollment)
+}
+
+/// A session the student may book now, with each slot's remaining places.
+pub struct Availability {
+    pub session: LayoutSession,
+    pub remaining: HashMap<i64, i32>,
+    pub on_site_notes: String,
+}
+
+/// `GET /sessions`: the sessions this student may book now.
+pub async fn available(state: &AppState, student_id: i64) -> AppResult<Vec<Availability>> {
+    let enrollment = booker(&state.db, student_id).await?;
+    let now = Utc::now();
+    let sessions: Vec<LayoutSession> = layout(state, enrollment.campaign.id)
+        .await?
+        .into_iter()
+        .filter(|s| s.serves(enrollment.unit.id, enrollment.unit.campus_id) && s.is_open(now))
+        .collect();
+    let slot_ids: Vec<i64> = sessions
+        .iter()
+        .flat_map(|s| s.slots.iter().map(|t| t.id))
+        .collect();
+    let remaining = remaining(state, &slot_ids).await?;
+    Ok(sessions
+        .into_iter()
+        .map(|session| Availability {
+            remaining: session
+                .slots
+                .iter()
+                .map(|t| (t.id, remaining.get(&t.id).copied().unwrap_or(0)))
+                .collect(),
+            session,
+            on_site_notes: enrollment.campaign.on_site_notes.clone(),
+        })
+        .collect())
+}
+
+/// A booking with where and when.
+pub struct BookingDetail {
+    pub booking: booking::Model,
+    pub session: LayoutSession,
+    pub slot: LayoutSlot,
+}
+
+async fn detail(state: &AppState, booking: booking::Model) -> AppResult<BookingDetail> {
+    let session = layout(state, booking.campaign_id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == booking.session_id)
+        .ok_or_else(|| {
+            AppError::internal(anyhow::anyhow!("booking {} without session", booking.id))
+        })?;
+    let slot = session
+        .slots
+        .iter()
+        .find(|s| s.id == booking.slot_id)
+        .cloned()
+        .ok_or_else(|| {
+            AppError::internal(anyhow::anyhow!("booking {} without slot", booking.id))
+        })?;
+    Ok(BookingDetail {
+        booking,
+        session,
+        slot,
+    })
+}
+
+fn status_is(status: BookingStatus) -> Expr {
+    booking::Column::Status.eq(status.as_str())
+}
+
+/// The student's active booking in the open campaign, if any.
+pub async fn current(state: &AppState, roster_entry_id: i64) -> AppResult<Option<BookingDetail>> {
+    match booking::Entity::find()
+        .filter(booking::Column::ActiveEntryId.eq(roster_entry_id))
+        .one(&state.db)
+        .await?
+    {
+        Some(b) => Ok(Some(detail(state, b).await?)),
+        None => Ok(None),
+    }
+}
+
+fn slot_full() -> AppError {
+    AppError::from(ErrorCode::SlotFull)
+}
+
+/// `POST /bookings`.
+pub async fn book(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<BookingDetail> {
+    let enrollment = booker(&state.db, student_id).await?;
+    let slot_row = slot::Entity::find_by_id(slot_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "该时段不存在"))?;
+    let session = layout(state, enrollment.campaign.id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == slot_row.session_id)
+        .ok_or(ErrorCode::SessionNotForUnit)?;
+    if !session.serves(enrollment.unit.id, enrollment.unit.campus_id) {
+        return Err(ErrorCode::SessionNotForUnit.into());
+    }
+    if !session.is_open(Utc::now()) {
+        return Err(ErrorCode::BookingClosed.into());
+    }
+    let already = booking::Entity::find()
+        .filter(booking::Column::ActiveEntryId.eq(enrollment.entry.id))
+        .one(&state.db)
+        .await?;
+    if already.is_some() {
+        return Err(ErrorCode::AlreadyBooked.into());
+    }
+    // Fast refusal from the cache; a stale "full" is corrected by refresh below.
+    if remaining(state, &[slot_id]).await?.get(&slot_id) == Some(&0) {
+        return Err(slot_full());
+    }
+
+    let outcome = insert_booking(&state.db, &enrollment, &slot_row).await;
+    refresh_remaining(state, slot_id).await?;
+    let booking = outcome?;
+    detail(state, booking).await
+}
+
+/// The one transaction that takes a seat. Its first statement writes, so on
+/// SQLite it takes the write lock at once instead of failing to upgrade.
+async fn insert_booking(
+    db: &DatabaseConnection,
+    enrollment: &Enrollment,
+    slot_row: &slot::Model,
+) -> AppResult<booking::Model> {
+    let txn = db.begin().await?;
+    take_seat(&txn, slot_row.id).await?;
+    let now = Utc::now();
+    let inserted = booking::ActiveModel {
+        campaign_id: Set(enrollment.campaign.id),
+        session_id: Set(slot_row.session_id),
+        slot_id: Set(slot_row.id),
+        roster_entry_id: Set(enrollment.entry.id),
+        student_id: Set(enrollment.entry.student_id.unwrap_or_default()),
+        status: Set(BookingStatus::Booked.as_str().to_owned()),
+        active_entry_id: Set(Some(enrollment.entry.id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    let booking = match sea_orm::ActiveModelTrait::insert(inserted, &txn).await {
+        Ok(b) => b,
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(ErrorCode::AlreadyBooked.into());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    txn.commit().await?;
+    Ok(booking)
+}
+
+/// Raises a slot's count if a place is left; `slot_full` otherwise.
+async fn take_seat(txn: &impl ConnectionTrait, slot_id: i64) -> AppResult<()> {
+    use sea_orm::sea_query::ExprTrait;
+    let taken = slot::Entity::update_many()
+        .col_expr(slot::Column::Booked, Expr::col(slot::Column::Booked).add(1))
+        .filter(slot::Column::Id.eq(slot_id))
+        .filter(Expr::col(slot::Column::Booked).lt(Expr::col(slot::Column::Capacity)))
+        .exec(txn)
+        .await?;
+    if taken.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(slot_full())
+    }
+}
+
+/// A student's own booking; another student's is simply not found.
+pub async fn own(state: &AppState, student_id: i64, booking_id: i64) -> AppResult<BookingDetail> {
+    let booking = booking::Entity::find_by_id(booking_id)
+        .filter(booking::Column::StudentId.eq(student_id))
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "预约不存在"))?;
+    detail(state, booking).await
+}
+
+/// `DELETE /bookings/{id}`: frees the seat, until the campaign's cutoff
+/// before the slot starts.
+pub async fn cancel(state: &AppState, student_id: i64, booking_id: i64) -> AppResult<()> {
+    let current = own(state, student_id, booking_id).await?;
+    if current.booking.status != BookingStatus::Booked.as_str() {
+        return Err(ErrorCode::BookingNotActive.into());
+    }
+    let campaign = campaign::Entity::find_by_id(current.booking.campaign_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("booking without campaign")))?;
+    let cutoff = current.slot.starts_at - TimeDelta::minutes(campaign.cancel_cutoff_minutes.into());
+    if Utc::now() >= cutoff {
+        return Err(ErrorCode::CancelWindowClosed.into());
+    }
+    use sea_orm::sea_query::ExprTrait;
+    let txn = state.db.begin().await?;
+    let released = booking::Entity::update_many()
+        .col_expr(
+            booking::Column::Status,
+            Expr::value(BookingStatus::Cancelled.as_str()),
+        )
+        .col_expr(
+            booking::Column::ActiveEntryId,
+            Expr::value(Option::<i64>::None),
+        )
+        .col_expr(booking::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(booking::Column::Id.eq(booking_id))
+        .filter(status_is(BookingStatus::Booked))
+        .exec(&txn)
+        .await?;
+    if released.rows_affected != 1 {
+        return Err(ErrorCode::BookingNotActive.into());
+    }
+    slot::Entity::update_many()
+        .col_expr(slot::Column::Booked, Expr::col(slot::Column::Booked).sub(1))
+        .filter(slot::Column::Id.eq(current.booking.slot_id))
+        .filter(slot::Column::Booked.gt(0))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    refresh_remaining(state, current.booking.slot_id).await
+}

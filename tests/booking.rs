@@ -1,0 +1,451 @@
+//! Booking: availability, the booking rules, cancelling, and the proofs
+//! that a slot is never oversold and a student never holds two bookings.
+mod common;
+
+use chrono::{Duration, Utc};
+use common::{TestApp, assert_error, parts, spawn_app};
+use diploma_photo::entity::{booking, campaign, slot};
+use futures_util::future::join_all;
+use reqwest::StatusCode;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use serde_json::{Value, json};
+
+/// An open campaign whose roster has `n` domestic CS students
+/// (`30000000`…), one foreign CS student and one MED student, and a session
+/// on the test campus ten days ahead: windows 09:00-10:00 in 30-minute
+/// slots of `capacity`. Returns the admin token and the session.
+async fn setup(app: &TestApp, n: usize, capacity: i32) -> (String, Value) {
+    let mut rows: Vec<String> = (0..n)
+        .map(|i| format!("3{i:07},学生{i},CS,境内,上半年,否,否,"))
+        .collect();
+    rows.push("40000001,Foreign·One,CS,外国,上半年,否,否,".into());
+    rows.push("40000002,医学生,MED,境内,上半年,否,否,".into());
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let (admin, campaign_id) = app.open_campaign_with_roster(&rows).await;
+    let date = (Utc::now() + Duration::days(10)).date_naive();
+    let body = json!({"campus_code": "TESTCAMPUS", "date": date, "rooms": "C101", "windows": ["09:00-10:00"], "slot_minutes": 30, "capacity_per_slot": capacity, "unit_codes": ["CS"]});
+    let (status, session) = parts(
+        app.post_json(
+            &format!("/api/v1/admin/campaigns/{campaign_id}/sessions"),
+            &body,
+            Some(&admin),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{session}");
+    (admin, session)
+}
+
+/// A logged-in student of the roster, bound, with a saved collection code.
+async fn student(app: &TestApp, i: usize) -> String {
+    let token = app.student_token(&format!("booker{i}")).await;
+    let resp = app
+        .post_json(
+            "/api/v1/me/binding",
+            &json!({"student_no": format!("3{i:07}"), "name": format!("学生{i}")}),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let resp = app
+        .client
+        .put(app.url("/api/v1/me/collection-code"))
+        .bearer_auth(&token)
+        .json(&json!({"code": format!("CODE-{i}")}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    token
+}
+
+async fn book(app: &TestApp, token: &str, slot_id: &Value) -> reqwest::Response {
+    app.post_json(
+        "/api/v1/bookings",
+        &json!({ "slot_id": slot_id }),
+        Some(token),
+    )
+    .await
+}
+
+async fn remaining(app: &TestApp, token: &str, slot_id: &Value) -> Value {
+    let (status, body) = parts(app.get("/api/v1/sessions", Some(token)).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["items"][0]["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| &s["id"] == slot_id)
+        .unwrap()["remaining"]
+        .clone()
+}
+
+#[tokio::test]
+async fn a_student_sees_availability_books_and_sees_the_booking_on_their_screen() {
+    let app = spawn_app().await;
+    let (_, session) = setup(&app, 2, 5).await;
+    let token = student(&app, 0).await;
+    let (status, list) = parts(app.get("/api/v1/sessions", Some(&token)).await).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    let listed = &list["items"][0];
+    assert_eq!(listed["rooms"], "C101");
+    assert!(listed["on_site_notes"].as_str().unwrap().contains("15 元"));
+    assert_eq!(listed["slots"].as_array().unwrap().len(), 2);
+    let slot_id = session["slots"][1]["id"].clone();
+    assert_eq!(remaining(&app, &token, &slot_id).await, 5);
+
+    let (status, booked) = parts(book(&app, &token, &slot_id).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{booked}");
+    assert_eq!(booked["status"], "booked");
+    assert_eq!(booked["slot_id"], slot_id);
+    assert_eq!(booked["campus_code"], "TESTCAMPUS");
+    assert!(
+        booked["starts_at"]
+            .as_str()
+            .unwrap()
+            .ends_with("T09:30:00+08:00"),
+        "{booked}"
+    );
+    assert!(
+        booked["starts_at_utc"]
+            .as_str()
+            .unwrap()
+            .contains("T01:30:00"),
+        "{booked}"
+    );
+    assert_eq!(remaining(&app, &token, &slot_id).await, 4);
+
+    let (_, me) = parts(app.get("/api/v1/me", Some(&token)).await).await;
+    assert_eq!(me["status"]["next_action"]["code"], "attend_session");
+    assert_eq!(me["booking"]["id"], booked["id"]);
+    let (status, again) = parts(
+        app.get(&format!("/api/v1/bookings/{}", booked["id"]), Some(&token))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, again["id"].clone()),
+        (StatusCode::OK, booked["id"].clone())
+    );
+    assert_error(
+        book(&app, &token, &session["slots"][0]["id"]).await,
+        StatusCode::CONFLICT,
+        "already_booked",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn each_booking_rule_has_its_own_answer() {
+    let app = spawn_app().await;
+    let (admin, session) = setup(&app, 3, 1).await;
+    let slot_id = session["slots"][0]["id"].clone();
+
+    let unbound = app.student_token("nobody").await;
+    assert_error(
+        book(&app, &unbound, &slot_id).await,
+        StatusCode::FORBIDDEN,
+        "not_bound",
+    )
+    .await;
+    assert_error(
+        app.get("/api/v1/sessions", Some(&unbound)).await,
+        StatusCode::FORBIDDEN,
+        "not_bound",
+    )
+    .await;
+
+    let no_code = app.student_token("no-code").await;
+    app.post_json(
+        "/api/v1/me/binding",
+        &json!({"student_no": "30000002", "name": "学生2"}),
+        Some(&no_code),
+    )
+    .await;
+    assert_error(
+        book(&app, &no_code, &slot_id).await,
+        StatusCode::FORBIDDEN,
+        "collection_code_required",
+    )
+    .await;
+
+    // Foreign students book with their student number, no code.
+    let foreign = app.student_token("foreign").await;
+    app.post_json(
+        "/api/v1/me/binding",
+        &json!({"student_no": "40000001", "name": "Foreign·One"}),
+        Some(&foreign),
+    )
+    .await;
+    assert_eq!(
+        book(&app, &foreign, &slot_id).await.status(),
+        StatusCode::CREATED
+    );
+
+    let token = student(&app, 0).await;
+    assert_error(
+        book(&app, &token, &slot_id).await,
+        StatusCode::CONFLICT,
+        "slot_full",
+    )
+    .await;
+    assert_error(
+        book(&app, &token, &json!(999999)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+
+    // The session serves CS only.
+    let med = app.student_token("med").await;
+    app.post_json(
+        "/api/v1/me/binding",
+        &json!({"student_no": "40000002", "name": "医学生"}),
+        Some(&med),
+    )
+    .await;
+    app.client
+        .put(app.url("/api/v1/me/collection-code"))
+        .bearer_auth(&med)
+        .json(&json!({"code": "M"}))
+        .send()
+        .await
+        .unwrap();
+    assert_error(
+        book(&app, &med, &session["slots"][1]["id"]).await,
+        StatusCode::FORBIDDEN,
+        "session_not_for_unit",
+    )
+    .await;
+    assert!(
+        parts(app.get("/api/v1/sessions", Some(&med)).await).await.1["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    // A session starting within the hour is closed for booking.
+    let soon = (Utc::now() + Duration::hours(8)).date_naive();
+    let campaign_id = session["campaign_id"].clone();
+    let body = json!({"campus_code": "TESTCAMPUS", "date": soon, "rooms": "X", "windows": ["00:00-23:30"], "slot_minutes": 30, "capacity_per_slot": 5, "unit_codes": ["CS"]});
+    let (_, closed) = parts(
+        app.post_json(
+            &format!("/api/v1/admin/campaigns/{campaign_id}/sessions"),
+            &body,
+            Some(&admin),
+        )
+        .await,
+    )
+    .await;
+    assert_error(
+        book(&app, &token, &closed["slots"][0]["id"]).await,
+        StatusCode::CONFLICT,
+        "booking_closed",
+    )
+    .await;
+    assert_eq!(
+        booking::Entity::find()
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "only the foreign student's booking"
+    );
+    assert_error(
+        app.post_json("/api/v1/bookings", &json!({"slot_id": "x"}), Some(&token))
+            .await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn cancelling_frees_the_seat_at_once_and_only_the_owner_can() {
+    let app = spawn_app().await;
+    let (_, session) = setup(&app, 2, 1).await;
+    let slot_id = session["slots"][0]["id"].clone();
+    let owner = student(&app, 0).await;
+    let other = student(&app, 1).await;
+    let (_, booked) = parts(book(&app, &owner, &slot_id).await).await;
+    let path = format!("/api/v1/bookings/{}", booked["id"]);
+    assert_eq!(remaining(&app, &other, &slot_id).await, 0);
+
+    assert_error(
+        app.get(&path, Some(&other)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let resp = app
+        .client
+        .delete(app.url(&path))
+        .bearer_auth(&other)
+        .send()
+        .await
+        .unwrap();
+    assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
+
+    let resp = app
+        .client
+        .delete(app.url(&path))
+        .bearer_auth(&owner)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        remaining(&app, &other, &slot_id).await,
+        1,
+        "visible at once"
+    );
+    let resp = app
+        .client
+        .delete(app.url(&path))
+        .bearer_auth(&owner)
+        .send()
+        .await
+        .unwrap();
+    assert_error(resp, StatusCode::CONFLICT, "booking_not_active").await;
+    assert_eq!(
+        book(&app, &other, &slot_id).await.status(),
+        StatusCode::CREATED
+    );
+    let (_, me) = parts(app.get("/api/v1/me", Some(&owner)).await).await;
+    assert_eq!(me["status"]["next_action"]["code"], "book_session");
+}
+
+#[tokio::test]
+async fn cancelling_is_refused_inside_the_cutoff() {
+    let app = spawn_app().await;
+    let (_, session) = setup(&app, 1, 1).await;
+    let token = student(&app, 0).await;
+    let (_, booked) = parts(book(&app, &token, &session["slots"][0]["id"]).await).await;
+    // The slot is ten days away; a cutoff of eleven days makes it too late.
+    let row = campaign::Entity::find_by_id(session["campaign_id"].as_i64().unwrap())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut model: campaign::ActiveModel = row.into();
+    model.cancel_cutoff_minutes = Set(11 * 24 * 60);
+    model.update(&app.state.db).await.unwrap();
+    let resp = app
+        .client
+        .delete(app.url(&format!("/api/v1/bookings/{}", booked["id"])))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_error(resp, StatusCode::CONFLICT, "cancel_window_closed").await;
+}
+
+#[tokio::test]
+async fn two_hundred_students_racing_for_ten_places_leave_exactly_ten_bookings() {
+    let app = spawn_app().await;
+    let (_, session) = setup(&app, 200, 10).await;
+    let slot_id = session["slots"][0]["id"].clone();
+    let mut tokens = Vec::new();
+    for i in 0..200 {
+        tokens.push(student(&app, i).await);
+    }
+    let statuses: Vec<StatusCode> = join_all(tokens.iter().map(|t| book(&app, t, &slot_id)))
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CREATED)
+            .count(),
+        10,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CONFLICT)
+            .count(),
+        190,
+        "{statuses:?}"
+    );
+    let row = slot::Entity::find_by_id(slot_id.as_i64().unwrap())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.booked, 10, "database");
+    assert_eq!(
+        booking::Entity::find()
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .len(),
+        10
+    );
+    assert_eq!(remaining(&app, &tokens[0], &slot_id).await, 0, "cache");
+}
+
+#[tokio::test]
+async fn one_student_firing_twenty_bookings_at_once_gets_one() {
+    let app = spawn_app().await;
+    let (admin, session) = setup(&app, 1, 50).await;
+    // More slots: a second session with 18 more.
+    let date = (Utc::now() + Duration::days(11)).date_naive();
+    let body = json!({"campus_code": "TESTCAMPUS", "date": date, "rooms": "C102", "windows": ["08:00-17:00"], "slot_minutes": 30, "capacity_per_slot": 50, "unit_codes": ["CS"]});
+    let (_, more) = parts(
+        app.post_json(
+            &format!(
+                "/api/v1/admin/campaigns/{}/sessions",
+                session["campaign_id"]
+            ),
+            &body,
+            Some(&admin),
+        )
+        .await,
+    )
+    .await;
+    let slots: Vec<Value> = session["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(more["slots"].as_array().unwrap())
+        .map(|s| s["id"].clone())
+        .take(20)
+        .collect();
+    assert_eq!(slots.len(), 20);
+    let token = student(&app, 0).await;
+    let statuses: Vec<StatusCode> = join_all(slots.iter().map(|s| book(&app, &token, s)))
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CREATED)
+            .count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        booking::Entity::find()
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let taken: i32 = slot::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|s| s.booked)
+        .sum();
+    assert_eq!(taken, 1, "no seat held by a refused booking");
+}
