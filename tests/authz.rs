@@ -49,7 +49,8 @@ fn allowed(op: &str) -> &'static [Who] {
         | "GET /sessions"
         | "POST /bookings"
         | "GET /bookings/{id}"
-        | "DELETE /bookings/{id}" => &[Who::Student],
+        | "DELETE /bookings/{id}"
+        | "POST /bookings/{id}/reschedule" => &[Who::Student],
         "GET /staff/students" => &[Who::Admin, Who::Secretary],
         "GET /staff/me" => STAFF,
         "POST /auth/logout" => &[

@@ -449,3 +449,210 @@ async fn one_student_firing_twenty_bookings_at_once_gets_one() {
         .sum();
     assert_eq!(taken, 1, "no seat held by a refused booking");
 }
+
+#[tokio::test]
+async fn two_instances_sharing_the_database_never_oversell() {
+    let app = spawn_app().await;
+    let other = app.sibling().await;
+    let (_, session) = setup(&app, 60, 7).await;
+    let slot_id = session["slots"][0]["id"].clone();
+    let mut tokens = Vec::new();
+    for i in 0..60 {
+        tokens.push(student(&app, i).await);
+    }
+    // Round-robin over the two instances.
+    let attempts = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| book(if i % 2 == 0 { &app } else { &other }, t, &slot_id));
+    let statuses: Vec<StatusCode> = join_all(attempts)
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CREATED)
+            .count(),
+        7,
+        "{statuses:?}"
+    );
+    let row = slot::Entity::find_by_id(slot_id.as_i64().unwrap())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.booked, 7);
+    if common::redis_url().is_some() {
+        // One shared cache: both instances report the truth.
+        assert_eq!(remaining(&app, &tokens[0], &slot_id).await, 0);
+        assert_eq!(remaining(&other, &tokens[1], &slot_id).await, 0);
+    }
+}
+
+#[tokio::test]
+async fn a_flushed_cache_is_rebuilt_from_the_database_without_oversell() {
+    let Some(url) = common::redis_url() else {
+        eprintln!("skipped: the in-process cache cannot be flushed from outside");
+        return;
+    };
+    let app = spawn_app().await;
+    let (_, session) = setup(&app, 12, 5).await;
+    let slot_id = session["slots"][0]["id"].clone();
+    let mut tokens = Vec::new();
+    for i in 0..12 {
+        tokens.push(student(&app, i).await);
+    }
+    for t in &tokens[..3] {
+        assert_eq!(book(&app, t, &slot_id).await.status(), StatusCode::CREATED);
+    }
+    // Flush this app's keys (a real FLUSHALL would disturb tests running alongside).
+    let client = redis::Client::open(url.as_str()).unwrap();
+    let mut conn = client.get_multiplexed_async_connection().await.unwrap();
+    let keys: Vec<String> = redis::cmd("KEYS")
+        .arg(format!("{}*", app.env["DP_REDIS_PREFIX"]))
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+    assert!(!keys.is_empty());
+    let _: () = redis::cmd("DEL")
+        .arg(&keys)
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        remaining(&app, &tokens[3], &slot_id).await,
+        2,
+        "rebuilt from the database"
+    );
+    let statuses: Vec<StatusCode> = join_all(tokens[3..].iter().map(|t| book(&app, t, &slot_id)))
+        .await
+        .iter()
+        .map(|r| r.status())
+        .collect();
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CREATED)
+            .count(),
+        2,
+        "{statuses:?}"
+    );
+    assert_eq!(remaining(&app, &tokens[0], &slot_id).await, 0);
+    let row = slot::Entity::find_by_id(slot_id.as_i64().unwrap())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.booked, 5);
+}
+
+#[tokio::test]
+async fn rescheduling_moves_the_seat_or_changes_nothing() {
+    let app = spawn_app().await;
+    let (_, session) = setup(&app, 3, 1).await;
+    let (first, second) = (
+        session["slots"][0]["id"].clone(),
+        session["slots"][1]["id"].clone(),
+    );
+    let a = student(&app, 0).await;
+    let b = student(&app, 1).await;
+    let (_, booked) = parts(book(&app, &a, &first).await).await;
+    let path = format!("/api/v1/bookings/{}/reschedule", booked["id"]);
+
+    let (status, moved) = parts(
+        app.post_json(&path, &json!({"slot_id": second}), Some(&a))
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
+    assert_eq!(
+        (moved["id"].clone(), moved["slot_id"].clone()),
+        (booked["id"].clone(), second.clone())
+    );
+    assert_eq!(
+        remaining(&app, &b, &first).await,
+        1,
+        "the old seat is free at once"
+    );
+    assert_eq!(remaining(&app, &b, &second).await, 0);
+
+    // Back to the first slot after B took it: full, and nothing changes.
+    assert_eq!(book(&app, &b, &first).await.status(), StatusCode::CREATED);
+    assert_error(
+        app.post_json(&path, &json!({"slot_id": first}), Some(&a))
+            .await,
+        StatusCode::CONFLICT,
+        "slot_full",
+    )
+    .await;
+    let (_, still) = parts(
+        app.get(&format!("/api/v1/bookings/{}", booked["id"]), Some(&a))
+            .await,
+    )
+    .await;
+    assert_eq!(still["slot_id"], second);
+    assert_error(
+        app.post_json(&path, &json!({"slot_id": first}), Some(&b))
+            .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let taken: Vec<i32> = slot::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|s| s.booked)
+        .collect();
+    assert_eq!(taken, [1, 1]);
+}
+
+#[tokio::test]
+async fn a_reschedule_racing_bookings_for_its_target_loses_or_wins_cleanly() {
+    let app = spawn_app().await;
+    let (_, session) = setup(&app, 30, 1).await;
+    let (from, target) = (
+        session["slots"][0]["id"].clone(),
+        session["slots"][1]["id"].clone(),
+    );
+    let mover = student(&app, 0).await;
+    let (_, booked) = parts(book(&app, &mover, &from).await).await;
+    let mut others = Vec::new();
+    for i in 1..30 {
+        others.push(student(&app, i).await);
+    }
+    let path = format!("/api/v1/bookings/{}/reschedule", booked["id"]);
+    let body = json!({ "slot_id": target });
+    let move_it = app.post_json(&path, &body, Some(&mover));
+    let (moved, rest) = tokio::join!(
+        move_it,
+        join_all(others.iter().map(|t| book(&app, t, &target)))
+    );
+    let winners = rest
+        .iter()
+        .filter(|r| r.status() == StatusCode::CREATED)
+        .count()
+        + usize::from(moved.status() == StatusCode::OK);
+    assert_eq!(winners, 1, "exactly one holds the target seat");
+    // Whatever happened, every seat is accounted for.
+    let slots = slot::Entity::find().all(&app.state.db).await.unwrap();
+    let active = booking::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.active_entry_id.is_some())
+        .collect::<Vec<_>>();
+    for s in &slots {
+        let holders = active.iter().filter(|b| b.slot_id == s.id).count() as i32;
+        assert_eq!(
+            s.booked, holders,
+            "slot {} count matches its bookings",
+            s.id
+        );
+    }
+}

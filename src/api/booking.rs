@@ -127,6 +127,12 @@ enum Booked {
     Created(Json<BookingView>),
 }
 
+#[derive(Object)]
+struct RescheduleRequest {
+    /// The slot to move to.
+    slot_id: i64,
+}
+
 #[derive(ApiResponse)]
 enum Cancelled {
     /// The seat is free again and visible in availability at once.
@@ -190,5 +196,27 @@ impl BookingApi {
     async fn cancel(&self, student: StudentAuth, id: Path<i64>) -> AppResult<Cancelled> {
         booking::cancel(&self.state, student.0, id.0).await?;
         Ok(Cancelled::Done)
+    }
+
+    /// Move a booking to another slot
+    ///
+    /// Atomic: either the new seat is taken and the old one freed, or nothing
+    /// changes. Same rules as booking, and the cancel cutoff applies to the
+    /// old slot. Errors: 401 `unauthenticated`; 403 `forbidden`,
+    /// `session_not_for_unit`; 404 `not_found`; 409 `booking_closed`,
+    /// `slot_full`, `cancel_window_closed`, `booking_not_active`.
+    #[oai(
+        path = "/bookings/:id/reschedule",
+        method = "post",
+        operation_id = "reschedule_booking"
+    )]
+    async fn reschedule(
+        &self,
+        student: StudentAuth,
+        id: Path<i64>,
+        body: Json<RescheduleRequest>,
+    ) -> AppResult<Json<BookingView>> {
+        let detail = booking::reschedule(&self.state, student.0, id.0, body.slot_id).await?;
+        Ok(Json(detail.into()))
     }
 }

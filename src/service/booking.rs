@@ -298,9 +298,13 @@ fn slot_full() -> AppError {
     AppError::from(ErrorCode::SlotFull)
 }
 
-/// `POST /bookings`.
-pub async fn book(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<BookingDetail> {
-    let enrollment = booker(&state.db, student_id).await?;
+/// A slot this student may book now: it exists, its session serves the
+/// student's unit and its booking window is open.
+async fn bookable_slot(
+    state: &AppState,
+    enrollment: &Enrollment,
+    slot_id: i64,
+) -> AppResult<slot::Model> {
     let slot_row = slot::Entity::find_by_id(slot_id)
         .one(&state.db)
         .await?
@@ -316,6 +320,16 @@ pub async fn book(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<
     if !session.is_open(Utc::now()) {
         return Err(ErrorCode::BookingClosed.into());
     }
+    // Fast refusal from the cache; the database still decides.
+    if remaining(state, &[slot_id]).await?.get(&slot_id) == Some(&0) {
+        return Err(slot_full());
+    }
+    Ok(slot_row)
+}
+
+/// `POST /bookings`.
+pub async fn book(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<BookingDetail> {
+    let enrollment = booker(&state.db, student_id).await?;
     let already = booking::Entity::find()
         .filter(booking::Column::ActiveEntryId.eq(enrollment.entry.id))
         .one(&state.db)
@@ -323,11 +337,7 @@ pub async fn book(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<
     if already.is_some() {
         return Err(ErrorCode::AlreadyBooked.into());
     }
-    // Fast refusal from the cache; a stale "full" is corrected by refresh below.
-    if remaining(state, &[slot_id]).await?.get(&slot_id) == Some(&0) {
-        return Err(slot_full());
-    }
-
+    let slot_row = bookable_slot(state, &enrollment, slot_id).await?;
     let outcome = insert_booking(&state.db, &enrollment, &slot_row).await;
     refresh_remaining(state, slot_id).await?;
     let booking = outcome?;
@@ -393,9 +403,13 @@ pub async fn own(state: &AppState, student_id: i64, booking_id: i64) -> AppResul
     detail(state, booking).await
 }
 
-/// `DELETE /bookings/{id}`: frees the seat, until the campaign's cutoff
-/// before the slot starts.
-pub async fn cancel(state: &AppState, student_id: i64, booking_id: i64) -> AppResult<()> {
+/// An active booking of the student's that may still change: the
+/// campaign's cutoff before its slot has not passed.
+async fn changeable(
+    state: &AppState,
+    student_id: i64,
+    booking_id: i64,
+) -> AppResult<BookingDetail> {
     let current = own(state, student_id, booking_id).await?;
     if current.booking.status != BookingStatus::Booked.as_str() {
         return Err(ErrorCode::BookingNotActive.into());
@@ -408,7 +422,25 @@ pub async fn cancel(state: &AppState, student_id: i64, booking_id: i64) -> AppRe
     if Utc::now() >= cutoff {
         return Err(ErrorCode::CancelWindowClosed.into());
     }
+    Ok(current)
+}
+
+/// Lowers a slot's count (a seat given back).
+async fn release_seat(txn: &impl ConnectionTrait, slot_id: i64) -> AppResult<()> {
     use sea_orm::sea_query::ExprTrait;
+    slot::Entity::update_many()
+        .col_expr(slot::Column::Booked, Expr::col(slot::Column::Booked).sub(1))
+        .filter(slot::Column::Id.eq(slot_id))
+        .filter(slot::Column::Booked.gt(0))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+/// `DELETE /bookings/{id}`: frees the seat, until the campaign's cutoff
+/// before the slot starts.
+pub async fn cancel(state: &AppState, student_id: i64, booking_id: i64) -> AppResult<()> {
+    let current = changeable(state, student_id, booking_id).await?;
     let txn = state.db.begin().await?;
     let released = booking::Entity::update_many()
         .col_expr(
@@ -427,12 +459,48 @@ pub async fn cancel(state: &AppState, student_id: i64, booking_id: i64) -> AppRe
     if released.rows_affected != 1 {
         return Err(ErrorCode::BookingNotActive.into());
     }
-    slot::Entity::update_many()
-        .col_expr(slot::Column::Booked, Expr::col(slot::Column::Booked).sub(1))
-        .filter(slot::Column::Id.eq(current.booking.slot_id))
-        .filter(slot::Column::Booked.gt(0))
-        .exec(&txn)
-        .await?;
+    release_seat(&txn, current.booking.slot_id).await?;
     txn.commit().await?;
     refresh_remaining(state, current.booking.slot_id).await
+}
+
+/// `POST /bookings/{id}/reschedule`: takes the new seat and frees the old
+/// one in one transaction, so either both happen or nothing changes.
+pub async fn reschedule(
+    state: &AppState,
+    student_id: i64,
+    booking_id: i64,
+    slot_id: i64,
+) -> AppResult<BookingDetail> {
+    let current = changeable(state, student_id, booking_id).await?;
+    if current.booking.slot_id == slot_id {
+        return Ok(current);
+    }
+    let enrollment = booker(&state.db, student_id).await?;
+    let target = bookable_slot(state, &enrollment, slot_id).await?;
+    let old_slot = current.booking.slot_id;
+    let outcome = async {
+        let txn = state.db.begin().await?;
+        take_seat(&txn, target.id).await?;
+        let moved = booking::Entity::update_many()
+            .col_expr(booking::Column::SlotId, Expr::value(target.id))
+            .col_expr(booking::Column::SessionId, Expr::value(target.session_id))
+            .col_expr(booking::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(booking::Column::Id.eq(booking_id))
+            .filter(booking::Column::SlotId.eq(old_slot))
+            .filter(status_is(BookingStatus::Booked))
+            .exec(&txn)
+            .await?;
+        if moved.rows_affected != 1 {
+            return Err(AppError::from(ErrorCode::BookingNotActive));
+        }
+        release_seat(&txn, old_slot).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+    .await;
+    refresh_remaining(state, target.id).await?;
+    refresh_remaining(state, old_slot).await?;
+    outcome?;
+    own(state, student_id, booking_id).await
 }

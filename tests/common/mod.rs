@@ -38,6 +38,8 @@ pub struct TestApp {
     pub wechat: MockServer,
     pub state: AppState,
     pub database_url: String,
+    /// The environment the app was built from (to start a sibling instance).
+    pub env: HashMap<String, String>,
     _dir: TempDir,
     shutdown: Option<oneshot::Sender<()>>,
 }
@@ -137,6 +139,7 @@ pub async fn spawn_with_env(
     env: HashMap<String, String>,
 ) -> TestApp {
     let config = Config::from_lookup(|k| env.get(k).cloned()).expect("test config");
+    let kept_env = env.clone();
     let database_url = config.database_url.clone();
     let app = Application::build(config).await.expect("app builds");
     let base = format!("http://{}", app.addr());
@@ -151,6 +154,7 @@ pub async fn spawn_with_env(
         wechat,
         state,
         database_url,
+        env: kept_env,
         _dir: dir,
         shutdown: Some(tx),
     }
@@ -181,6 +185,13 @@ pub async fn assert_error(resp: Response, status: StatusCode, code: &str) -> Val
 }
 
 impl TestApp {
+    /// A second instance sharing this one's database and cache settings, as
+    /// behind a load balancer.
+    pub async fn sibling(&self) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        spawn_with_env(dir, MockServer::start().await, self.env.clone()).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
