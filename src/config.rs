@@ -36,6 +36,9 @@ pub struct Config {
     pub wechat_timeout: Duration,
     /// `DP_PUBLIC_URL`
     pub public_url: String,
+    /// `DP_CHECKIN_SECRET`: key that signs check-in codes; unset means one
+    /// generated once and kept in the database (shared by every instance).
+    pub checkin_secret: Option<String>,
     /// `DP_LOG_FORMAT`: `text` or `json`.
     pub log_format: LogFormat,
     /// `DP_TRUST_FORWARDED_FOR`: take the client address from the last
@@ -121,6 +124,7 @@ impl Config {
                 .trim_end_matches('/')
                 .to_owned(),
             wechat_timeout: Duration::from_millis(wechat_timeout_ms),
+            checkin_secret: get("DP_CHECKIN_SECRET"),
             public_url: or("DP_PUBLIC_URL", "http://127.0.0.1:8080"),
             log_format,
             trust_forwarded_for,

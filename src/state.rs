@@ -15,4 +15,6 @@ pub struct AppState {
     /// `None` in dev-login mode (no appid configured).
     pub wechat: Option<Arc<WechatClient>>,
     pub config: Arc<Config>,
+    /// Signs check-in codes; the same on every instance.
+    pub checkin_key: Arc<Vec<u8>>,
 }

@@ -50,7 +50,11 @@ fn allowed(op: &str) -> &'static [Who] {
         | "POST /bookings"
         | "GET /bookings/{id}"
         | "DELETE /bookings/{id}"
-        | "POST /bookings/{id}/reschedule" => &[Who::Student],
+        | "POST /bookings/{id}/reschedule"
+        | "GET /bookings/{id}/check-in" => &[Who::Student],
+        "POST /onsite/check-ins" | "POST /onsite/attendances/{id}/photographed" => {
+            &[Who::Admin, Who::Onsite]
+        }
         "GET /staff/students" => &[Who::Admin, Who::Secretary],
         "GET /staff/me" => STAFF,
         "POST /auth/logout" => &[

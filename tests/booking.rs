@@ -3,62 +3,12 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::{TestApp, assert_error, parts, spawn_app};
+use common::{TestApp, assert_error, parts, setup, spawn_app, student};
 use diploma_photo::entity::{booking, campaign, slot};
 use futures_util::future::join_all;
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 use serde_json::{Value, json};
-
-/// An open campaign whose roster has `n` domestic CS students
-/// (`30000000`…), one foreign CS student and one MED student, and a session
-/// on the test campus ten days ahead: windows 09:00-10:00 in 30-minute
-/// slots of `capacity`. Returns the admin token and the session.
-async fn setup(app: &TestApp, n: usize, capacity: i32) -> (String, Value) {
-    let mut rows: Vec<String> = (0..n)
-        .map(|i| format!("3{i:07},学生{i},CS,境内,上半年,否,否,"))
-        .collect();
-    rows.push("40000001,Foreign·One,CS,外国,上半年,否,否,".into());
-    rows.push("40000002,医学生,MED,境内,上半年,否,否,".into());
-    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
-    let (admin, campaign_id) = app.open_campaign_with_roster(&rows).await;
-    let date = (Utc::now() + Duration::days(10)).date_naive();
-    let body = json!({"campus_code": "TESTCAMPUS", "date": date, "rooms": "C101", "windows": ["09:00-10:00"], "slot_minutes": 30, "capacity_per_slot": capacity, "unit_codes": ["CS"]});
-    let (status, session) = parts(
-        app.post_json(
-            &format!("/api/v1/admin/campaigns/{campaign_id}/sessions"),
-            &body,
-            Some(&admin),
-        )
-        .await,
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{session}");
-    (admin, session)
-}
-
-/// A logged-in student of the roster, bound, with a saved collection code.
-async fn student(app: &TestApp, i: usize) -> String {
-    let token = app.student_token(&format!("booker{i}")).await;
-    let resp = app
-        .post_json(
-            "/api/v1/me/binding",
-            &json!({"student_no": format!("3{i:07}"), "name": format!("学生{i}")}),
-            Some(&token),
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::OK);
-    let resp = app
-        .client
-        .put(app.url("/api/v1/me/collection-code"))
-        .bearer_auth(&token)
-        .json(&json!({"code": format!("CODE-{i}")}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::OK);
-    token
-}
 
 async fn book(app: &TestApp, token: &str, slot_id: &Value) -> reqwest::Response {
     app.post_json(

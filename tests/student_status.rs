@@ -408,6 +408,8 @@ async fn every_status_filter_returns_exactly_the_rows_with_that_next_action() {
         "book_session",
         "upload_to_graduate_platform",
         "wait_for_campaign",
+        "attend_session",
+        "wait_for_chsi_upload",
     ] {
         let (_, page) = parts(
             app.get(

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261126_000001_accounts;
 mod m20261126_000002_campaigns;
 mod m20261126_000003_bookings;
+mod m20261126_000004_check_in;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_accounts::Migration),
             Box::new(m20261126_000002_campaigns::Migration),
             Box::new(m20261126_000003_bookings::Migration),
+            Box::new(m20261126_000004_check_in::Migration),
         ]
     }
 }

@@ -8,7 +8,10 @@ use crate::{
     api::{ApiTags, security::StudentAuth},
     domain::{BookingStatus, time::to_shanghai},
     error::AppResult,
-    service::booking::{self, Availability, BookingDetail},
+    service::{
+        booking::{self, Availability, BookingDetail},
+        onsite,
+    },
     state::AppState,
 };
 
@@ -133,6 +136,15 @@ struct RescheduleRequest {
     slot_id: i64,
 }
 
+/// The code to show as a QR code at the session.
+#[derive(Object)]
+struct CheckInCode {
+    /// Signed; binds this booking, the student and the session.
+    payload: String,
+    /// The end of the session day (Asia/Shanghai).
+    expires_at: DateTime<FixedOffset>,
+}
+
 #[derive(ApiResponse)]
 enum Cancelled {
     /// The seat is free again and visible in availability at once.
@@ -218,5 +230,27 @@ impl BookingApi {
     ) -> AppResult<Json<BookingView>> {
         let detail = booking::reschedule(&self.state, student.0, id.0, body.slot_id).await?;
         Ok(Json(detail.into()))
+    }
+
+    /// The check-in code for a booking
+    ///
+    /// Shown by the mini-program as a QR code; on-site staff scan it.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+    /// 409 `booking_not_active`.
+    #[oai(
+        path = "/bookings/:id/check-in",
+        method = "get",
+        operation_id = "check_in_code"
+    )]
+    async fn check_in_code(
+        &self,
+        student: StudentAuth,
+        id: Path<i64>,
+    ) -> AppResult<Json<CheckInCode>> {
+        let (payload, expires_at) = onsite::check_in_code(&self.state, student.0, id.0).await?;
+        Ok(Json(CheckInCode {
+            payload,
+            expires_at: to_shanghai(expires_at),
+        }))
     }
 }

@@ -6,6 +6,7 @@ pub mod booking;
 pub mod campaign;
 pub mod health;
 pub mod middleware;
+pub mod onsite;
 pub mod roster;
 pub mod security;
 pub mod staff;
@@ -30,6 +31,8 @@ pub enum ApiTags {
     Student,
     /// Session availability and bookings.
     Booking,
+    /// On-site check-in and marking (on-site staff).
+    Onsite,
 }
 
 const API_DESCRIPTION: &str = "\
@@ -49,6 +52,7 @@ type Apis = (
     auth::AuthApi,
     student::StudentApi,
     booking::BookingApi,
+    onsite::OnsiteApi,
     staff::StaffAdminApi,
     campaign::CampaignAdminApi,
     roster::RosterApi,
@@ -64,6 +68,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
                 state: state.clone(),
             },
             booking::BookingApi {
+                state: state.clone(),
+            },
+            onsite::OnsiteApi {
                 state: state.clone(),
             },
             staff::StaffAdminApi {

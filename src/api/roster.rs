@@ -14,7 +14,7 @@ use crate::{
         security::{AdminAuth, UnitViewerAuth},
         student::StatusView,
     },
-    domain::{GraduationHalf, StaffAssignment, StudentCategory},
+    domain::{BookingStatus, GraduationHalf, StaffAssignment, StudentCategory},
     entity::{roster_entry, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{
@@ -139,12 +139,12 @@ async fn page_of(state: &AppState, campaign_id: i64, listing: Listing) -> AppRes
     let (entries, total) = roster::search(&state.db, campaign_id, &filter, page, page_size).await?;
     let units = campaign::list_units(&state.db).await?;
     let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
-    let booked = student::entries_with_active_booking(&state.db, &ids).await?;
+    let mut bookings = student::active_booking_statuses(&state.db, &ids).await?;
     let items = entries
         .into_iter()
         .map(|e| {
-            let has_booking = booked.contains(&e.id);
-            row(e, &units, has_booking)
+            let booking = bookings.remove(&e.id);
+            row(e, &units, booking)
         })
         .collect::<AppResult<_>>()?;
     Ok(StudentPage {
@@ -155,9 +155,13 @@ async fn page_of(state: &AppState, campaign_id: i64, listing: Listing) -> AppRes
     })
 }
 
-fn row(e: roster_entry::Model, units: &[unit::Model], booked: bool) -> AppResult<StudentRow> {
+fn row(
+    e: roster_entry::Model,
+    units: &[unit::Model],
+    booking: Option<BookingStatus>,
+) -> AppResult<StudentRow> {
     let category = roster::entry_category(&e)?;
-    let status = student::summarize(Some(&e), Some(category), true, booked);
+    let status = student::summarize(Some(&e), Some(category), true, booking);
     Ok(StudentRow {
         id: e.id,
         unit_code: units

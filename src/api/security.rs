@@ -105,3 +105,16 @@ async fn unit_viewer(req: &Request, bearer: Bearer) -> poem::Result<StaffCaller>
         _ => Err(forbidden()),
     }
 }
+
+/// A staff token of `onsite` staff (or an `admin`): check-in and marking.
+#[derive(SecurityScheme)]
+#[oai(rename = "bearer", ty = "bearer", checker = "onsite_caller")]
+pub struct OnsiteAuth(pub StaffCaller);
+
+async fn onsite_caller(req: &Request, bearer: Bearer) -> poem::Result<StaffCaller> {
+    let caller = staff_caller(req, bearer).await?;
+    match caller.assignment {
+        StaffAssignment::Admin | StaffAssignment::Onsite => Ok(caller),
+        _ => Err(forbidden()),
+    }
+}

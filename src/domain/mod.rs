@@ -2,6 +2,7 @@
 //! never handle an unchecked username, a secretary without a unit, or a raw token.
 pub mod account;
 pub mod campaign;
+pub mod checkin;
 pub mod time;
 pub mod token;
 

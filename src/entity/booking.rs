@@ -14,6 +14,10 @@ pub struct Model {
     pub status: String,
     /// The roster entry while the booking is active, else NULL (unique).
     pub active_entry_id: Option<i64>,
+    pub checked_in_at: Option<DateTimeUtc>,
+    pub photographed_at: Option<DateTimeUtc>,
+    /// The 15 RMB fee was paid on site.
+    pub fee_paid: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -4,6 +4,7 @@ pub mod booking;
 pub mod campaign;
 pub mod campus;
 pub mod roster_entry;
+pub mod server_secret;
 pub mod session;
 pub mod session_unit;
 pub mod slot;

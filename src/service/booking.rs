@@ -255,7 +255,7 @@ pub struct BookingDetail {
     pub slot: LayoutSlot,
 }
 
-async fn detail(state: &AppState, booking: booking::Model) -> AppResult<BookingDetail> {
+pub async fn detail(state: &AppState, booking: booking::Model) -> AppResult<BookingDetail> {
     let session = layout(state, booking.campaign_id)
         .await?
         .into_iter()

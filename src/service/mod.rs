@@ -4,6 +4,7 @@ pub mod auth;
 pub mod booking;
 pub mod campaign;
 pub mod demo;
+pub mod onsite;
 pub mod roster;
 pub mod staff;
 pub mod student;

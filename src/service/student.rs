@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use crate::{
-    domain::StudentCategory,
+    domain::{BookingStatus, StudentCategory},
     entity::{booking, campaign, campus, roster_entry, student, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{campaign as campaigns, roster},
@@ -54,6 +54,7 @@ pub enum NextAction {
     SaveCollectionCode,
     BookSession,
     AttendSession,
+    WaitForChsiUpload,
     UploadToGraduatePlatform,
 }
 
@@ -66,6 +67,7 @@ impl NextAction {
                 "请先登录学信网获取并保存本人的图像采集码，没有采集码将不予拍摄"
             }
             Self::BookSession => "请预约所在校区的集中采集时段",
+            Self::WaitForChsiUpload => "已完成拍摄。照片将由采集中心上传至学信网，上传后请及时核对",
             Self::AttendSession => {
                 "请按预约时间到采集地点拍摄，现场出示签到码；费用 15 元，现场微信扫码支付"
             }
@@ -87,7 +89,7 @@ pub fn summarize(
     entry: Option<&roster_entry::Model>,
     category: Option<StudentCategory>,
     campaign_open: bool,
-    booked: bool,
+    booking: Option<BookingStatus>,
 ) -> StudentStatus {
     let Some(entry) = entry else {
         return StudentStatus {
@@ -119,7 +121,9 @@ pub fn summarize(
         NextAction::BindRoster
     } else if code == CollectionCodeState::Needed {
         NextAction::SaveCollectionCode
-    } else if booked {
+    } else if booking == Some(BookingStatus::Photographed) {
+        NextAction::WaitForChsiUpload
+    } else if booking.is_some() {
         NextAction::AttendSession
     } else {
         NextAction::BookSession
@@ -152,43 +156,48 @@ pub fn next_action_condition(action: NextAction) -> Condition {
             .add(not_photographed)
             .add(C::StudentId.is_not_null())
             .add(code_ok)
-            .add(C::Id.not_in_subquery(active_bookings())),
+            .add(C::Id.not_in_subquery(active_bookings(&[]))),
         NextAction::AttendSession => Condition::all()
             .add(not_photographed)
             .add(C::StudentId.is_not_null())
+            .add(code_ok.clone())
+            .add(C::Id.in_subquery(active_bookings(&[
+                BookingStatus::Booked,
+                BookingStatus::CheckedIn,
+            ]))),
+        NextAction::WaitForChsiUpload => Condition::all()
+            .add(not_photographed)
+            .add(C::StudentId.is_not_null())
             .add(code_ok)
-            .add(C::Id.in_subquery(active_bookings())),
+            .add(C::Id.in_subquery(active_bookings(&[BookingStatus::Photographed]))),
         NextAction::UploadToGraduatePlatform => Condition::all().add(C::HasChsiPhoto.eq(true)),
     }
 }
 
-/// Roster entries holding an active booking.
-fn active_bookings() -> sea_orm::sea_query::SelectStatement {
-    sea_orm::sea_query::Query::select()
+/// Roster entries holding an active booking (in one of `statuses`, or any).
+fn active_bookings(statuses: &[BookingStatus]) -> sea_orm::sea_query::SelectStatement {
+    let mut query = sea_orm::sea_query::Query::select()
         .column(booking::Column::ActiveEntryId)
         .from(booking::Entity)
         .and_where(booking::Column::ActiveEntryId.is_not_null())
-        .to_owned()
+        .to_owned();
+    if !statuses.is_empty() {
+        query.and_where(booking::Column::Status.is_in(statuses.iter().map(|s| s.as_str())));
+    }
+    query
 }
 
-/// Whether a roster entry holds an active booking.
-pub async fn has_active_booking(db: &impl ConnectionTrait, entry_id: i64) -> AppResult<bool> {
-    Ok(entries_with_active_booking(db, &[entry_id])
-        .await?
-        .contains(&entry_id))
-}
-
-/// Which of these roster entries hold an active booking.
-pub async fn entries_with_active_booking(
+/// The active booking's status of each of these roster entries that has one.
+pub async fn active_booking_statuses(
     db: &impl ConnectionTrait,
     entry_ids: &[i64],
-) -> AppResult<std::collections::HashSet<i64>> {
+) -> AppResult<std::collections::HashMap<i64, BookingStatus>> {
     Ok(booking::Entity::find()
         .filter(booking::Column::ActiveEntryId.is_in(entry_ids.to_vec()))
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|b| b.active_entry_id)
+        .filter_map(|b| Some((b.active_entry_id?, BookingStatus::parse(&b.status)?)))
         .collect())
 }
 
@@ -255,7 +264,9 @@ pub async fn profile(db: &DatabaseConnection, student_id: i64) -> AppResult<Stud
     };
     let status = match &enrollment {
         Some(e) => {
-            let booked = has_active_booking(db, e.entry.id).await?;
+            let booked = active_booking_statuses(db, &[e.entry.id])
+                .await?
+                .remove(&e.entry.id);
             summarize(
                 Some(&e.entry),
                 Some(roster::entry_category(&e.entry)?),
@@ -263,7 +274,7 @@ pub async fn profile(db: &DatabaseConnection, student_id: i64) -> AppResult<Stud
                 booked,
             )
         }
-        None => summarize(None, None, open_campaign.is_some(), false),
+        None => summarize(None, None, open_campaign.is_some(), None),
     };
     Ok(StudentProfile {
         student_id,
@@ -415,11 +426,11 @@ mod tests {
     fn next_action_follows_the_steps() {
         use StudentCategory::*;
         assert_eq!(
-            summarize(None, None, false, false).next_action,
+            summarize(None, None, false, None).next_action,
             NextAction::WaitForCampaign
         );
         assert_eq!(
-            summarize(None, None, true, false).next_action,
+            summarize(None, None, true, None).next_action,
             NextAction::BindRoster
         );
         let cases = [
@@ -461,7 +472,7 @@ mod tests {
             ),
         ];
         for (e, cat, action, code) in cases {
-            let s = summarize(Some(&e), Some(cat), true, false);
+            let s = summarize(Some(&e), Some(cat), true, None);
             assert_eq!(
                 (s.next_action, s.collection_code),
                 (action, Some(code)),
@@ -469,17 +480,27 @@ mod tests {
             );
         }
         assert_eq!(
-            summarize(Some(&entry(true, true, false)), Some(Domestic), true, true).next_action,
+            summarize(
+                Some(&entry(true, true, false)),
+                Some(Domestic),
+                true,
+                Some(BookingStatus::Booked)
+            )
+            .next_action,
             NextAction::AttendSession
         );
         assert_eq!(
             summarize(
-                Some(&entry(false, false, true)),
+                Some(&entry(true, true, false)),
                 Some(Domestic),
                 true,
-                false
+                Some(BookingStatus::Photographed)
             )
-            .eligibility,
+            .next_action,
+            NextAction::WaitForChsiUpload
+        );
+        assert_eq!(
+            summarize(Some(&entry(false, false, true)), Some(Domestic), true, None).eligibility,
             Eligibility::AlreadyHasChsiPhoto
         );
     }

@@ -1,0 +1,113 @@
+//! `/onsite/…`: on-site staff check students in and mark them photographed.
+
+use poem_openapi::{Object, OpenApi, param::Path, payload::Json};
+
+use crate::{
+    api::{ApiTags, booking::BookingView, security::OnsiteAuth},
+    domain::StudentCategory,
+    error::AppResult,
+    service::onsite::{self, Attendance},
+    state::AppState,
+};
+
+pub struct OnsiteApi {
+    pub state: AppState,
+}
+
+#[derive(Object)]
+struct CheckInRequest {
+    /// The scanned check-in code.
+    #[oai(validator(min_length = 1, max_length = 512))]
+    payload: String,
+    /// The session being run here; a code for another session is refused.
+    session_id: Option<i64>,
+}
+
+#[derive(Object)]
+struct PhotographedRequest {
+    /// The 15 RMB fee was paid (WeChat scan on site).
+    fee_paid: bool,
+}
+
+/// What the door needs to know about the student.
+#[derive(Object)]
+struct AttendanceView {
+    /// The attendance id (the booking's id), for marking photographed.
+    id: i64,
+    student_no: String,
+    name: String,
+    unit_code: String,
+    unit_name: String,
+    category: StudentCategory,
+    /// Domestic and HK/Macao/Taiwan students need a saved code to be photographed.
+    collection_code_saved: bool,
+    /// What the photographer enters: the collection code is with the
+    /// student; foreign students give their student number.
+    identify_by: String,
+    fee_paid: bool,
+    booking: BookingView,
+}
+
+impl From<Attendance> for AttendanceView {
+    fn from(a: Attendance) -> Self {
+        let category =
+            StudentCategory::parse(&a.entry.category).unwrap_or(StudentCategory::Domestic);
+        let identify_by = if category.needs_collection_code() {
+            "图像采集码（学生出示）".to_owned()
+        } else {
+            format!("学号 {}", a.entry.student_no)
+        };
+        Self {
+            id: a.detail.booking.id,
+            fee_paid: a.detail.booking.fee_paid,
+            student_no: a.entry.student_no,
+            name: a.entry.name,
+            unit_code: a.unit.code,
+            unit_name: a.unit.name,
+            category,
+            collection_code_saved: a.entry.collection_code.is_some(),
+            identify_by,
+            booking: a.detail.into(),
+        }
+    }
+}
+
+#[OpenApi(tag = "ApiTags::Onsite")]
+impl OnsiteApi {
+    /// Check a student in from their code
+    ///
+    /// Accepted on the session's day (Asia/Shanghai). Scanning the same code
+    /// again gives the same answer and changes nothing.
+    /// Errors: 400 `invalid_request`, `invalid_check_in_code` (forged,
+    /// damaged or stale); 401 `unauthenticated`; 403 `forbidden`;
+    /// 409 `check_in_code_expired`, `not_session_day`, `wrong_session`,
+    /// `booking_not_active`.
+    #[oai(path = "/onsite/check-ins", method = "post", operation_id = "check_in")]
+    async fn check_in(
+        &self,
+        _staff: OnsiteAuth,
+        body: Json<CheckInRequest>,
+    ) -> AppResult<Json<AttendanceView>> {
+        let attendance = onsite::check_in(&self.state, &body.payload, body.session_id).await?;
+        Ok(Json(attendance.into()))
+    }
+
+    /// Mark a checked-in student photographed
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+    /// 409 `not_checked_in`.
+    #[oai(
+        path = "/onsite/attendances/:id/photographed",
+        method = "post",
+        operation_id = "mark_photographed"
+    )]
+    async fn photographed(
+        &self,
+        _staff: OnsiteAuth,
+        id: Path<i64>,
+        body: Json<PhotographedRequest>,
+    ) -> AppResult<Json<AttendanceView>> {
+        let attendance = onsite::mark_photographed(&self.state, id.0, body.fee_paid).await?;
+        Ok(Json(attendance.into()))
+    }
+}

@@ -1,0 +1,166 @@
+//! The session day: the student's check-in code, checking in at the door,
+//! and marking the student photographed and the fee paid.
+
+use chrono::{DateTime, Days, TimeZone, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+
+use crate::{
+    domain::{
+        BookingStatus,
+        checkin::{self, CheckInClaims, VerifyError},
+        time::{shanghai, to_shanghai},
+    },
+    entity::{booking, roster_entry, unit},
+    error::{AppError, AppResult, ErrorCode},
+    service::booking::{self as bookings, BookingDetail, LayoutSession},
+    state::AppState,
+};
+
+/// The end of the session's day in Asia/Shanghai, when its codes expire.
+fn end_of_day(session: &LayoutSession) -> DateTime<Utc> {
+    let next = session
+        .date
+        .checked_add_days(Days::new(1))
+        .unwrap_or(session.date);
+    shanghai()
+        .from_local_datetime(&next.and_hms_opt(0, 0, 0).expect("midnight exists"))
+        .single()
+        .expect("fixed offset")
+        .to_utc()
+}
+
+/// `GET /bookings/{id}/check-in`: the signed code to show as a QR code.
+pub async fn check_in_code(
+    state: &AppState,
+    student_id: i64,
+    booking_id: i64,
+) -> AppResult<(String, DateTime<Utc>)> {
+    let detail = bookings::own(state, student_id, booking_id).await?;
+    let status = BookingStatus::parse(&detail.booking.status);
+    if !matches!(
+        status,
+        Some(BookingStatus::Booked | BookingStatus::CheckedIn)
+    ) {
+        return Err(ErrorCode::BookingNotActive.into());
+    }
+    let expires_at = end_of_day(&detail.session);
+    let claims = CheckInClaims {
+        booking_id,
+        student_id,
+        session_id: detail.session.id,
+        expires_at: expires_at.timestamp(),
+    };
+    Ok((checkin::sign(claims, &state.checkin_key), expires_at))
+}
+
+/// Who stands at the door, and their booking.
+pub struct Attendance {
+    pub detail: BookingDetail,
+    pub entry: roster_entry::Model,
+    pub unit: unit::Model,
+}
+
+async fn attendance(state: &AppState, booking: booking::Model) -> AppResult<Attendance> {
+    let entry = roster_entry::Entity::find_by_id(booking.roster_entry_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| {
+            AppError::internal(anyhow::anyhow!(
+                "booking {} without roster entry",
+                booking.id
+            ))
+        })?;
+    let unit = unit::Entity::find_by_id(entry.unit_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("roster {} without unit", entry.id)))?;
+    let detail = bookings::detail(state, booking).await?;
+    Ok(Attendance {
+        detail,
+        entry,
+        unit,
+    })
+}
+
+/// `POST /onsite/check-ins`: checks a student in from their code, on the
+/// session's day. Scanning the same code again gives the same answer.
+pub async fn check_in(
+    state: &AppState,
+    payload: &str,
+    expected_session: Option<i64>,
+) -> AppResult<Attendance> {
+    let claims = checkin::verify(payload, &state.checkin_key, Utc::now().timestamp()).map_err(
+        |e| match e {
+            VerifyError::Invalid => AppError::from(ErrorCode::InvalidCheckInCode),
+            VerifyError::Expired => AppError::from(ErrorCode::CheckInCodeExpired),
+        },
+    )?;
+    let booking = booking::Entity::find_by_id(claims.booking_id)
+        .one(&state.db)
+        .await?
+        .filter(|b| b.student_id == claims.student_id && b.session_id == claims.session_id)
+        // A signed code whose booking moved to another session is stale.
+        .ok_or(ErrorCode::InvalidCheckInCode)?;
+    if expected_session.is_some_and(|s| s != booking.session_id) {
+        return Err(ErrorCode::WrongSession.into());
+    }
+    let current = attendance(state, booking).await?;
+    if to_shanghai(Utc::now()).date_naive() != current.detail.session.date {
+        return Err(ErrorCode::NotSessionDay.into());
+    }
+    match BookingStatus::parse(&current.detail.booking.status) {
+        Some(BookingStatus::CheckedIn | BookingStatus::Photographed) => return Ok(current),
+        Some(BookingStatus::Booked) => {}
+        _ => return Err(ErrorCode::BookingNotActive.into()),
+    }
+    let now = Utc::now();
+    booking::Entity::update_many()
+        .col_expr(
+            booking::Column::Status,
+            Expr::value(BookingStatus::CheckedIn.as_str()),
+        )
+        .col_expr(booking::Column::CheckedInAt, Expr::value(now))
+        .col_expr(booking::Column::UpdatedAt, Expr::value(now))
+        .filter(booking::Column::Id.eq(current.detail.booking.id))
+        .filter(booking::Column::Status.eq(BookingStatus::Booked.as_str()))
+        .exec(&state.db)
+        .await?;
+    reload(state, current.detail.booking.id).await
+}
+
+async fn reload(state: &AppState, booking_id: i64) -> AppResult<Attendance> {
+    let booking = booking::Entity::find_by_id(booking_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "签到记录不存在"))?;
+    attendance(state, booking).await
+}
+
+/// `POST /onsite/attendances/{id}/photographed`: after the shot.
+pub async fn mark_photographed(
+    state: &AppState,
+    booking_id: i64,
+    fee_paid: bool,
+) -> AppResult<Attendance> {
+    let current = reload(state, booking_id).await?;
+    match BookingStatus::parse(&current.detail.booking.status) {
+        Some(BookingStatus::CheckedIn | BookingStatus::Photographed) => {}
+        _ => return Err(ErrorCode::NotCheckedIn.into()),
+    }
+    let now = Utc::now();
+    booking::Entity::update_many()
+        .col_expr(
+            booking::Column::Status,
+            Expr::value(BookingStatus::Photographed.as_str()),
+        )
+        .col_expr(
+            booking::Column::PhotographedAt,
+            Expr::value(current.detail.booking.photographed_at.unwrap_or(now)),
+        )
+        .col_expr(booking::Column::FeePaid, Expr::value(fee_paid))
+        .col_expr(booking::Column::UpdatedAt, Expr::value(now))
+        .filter(booking::Column::Id.eq(booking_id))
+        .exec(&state.db)
+        .await?;
+    reload(state, booking_id).await
+}

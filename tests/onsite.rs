@@ -1,0 +1,264 @@
+//! The session day: check-in codes, checking in at the door, marking
+//! photographed; and who may do it.
+mod common;
+
+use chrono::Utc;
+use common::{TestApp, assert_error, parts, setup, spawn_app, student};
+use diploma_photo::{domain::StaffRole, entity::session, service::booking as bookings};
+use reqwest::StatusCode;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use serde_json::{Value, json};
+
+/// Books slot 0 for student 0 and returns (student token, booking).
+async fn booked(app: &TestApp, session: &Value) -> (String, Value) {
+    let token = student(app, 0).await;
+    let (status, booking) = parts(
+        app.post_json(
+            "/api/v1/bookings",
+            &json!({"slot_id": session["slots"][0]["id"]}),
+            Some(&token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{booking}");
+    (token, booking)
+}
+
+/// Moves the session to today (Asia/Shanghai), as if the day had come.
+async fn make_today(app: &TestApp, session: &Value) {
+    let row = session::Entity::find_by_id(session["id"].as_i64().unwrap())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let campaign_id = row.campaign_id;
+    let mut model: session::ActiveModel = row.into();
+    model.date = Set(diploma_photo::domain::time::to_shanghai(Utc::now()).date_naive());
+    model.update(&app.state.db).await.unwrap();
+    bookings::forget_layout(app.state.cache.as_ref(), campaign_id).await;
+}
+
+async fn code(app: &TestApp, token: &str, booking: &Value) -> Value {
+    let (status, body) = parts(
+        app.get(
+            &format!("/api/v1/bookings/{}/check-in", booking["id"]),
+            Some(token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+async fn check_in(
+    app: &TestApp,
+    staff: &str,
+    payload: &Value,
+    session_id: Option<&Value>,
+) -> reqwest::Response {
+    app.post_json(
+        "/api/v1/onsite/check-ins",
+        &json!({"payload": payload, "session_id": session_id}),
+        Some(staff),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_student_is_checked_in_once_and_marked_photographed() {
+    let app = spawn_app().await;
+    let (_, session) = setup(&app, 1, 5).await;
+    let (token, booking) = booked(&app, &session).await;
+    let staff = app.staff_token("door", StaffRole::Onsite, None).await;
+    let qr = code(&app, &token, &booking).await;
+    assert!(
+        qr["expires_at"]
+            .as_str()
+            .unwrap()
+            .ends_with("T00:00:00+08:00"),
+        "{qr}"
+    );
+
+    // Not yet the day.
+    assert_error(
+        check_in(&app, &staff, &qr["payload"], None).await,
+        StatusCode::CONFLICT,
+        "not_session_day",
+    )
+    .await;
+    make_today(&app, &session).await;
+    let qr = code(&app, &token, &booking).await;
+    let (status, first) =
+        parts(check_in(&app, &staff, &qr["payload"], Some(&session["id"])).await).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(first["name"], "学生0");
+    assert_eq!(first["student_no"], "30000000");
+    assert_eq!(first["unit_code"], "CS");
+    assert_eq!(first["collection_code_saved"], true);
+    assert_eq!(first["booking"]["status"], "checked_in");
+    // Scanning twice: the same answer.
+    let (status, second) = parts(check_in(&app, &staff, &qr["payload"], None).await).await;
+    assert_eq!(
+        (
+            status,
+            second["booking"]["status"].clone(),
+            second["id"].clone()
+        ),
+        (StatusCode::OK, json!("checked_in"), first["id"].clone())
+    );
+
+    let path = format!("/api/v1/onsite/attendances/{}/photographed", first["id"]);
+    let (status, done) = parts(
+        app.post_json(&path, &json!({"fee_paid": true}), Some(&staff))
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(
+        (done["booking"]["status"].clone(), done["fee_paid"].clone()),
+        (json!("photographed"), json!(true))
+    );
+    let (_, me) = parts(app.get("/api/v1/me", Some(&token)).await).await;
+    assert_eq!(me["status"]["next_action"]["code"], "wait_for_chsi_upload");
+}
+
+#[tokio::test]
+async fn forged_expired_foreign_and_misdirected_codes_are_refused() {
+    let app = spawn_app().await;
+    let (_, session) = setup(&app, 1, 5).await;
+    let (token, booking) = booked(&app, &session).await;
+    make_today(&app, &session).await;
+    let staff = app.staff_token("door2", StaffRole::Onsite, None).await;
+    let payload = code(&app, &token, &booking).await["payload"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let mut forged = payload.clone();
+    forged.replace_range(4..5, if &payload[4..5] == "9" { "8" } else { "9" });
+    for bad in [forged.as_str(), "not-a-code", "dp1.1.2.3.4.AAAA"] {
+        assert_error(
+            check_in(&app, &staff, &json!(bad), None).await,
+            StatusCode::BAD_REQUEST,
+            "invalid_check_in_code",
+        )
+        .await;
+    }
+    assert_error(
+        check_in(&app, &staff, &json!(""), None).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+    assert_error(
+        check_in(&app, &staff, &json!(payload), Some(&json!(999))).await,
+        StatusCode::CONFLICT,
+        "wrong_session",
+    )
+    .await;
+    // A code signed with another server's key.
+    let other = common::spawn_app_with(&[("DP_CHECKIN_SECRET", "another key")]).await;
+    let other_staff = other.staff_token("door3", StaffRole::Onsite, None).await;
+    assert_error(
+        check_in(&other, &other_staff, &json!(payload), None).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_check_in_code",
+    )
+    .await;
+    // An expired code (signed yesterday for yesterday).
+    let expired = diploma_photo::domain::checkin::sign(
+        diploma_photo::domain::checkin::CheckInClaims {
+            booking_id: booking["id"].as_i64().unwrap(),
+            student_id: 1,
+            session_id: session["id"].as_i64().unwrap(),
+            expires_at: Utc::now().timestamp() - 1,
+        },
+        &app.state.checkin_key,
+    );
+    assert_error(
+        check_in(&app, &staff, &json!(expired), None).await,
+        StatusCode::CONFLICT,
+        "check_in_code_expired",
+    )
+    .await;
+    let path = format!("/api/v1/onsite/attendances/{}/photographed", booking["id"]);
+    assert_error(
+        app.post_json(&path, &json!({"fee_paid": true}), Some(&staff))
+            .await,
+        StatusCode::CONFLICT,
+        "not_checked_in",
+    )
+    .await;
+    assert_error(
+        app.post_json(
+            "/api/v1/onsite/attendances/999999/photographed",
+            &json!({"fee_paid": true}),
+            Some(&staff),
+        )
+        .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn only_the_owner_gets_a_code_and_only_onsite_staff_check_in() {
+    let app = spawn_app().await;
+    let (_, session) = setup(&app, 2, 5).await;
+    let (token, booking) = booked(&app, &session).await;
+    let other = student(&app, 1).await;
+    let resp = app
+        .get(
+            &format!("/api/v1/bookings/{}/check-in", booking["id"]),
+            Some(&other),
+        )
+        .await;
+    assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
+    let payload = code(&app, &token, &booking).await["payload"].clone();
+    let secretary = app
+        .staff_token("sec", StaffRole::UnitSecretary, Some("CS"))
+        .await;
+    assert_error(
+        check_in(&app, &secretary, &payload, None).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_error(
+        check_in(&app, &token, &payload, None).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let onsite = app.staff_token("door4", StaffRole::Onsite, None).await;
+    assert_error(
+        app.get("/api/v1/admin/staff", Some(&onsite)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_error(
+        app.get("/api/v1/staff/students", Some(&onsite)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+
+    // A cancelled booking has no code.
+    app.client
+        .delete(app.url(&format!("/api/v1/bookings/{}", booking["id"])))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let resp = app
+        .get(
+            &format!("/api/v1/bookings/{}/check-in", booking["id"]),
+            Some(&token),
+        )
+        .await;
+    assert_error(resp, StatusCode::CONFLICT, "booking_not_active").await;
+}
