@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clients;
 pub mod config;
 pub mod domain;
+pub mod drain;
 pub mod entity;
 pub mod error;
 pub mod service;

@@ -15,6 +15,7 @@ use crate::{
         wechat::WechatClient,
     },
     config::Config,
+    drain::Drain,
     entity::server_secret,
     state::AppState,
 };
@@ -122,6 +123,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         wechat,
         config: Arc::new(config),
         checkin_key: Arc::new(checkin_key),
+        drain: Drain::default(),
     })
 }
 
@@ -179,13 +181,19 @@ impl Application {
         &self.state
     }
 
-    /// Serves until `shutdown` resolves, then stops accepting and lets
-    /// in-flight requests finish (up to the configured grace period).
+    /// Serves until `shutdown` resolves, then drains: reports not ready,
+    /// lets requests in flight finish (up to the configured grace period) and
+    /// closes the connections.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send) -> std::io::Result<()> {
         tracing::info!(addr = %self.addr, "serving");
         let grace = self.state.config.shutdown_grace;
+        let drain = self.state.drain.clone();
+        let drained = async move {
+            shutdown.await;
+            drain.drain(grace).await;
+        };
         Server::new_with_acceptor(self.acceptor)
-            .run_with_graceful_shutdown(api::app(self.state), shutdown, Some(grace))
+            .run_with_graceful_shutdown(api::app(self.state), drained, Some(grace))
             .await
     }
 }

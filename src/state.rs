@@ -6,6 +6,7 @@ use sea_orm::DatabaseConnection;
 use crate::{
     clients::{cache::Cache, wechat::WechatClient},
     config::Config,
+    drain::Drain,
 };
 
 #[derive(Clone)]
@@ -17,4 +18,6 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Signs check-in codes; the same on every instance.
     pub checkin_key: Arc<Vec<u8>>,
+    /// Requests in flight, for draining on shutdown.
+    pub drain: Drain,
 }

@@ -606,3 +606,93 @@ async fn a_reschedule_racing_bookings_for_its_target_loses_or_wins_cleanly() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_session_books_only_inside_its_own_booking_window() {
+    let app = spawn_app().await;
+    let (admin, session) = setup(&app, 1, 5).await;
+    let token = student(&app, 0).await;
+    let path = format!("/api/v1/admin/sessions/{}", session["id"]);
+    let later = (Utc::now() + Duration::days(2)).to_rfc3339();
+    let (status, changed) = parts(
+        app.patch_json(&path, &json!({ "booking_opens_at": later }), &admin)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{changed}");
+    assert!(
+        changed["booking_opens_at"]
+            .as_str()
+            .unwrap()
+            .ends_with("+08:00")
+    );
+    // Not open yet: not listed, and booking is refused.
+    assert!(
+        parts(app.get("/api/v1/sessions", Some(&token)).await)
+            .await
+            .1["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_error(
+        book(&app, &token, &session["slots"][0]["id"]).await,
+        StatusCode::CONFLICT,
+        "booking_closed",
+    )
+    .await;
+    let earlier = (Utc::now() + Duration::days(1)).to_rfc3339();
+    let resp = app
+        .patch_json(&path, &json!({ "booking_closes_at": earlier }), &admin)
+        .await;
+    assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+    let now = (Utc::now() - Duration::minutes(1)).to_rfc3339();
+    assert_eq!(
+        app.patch_json(&path, &json!({ "booking_opens_at": now }), &admin)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        book(&app, &token, &session["slots"][0]["id"])
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
+}
+
+#[tokio::test]
+async fn the_cancel_cutoff_is_set_per_campaign() {
+    let app = spawn_app().await;
+    let (admin, session) = setup(&app, 1, 5).await;
+    let token = student(&app, 0).await;
+    let (_, booked) = parts(book(&app, &token, &session["slots"][0]["id"]).await).await;
+    let campaign_path = format!("/api/v1/admin/campaigns/{}", session["campaign_id"]);
+    let resp = app
+        .patch_json(
+            &campaign_path,
+            &json!({ "cancel_cutoff_minutes": 99999 }),
+            &admin,
+        )
+        .await;
+    assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+    // The slot is ten days away; a seven-day cutoff still allows cancelling.
+    let (_, body) = parts(
+        app.patch_json(
+            &campaign_path,
+            &json!({ "cancel_cutoff_minutes": 10080 }),
+            &admin,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(body["cancel_cutoff_minutes"], 10080);
+    let resp = app
+        .client
+        .delete(app.url(&format!("/api/v1/bookings/{}", booked["id"])))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+}

@@ -396,6 +396,19 @@ async fn sigterm_lets_in_flight_requests_finish_then_exits_cleanly() {
             .success()
     );
 
+    // While draining, the instance tells the load balancer it is not ready.
+    let mut saw_draining = false;
+    for _ in 0..300 {
+        match client.get(format!("{}/readyz", server.base)).send().await {
+            Ok(r) if r.status() == StatusCode::SERVICE_UNAVAILABLE => {
+                saw_draining = true;
+                break;
+            }
+            _ => tokio::task::yield_now().await,
+        }
+    }
+    assert!(saw_draining, "readyz never reported draining");
+
     let resp = login.await.unwrap().expect("in-flight request answered");
     assert_eq!(resp.status(), StatusCode::OK);
     let status = tokio::task::spawn_blocking(move || server.child.wait().unwrap())

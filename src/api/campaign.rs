@@ -34,6 +34,8 @@ pub struct CampaignView {
     status: CampaignStatus,
     /// Shown to students before their session (fee, dress rules, what to bring).
     on_site_notes: String,
+    /// Bookings can be cancelled or moved until this many minutes before the slot.
+    cancel_cutoff_minutes: i32,
 }
 
 impl From<campaign::Model> for CampaignView {
@@ -46,6 +48,7 @@ impl From<campaign::Model> for CampaignView {
             makeup_deadline: to_shanghai(c.makeup_deadline),
             self_check_deadline: to_shanghai(c.self_check_deadline),
             on_site_notes: c.on_site_notes,
+            cancel_cutoff_minutes: c.cancel_cutoff_minutes,
         }
     }
 }
@@ -64,6 +67,9 @@ struct CreateCampaign {
     /// no yellow-green or sky-blue top, careful with heavy make-up).
     #[oai(validator(max_length = 8000))]
     on_site_notes: Option<String>,
+    /// Minutes before a slot after which a booking can no longer be
+    /// cancelled or moved (0–10080, default 120).
+    cancel_cutoff_minutes: Option<i32>,
 }
 
 #[derive(Object)]
@@ -76,6 +82,7 @@ struct UpdateCampaign {
     status: Option<CampaignStatus>,
     #[oai(validator(max_length = 8000))]
     on_site_notes: Option<String>,
+    cancel_cutoff_minutes: Option<i32>,
 }
 
 #[derive(Object)]
@@ -192,6 +199,10 @@ struct SessionView {
     capacity_per_slot: i32,
     /// Units served; empty means every unit of the campus.
     unit_codes: Vec<String>,
+    /// When booking opens (Asia/Shanghai); absent: as soon as the campaign is open.
+    booking_opens_at: Option<DateTime<FixedOffset>>,
+    /// When booking closes (Asia/Shanghai); absent: one hour before the first slot.
+    booking_closes_at: Option<DateTime<FixedOffset>>,
     slots: Vec<SlotView>,
 }
 
@@ -208,6 +219,8 @@ impl From<SessionDetail> for SessionView {
             slot_minutes: d.session.slot_minutes,
             capacity_per_slot: d.session.capacity_per_slot,
             unit_codes: d.unit_codes,
+            booking_opens_at: d.session.booking_opens_at.map(to_shanghai),
+            booking_closes_at: d.session.booking_closes_at.map(to_shanghai),
             slots: d.slots.into_iter().map(SlotView::from).collect(),
         }
     }
@@ -231,6 +244,10 @@ struct CreateSession {
     /// Units served; omitted or empty means every unit of the campus.
     #[oai(validator(max_items = 500))]
     unit_codes: Option<Vec<String>>,
+    /// When booking opens (with offset); default: as soon as the campaign is open.
+    booking_opens_at: Option<DateTime<FixedOffset>>,
+    /// When booking closes (with offset); default: one hour before the first slot.
+    booking_closes_at: Option<DateTime<FixedOffset>>,
 }
 
 #[derive(Object)]
@@ -247,6 +264,8 @@ struct UpdateSession {
     capacity_per_slot: Option<i32>,
     #[oai(validator(max_items = 500))]
     unit_codes: Option<Vec<String>>,
+    booking_opens_at: Option<DateTime<FixedOffset>>,
+    booking_closes_at: Option<DateTime<FixedOffset>>,
 }
 
 #[derive(Object)]
@@ -296,6 +315,7 @@ impl CampaignAdminApi {
                 self_check_deadline: utc(b.self_check_deadline),
                 status: b.status.unwrap_or(CampaignStatus::Draft),
                 on_site_notes: b.on_site_notes,
+                cancel_cutoff_minutes: b.cancel_cutoff_minutes,
             },
         )
         .await?;
@@ -356,6 +376,7 @@ impl CampaignAdminApi {
             self_check_deadline: b.self_check_deadline.map(utc),
             status: b.status,
             on_site_notes: b.on_site_notes,
+            cancel_cutoff_minutes: b.cancel_cutoff_minutes,
         };
         Ok(Json(
             svc::update_campaign(&self.state.db, id.0, patch)
@@ -494,6 +515,8 @@ impl CampaignAdminApi {
             slot_minutes: b.slot_minutes,
             capacity_per_slot: b.capacity_per_slot,
             unit_codes: b.unit_codes.unwrap_or_default(),
+            booking_opens_at: b.booking_opens_at.map(utc),
+            booking_closes_at: b.booking_closes_at.map(utc),
         };
         let created = svc::create_session(&self.state.db, id.0, input).await?;
         booking::forget_layout(self.state.cache.as_ref(), id.0).await;
@@ -555,6 +578,8 @@ impl CampaignAdminApi {
             slot_minutes: b.slot_minutes,
             capacity_per_slot: b.capacity_per_slot,
             unit_codes: b.unit_codes,
+            booking_opens_at: b.booking_opens_at.map(utc),
+            booking_closes_at: b.booking_closes_at.map(utc),
         };
         let updated = svc::update_session(&self.state.db, id.0, patch).await?;
         booking::forget_layout(self.state.cache.as_ref(), updated.session.campaign_id).await;

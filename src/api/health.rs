@@ -19,6 +19,9 @@ pub fn healthz() -> Response {
 
 #[handler]
 pub async fn readyz(state: Data<&AppState>) -> Response {
+    if state.drain.is_draining() {
+        return unavailable("正在停止 (shutting down)");
+    }
     let db = tokio::time::timeout(CHECK_TIMEOUT, state.db.ping()).await;
     if !matches!(db, Ok(Ok(()))) {
         return unavailable("数据库不可用 (database unreachable)");

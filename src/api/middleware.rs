@@ -11,7 +11,10 @@ use poem::{
 use tokio::io::AsyncReadExt;
 use tracing::Instrument;
 
-use crate::error::{AppError, ErrorCode, error_response};
+use crate::{
+    drain::Drain,
+    error::{AppError, ErrorCode, error_response},
+};
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
@@ -29,7 +32,12 @@ fn incoming_request_id(req: &Request) -> Option<String> {
 /// Gives each request an id (the caller's `X-Request-Id` or a new UUID),
 /// runs it inside a tracing span with that id, logs its outcome and returns
 /// the id in the response header.
-pub async fn request_context<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Response> {
+pub async fn request_context<E: Endpoint>(
+    next: Arc<E>,
+    req: Request,
+    drain: Drain,
+) -> poem::Result<Response> {
+    let _in_flight = drain.enter();
     let request_id = incoming_request_id(&req).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let span = tracing::info_span!(
         "request",

@@ -98,6 +98,7 @@ pub fn app(state: AppState) -> impl Endpoint {
     let api = openapi(&state);
     let spec = api.spec_endpoint();
     let ui = api.swagger_ui();
+    let drain = state.drain.clone();
     let (json_limit, upload_limit) = (
         state.config.body_limit_bytes,
         state.config.upload_limit_bytes,
@@ -111,5 +112,5 @@ pub fn app(state: AppState) -> impl Endpoint {
         .data(state)
         .around(move |ep, req| middleware::limit_body(ep, req, json_limit, upload_limit))
         .with(CatchPanic::new().with_handler(middleware::render_panic))
-        .around(middleware::request_context)
+        .around(move |ep, req| middleware::request_context(ep, req, drain.clone()))
 }

@@ -59,6 +59,8 @@ pub struct CampaignInput {
     pub self_check_deadline: DateTime<Utc>,
     pub status: CampaignStatus,
     pub on_site_notes: Option<String>,
+    /// Default 120 minutes.
+    pub cancel_cutoff_minutes: Option<i32>,
 }
 
 #[derive(Default)]
@@ -69,6 +71,15 @@ pub struct CampaignPatch {
     pub self_check_deadline: Option<DateTime<Utc>>,
     pub status: Option<CampaignStatus>,
     pub on_site_notes: Option<String>,
+    pub cancel_cutoff_minutes: Option<i32>,
+}
+
+fn check_cutoff(minutes: i32) -> AppResult<i32> {
+    if (0..=10_080).contains(&minutes) {
+        Ok(minutes)
+    } else {
+        Err(invalid("取消预约截止须为开始前 0–10080 分钟"))
+    }
 }
 
 fn check_year(year: i32) -> AppResult<i32> {
@@ -110,6 +121,7 @@ pub async fn create_campaign(
             Some(notes) => check_text("现场须知", &notes, 4000)?,
             None => DEFAULT_ON_SITE_NOTES.to_owned(),
         }),
+        cancel_cutoff_minutes: Set(check_cutoff(input.cancel_cutoff_minutes.unwrap_or(120))?),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -167,6 +179,9 @@ pub async fn update_campaign(
     }
     if let Some(notes) = patch.on_site_notes {
         model.on_site_notes = Set(check_text("现场须知", &notes, 4000)?);
+    }
+    if let Some(minutes) = patch.cancel_cutoff_minutes {
+        model.cancel_cutoff_minutes = Set(check_cutoff(minutes)?);
     }
     if let Some(status) = patch.status {
         if status == CampaignStatus::Open {
@@ -292,6 +307,10 @@ pub struct SessionInput {
     pub capacity_per_slot: i32,
     /// Units served; empty means the units of the campus.
     pub unit_codes: Vec<String>,
+    /// When booking opens; default: as soon as the campaign is open.
+    pub booking_opens_at: Option<DateTime<Utc>>,
+    /// When booking closes; default: one hour before the first slot.
+    pub booking_closes_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Default)]
@@ -302,6 +321,18 @@ pub struct SessionPatch {
     pub slot_minutes: Option<i32>,
     pub capacity_per_slot: Option<i32>,
     pub unit_codes: Option<Vec<String>>,
+    pub booking_opens_at: Option<DateTime<Utc>>,
+    pub booking_closes_at: Option<DateTime<Utc>>,
+}
+
+fn check_booking_window(
+    opens: Option<DateTime<Utc>>,
+    closes: Option<DateTime<Utc>>,
+) -> AppResult<()> {
+    match (opens, closes) {
+        (Some(o), Some(c)) if o >= c => Err(invalid("预约开始时间须早于截止时间")),
+        _ => Ok(()),
+    }
 }
 
 /// A session with everything shown about it.
@@ -399,6 +430,7 @@ pub async fn create_session(
     let windows = TimeWindow::parse_list(&input.windows).map_err(invalid)?;
     let capacity = check_capacity(input.capacity_per_slot)?;
     let rooms = check_text("地点", &input.rooms, 256)?;
+    check_booking_window(input.booking_opens_at, input.booking_closes_at)?;
     let txn = db.begin().await?;
     get_campaign(&txn, campaign_id).await?;
     let campus = campus_by_code(&txn, &input.campus_code).await?;
@@ -411,6 +443,8 @@ pub async fn create_session(
         windows: Set(windows_text(&windows)),
         slot_minutes: Set(input.slot_minutes),
         capacity_per_slot: Set(capacity),
+        booking_opens_at: Set(input.booking_opens_at),
+        booking_closes_at: Set(input.booking_closes_at),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -581,6 +615,11 @@ pub async fn update_session(
     if let Some(rooms) = &patch.rooms {
         model.rooms = Set(check_text("地点", rooms, 256)?);
     }
+    let opens = patch.booking_opens_at.or(current.booking_opens_at);
+    let closes = patch.booking_closes_at.or(current.booking_closes_at);
+    check_booking_window(opens, closes)?;
+    model.booking_opens_at = Set(opens);
+    model.booking_closes_at = Set(closes);
     if let Some(codes) = &patch.unit_codes {
         set_session_units(&txn, id, codes).await?;
     }

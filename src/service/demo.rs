@@ -163,6 +163,7 @@ pub async fn seed(
                 self_check_deadline: deadline,
                 status: CampaignStatus::Open,
                 on_site_notes: None,
+                cancel_cutoff_minutes: None,
             },
         )
         .await?;
@@ -185,6 +186,8 @@ pub async fn seed(
                 slot_minutes: 30,
                 capacity_per_slot: s.capacity,
                 unit_codes,
+                booking_opens_at: None,
+                booking_closes_at: None,
             };
             campaign::create_session(db, created.id, input).await?;
         }
