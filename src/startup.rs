@@ -188,6 +188,7 @@ impl Application {
         tracing::info!(addr = %self.addr, "serving");
         let grace = self.state.config.shutdown_grace;
         let drain = self.state.drain.clone();
+        tokio::spawn(sweep_no_shows(self.state.db.clone()));
         let drained = async move {
             shutdown.await;
             drain.drain(grace).await;
@@ -195,6 +196,20 @@ impl Application {
         Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(api::app(self.state), drained, Some(grace))
             .await
+    }
+}
+
+/// Once a minute, turns bookings of finished sessions that were never
+/// checked in into no-shows.
+async fn sweep_no_shows(db: DatabaseConnection) {
+    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        match crate::service::booking::mark_no_shows(&db, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(bookings = n, "marked no-shows"),
+            Err(err) => tracing::warn!(error = %err, "no-show sweep failed"),
+        }
     }
 }
 

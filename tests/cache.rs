@@ -65,6 +65,47 @@ async fn many_keys_at_once_in_order() {
 }
 
 #[tokio::test]
+async fn set_if_absent_claims_a_key_once() {
+    for (name, cache) in caches().await {
+        assert!(
+            cache
+                .set_if_absent("claim", "first", Duration::from_secs(60))
+                .await
+                .unwrap(),
+            "{name}"
+        );
+        assert!(
+            !cache
+                .set_if_absent("claim", "second", Duration::from_secs(60))
+                .await
+                .unwrap(),
+            "{name}"
+        );
+        assert_eq!(
+            cache.get("claim").await.unwrap().as_deref(),
+            Some("first"),
+            "{name}"
+        );
+        cache.delete("claim").await.unwrap();
+        assert!(
+            cache
+                .set_if_absent("claim", "third", Duration::from_millis(50))
+                .await
+                .unwrap(),
+            "{name}"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        assert!(
+            cache
+                .set_if_absent("claim", "after expiry", Duration::from_secs(60))
+                .await
+                .unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn values_expire() {
     for (name, cache) in caches().await {
         cache

@@ -262,3 +262,68 @@ async fn only_the_owner_gets_a_code_and_only_onsite_staff_check_in() {
         .await;
     assert_error(resp, StatusCode::CONFLICT, "booking_not_active").await;
 }
+
+#[tokio::test]
+async fn after_the_session_unchecked_bookings_become_no_shows_and_may_book_again() {
+    let app = spawn_app().await;
+    let (_, session) = setup(&app, 2, 5).await;
+    let (absent, absent_booking) = booked(&app, &session).await;
+    let present = student(&app, 1).await;
+    let (_, present_booking) = parts(
+        app.post_json(
+            "/api/v1/bookings",
+            &json!({"slot_id": session["slots"][1]["id"]}),
+            Some(&present),
+        )
+        .await,
+    )
+    .await;
+    make_today(&app, &session).await;
+    let staff = app.staff_token("door5", StaffRole::Onsite, None).await;
+    let qr = code(&app, &present, &present_booking).await;
+    assert_eq!(
+        check_in(&app, &staff, &qr["payload"], None).await.status(),
+        StatusCode::OK
+    );
+
+    // Nothing changes while the session is still on.
+    assert_eq!(
+        bookings::mark_no_shows(&app.state.db, Utc::now() - chrono::Duration::days(1))
+            .await
+            .unwrap(),
+        0
+    );
+    // The slots themselves are still ten days ahead (only the day moved).
+    let after = Utc::now() + chrono::Duration::days(30);
+    assert_eq!(
+        bookings::mark_no_shows(&app.state.db, after).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        bookings::mark_no_shows(&app.state.db, after).await.unwrap(),
+        0,
+        "idempotent"
+    );
+
+    let (_, mine) = parts(
+        app.get(
+            &format!("/api/v1/bookings/{}", absent_booking["id"]),
+            Some(&absent),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(mine["status"], "no_show");
+    let (_, me) = parts(app.get("/api/v1/me", Some(&absent)).await).await;
+    assert_eq!(me["status"]["next_action"]["code"], "book_session");
+    assert!(me["booking"].is_null());
+    let (_, theirs) = parts(
+        app.get(
+            &format!("/api/v1/bookings/{}", present_booking["id"]),
+            Some(&present),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(theirs["status"], "checked_in");
+}

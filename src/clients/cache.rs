@@ -29,6 +29,13 @@ pub trait Cache: Send + Sync {
     /// Several keys in one round trip, in order.
     async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, CacheError>;
     async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError>;
+    /// Stores the value only if the key is absent; true when it was stored.
+    async fn set_if_absent(
+        &self,
+        key: &str,
+        value: &str,
+        ttl: Duration,
+    ) -> Result<bool, CacheError>;
     async fn delete(&self, key: &str) -> Result<(), CacheError>;
     /// Adds one to a counter and returns the new value. The first increment
     /// starts a window of `window`; the counter disappears when it ends.
@@ -87,6 +94,21 @@ impl Cache for MemoryCache {
         let mut map = self.entries.lock().expect("cache lock poisoned");
         Self::insert(&mut map, key, (value.to_owned(), Instant::now() + ttl));
         Ok(())
+    }
+
+    async fn set_if_absent(
+        &self,
+        key: &str,
+        value: &str,
+        ttl: Duration,
+    ) -> Result<bool, CacheError> {
+        let mut map = self.entries.lock().expect("cache lock poisoned");
+        let now = Instant::now();
+        if Self::live(&mut map, key, now).is_some() {
+            return Ok(false);
+        }
+        Self::insert(&mut map, key, (value.to_owned(), now + ttl));
+        Ok(true)
     }
 
     async fn delete(&self, key: &str) -> Result<(), CacheError> {
@@ -171,6 +193,24 @@ impl Cache for RedisCache {
             .pset_ex(self.key(key), value, millis)
             .await?;
         Ok(())
+    }
+
+    async fn set_if_absent(
+        &self,
+        key: &str,
+        value: &str,
+        ttl: Duration,
+    ) -> Result<bool, CacheError> {
+        let millis = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1);
+        let stored: Option<String> = redis::cmd("SET")
+            .arg(self.key(key))
+            .arg(value)
+            .arg("PX")
+            .arg(millis)
+            .arg("NX")
+            .query_async(&mut self.conn.clone())
+            .await?;
+        Ok(stored.is_some())
     }
 
     async fn delete(&self, key: &str) -> Result<(), CacheError> {

@@ -504,3 +504,31 @@ pub async fn reschedule(
     outcome?;
     own(state, student_id, booking_id).await
 }
+
+/// Bookings never checked in once their session is over become `no_show`,
+/// which frees the student to book again or go to a make-up. Safe to run on
+/// every instance at once; returns how many changed.
+pub async fn mark_no_shows(db: &DatabaseConnection, now: DateTime<Utc>) -> AppResult<u64> {
+    use sea_orm::sea_query::{ExprTrait, Func, Query};
+    let ended = Query::select()
+        .column(slot::Column::SessionId)
+        .from(slot::Entity)
+        .group_by_col(slot::Column::SessionId)
+        .and_having(Expr::expr(Func::max(Expr::col(slot::Column::EndsAt))).lt(now))
+        .to_owned();
+    let changed = booking::Entity::update_many()
+        .col_expr(
+            booking::Column::Status,
+            Expr::value(BookingStatus::NoShow.as_str()),
+        )
+        .col_expr(
+            booking::Column::ActiveEntryId,
+            Expr::value(Option::<i64>::None),
+        )
+        .col_expr(booking::Column::UpdatedAt, Expr::value(now))
+        .filter(status_is(BookingStatus::Booked))
+        .filter(booking::Column::SessionId.in_subquery(ended))
+        .exec(db)
+        .await?;
+    Ok(changed.rows_affected)
+}
