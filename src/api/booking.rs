@@ -2,7 +2,11 @@
 //! view or cancel their own booking.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
+use poem_openapi::{
+    ApiResponse, Object, OpenApi,
+    param::{Header, Path},
+    payload::Json,
+};
 
 use crate::{
     api::{ApiTags, security::StudentAuth},
@@ -179,7 +183,14 @@ impl BookingApi {
     /// `session_not_for_unit`; 404 `not_found` (no such slot);
     /// 409 `booking_closed`, `slot_full`, `already_booked`.
     #[oai(path = "/bookings", method = "post", operation_id = "book_slot")]
-    async fn book(&self, student: StudentAuth, body: Json<BookRequest>) -> AppResult<Booked> {
+    async fn book(
+        &self,
+        student: StudentAuth,
+        /// A retry with the same key and body returns the first answer.
+        #[oai(name = "Idempotency-Key", validator(max_length = 255))]
+        _idempotency_key: Header<Option<String>>,
+        body: Json<BookRequest>,
+    ) -> AppResult<Booked> {
         let detail = booking::book(&self.state, student.0, body.slot_id).await?;
         Ok(Booked::Created(Json(detail.into())))
     }
@@ -205,7 +216,14 @@ impl BookingApi {
         method = "delete",
         operation_id = "cancel_booking"
     )]
-    async fn cancel(&self, student: StudentAuth, id: Path<i64>) -> AppResult<Cancelled> {
+    async fn cancel(
+        &self,
+        student: StudentAuth,
+        id: Path<i64>,
+        /// A retry with the same key returns the first answer.
+        #[oai(name = "Idempotency-Key", validator(max_length = 255))]
+        _idempotency_key: Header<Option<String>>,
+    ) -> AppResult<Cancelled> {
         booking::cancel(&self.state, student.0, id.0).await?;
         Ok(Cancelled::Done)
     }
@@ -226,6 +244,9 @@ impl BookingApi {
         &self,
         student: StudentAuth,
         id: Path<i64>,
+        /// A retry with the same key and body returns the first answer.
+        #[oai(name = "Idempotency-Key", validator(max_length = 255))]
+        _idempotency_key: Header<Option<String>>,
         body: Json<RescheduleRequest>,
     ) -> AppResult<Json<BookingView>> {
         let detail = booking::reschedule(&self.state, student.0, id.0, body.slot_id).await?;

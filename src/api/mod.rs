@@ -5,6 +5,7 @@ pub mod auth;
 pub mod booking;
 pub mod campaign;
 pub mod health;
+pub mod idempotency;
 pub mod middleware;
 pub mod onsite;
 pub mod roster;
@@ -109,7 +110,8 @@ pub fn app(state: AppState) -> impl Endpoint {
         .nest("/docs", ui)
         .at("/healthz", get(health::healthz))
         .at("/readyz", get(health::readyz))
-        .data(state)
+        .data(state.clone())
+        .around(move |ep, req| idempotency::idempotent(ep, req, state.clone()))
         .around(move |ep, req| middleware::limit_body(ep, req, json_limit, upload_limit))
         .with(CatchPanic::new().with_handler(middleware::render_panic))
         .around(move |ep, req| middleware::request_context(ep, req, drain.clone()))
