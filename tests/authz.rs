@@ -55,7 +55,9 @@ fn allowed(op: &str) -> &'static [Who] {
         "POST /onsite/check-ins" | "POST /onsite/attendances/{id}/photographed" => {
             &[Who::Admin, Who::Onsite]
         }
-        "GET /staff/students" => &[Who::Admin, Who::Secretary],
+        "GET /staff/students"
+        | "GET /staff/sessions/{id}/bookings"
+        | "GET /staff/sessions/{id}/bookings/export" => &[Who::Admin, Who::Secretary],
         "GET /staff/me" => STAFF,
         "POST /auth/logout" => &[
             Who::Student,

@@ -11,6 +11,7 @@ pub mod onsite;
 pub mod roster;
 pub mod security;
 pub mod staff;
+pub mod staff_views;
 pub mod student;
 
 use poem::{Endpoint, EndpointExt, Route, get, middleware::CatchPanic};
@@ -57,6 +58,7 @@ type Apis = (
     staff::StaffAdminApi,
     campaign::CampaignAdminApi,
     roster::RosterApi,
+    staff_views::StaffViewsApi,
 );
 
 pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
@@ -81,6 +83,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
                 state: state.clone(),
             },
             roster::RosterApi {
+                state: state.clone(),
+            },
+            staff_views::StaffViewsApi {
                 state: state.clone(),
             },
         ),

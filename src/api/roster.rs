@@ -11,7 +11,7 @@ use poem_openapi::{
 use crate::{
     api::{
         ApiTags,
-        security::{AdminAuth, UnitViewerAuth},
+        security::{AdminAuth, StaffCaller, UnitViewerAuth},
         student::StatusView,
     },
     domain::{BookingStatus, GraduationHalf, StaffAssignment, StudentCategory},
@@ -182,6 +182,20 @@ fn row(
     })
 }
 
+/// The unit a staff listing covers: a secretary's own unit (asking for
+/// another is 403, not an empty list); for an admin, the unit asked for or all.
+pub fn unit_scope(caller: &StaffCaller, asked: Option<String>) -> AppResult<Option<String>> {
+    match (&caller.assignment, asked) {
+        (StaffAssignment::UnitSecretary { unit: own }, Some(asked))
+            if asked.trim() != own.as_str() =>
+        {
+            Err(AppError::new(ErrorCode::Forbidden, "只能查看本单位的数据"))
+        }
+        (StaffAssignment::UnitSecretary { unit: own }, _) => Ok(Some(own.as_str().to_owned())),
+        (_, asked) => Ok(asked),
+    }
+}
+
 #[OpenApi(tag = "ApiTags::Roster")]
 impl RosterApi {
     /// Import the roster (all-or-nothing upsert by student number)
@@ -301,15 +315,7 @@ impl RosterApi {
                     .id
             }
         };
-        let unit_code = match (&caller.0.assignment, unit.0) {
-            (StaffAssignment::UnitSecretary { unit: own }, Some(asked))
-                if asked.trim() != own.as_str() =>
-            {
-                return Err(AppError::new(ErrorCode::Forbidden, "只能查看本单位的学生"));
-            }
-            (StaffAssignment::UnitSecretary { unit: own }, _) => Some(own.as_str().to_owned()),
-            (_, asked) => asked,
-        };
+        let unit_code = unit_scope(&caller.0, unit.0)?;
         let listing = Listing {
             unit: unit_code,
             q: q.0,

@@ -5,6 +5,7 @@ pub mod booking;
 pub mod campaign;
 pub mod demo;
 pub mod onsite;
+pub mod report;
 pub mod roster;
 pub mod staff;
 pub mod student;

@@ -1,0 +1,180 @@
+//! `/staff/sessions/{id}/bookings`: who comes when, for the unit secretary
+//! organising the queue (own unit) and the Graduate School (all units).
+
+use chrono::{DateTime, FixedOffset};
+use poem_openapi::{
+    ApiResponse, Enum, Object, OpenApi,
+    param::{Path, Query},
+    payload::{Attachment, AttachmentType, Json},
+};
+
+use crate::{
+    api::{ApiTags, campaign::SlotView, roster::unit_scope, security::UnitViewerAuth},
+    domain::{BookingStatus, StaffAssignment, StudentCategory, time::to_shanghai},
+    error::AppResult,
+    service::{
+        campaign,
+        report::{self, BookingRow, Counts},
+    },
+    state::AppState,
+};
+
+pub struct StaffViewsApi {
+    pub state: AppState,
+}
+
+#[derive(Object)]
+struct CountsView {
+    booked: u64,
+    checked_in: u64,
+    photographed: u64,
+    no_show: u64,
+}
+
+impl From<Counts> for CountsView {
+    fn from(c: Counts) -> Self {
+        Self {
+            booked: c.booked,
+            checked_in: c.checked_in,
+            photographed: c.photographed,
+            no_show: c.no_show,
+        }
+    }
+}
+
+/// A booked student.
+#[derive(Object)]
+struct BookingRowView {
+    booking_id: i64,
+    status: BookingStatus,
+    slot_id: i64,
+    /// Asia/Shanghai.
+    starts_at: DateTime<FixedOffset>,
+    ends_at: DateTime<FixedOffset>,
+    student_no: String,
+    name: String,
+    unit_code: String,
+    category: StudentCategory,
+    collection_code_saved: bool,
+    fee_paid: bool,
+}
+
+impl From<BookingRow> for BookingRowView {
+    fn from(r: BookingRow) -> Self {
+        Self {
+            booking_id: r.booking.id,
+            status: BookingStatus::parse(&r.booking.status).unwrap_or(BookingStatus::Booked),
+            slot_id: r.slot.id,
+            starts_at: to_shanghai(r.slot.starts_at),
+            ends_at: to_shanghai(r.slot.ends_at),
+            student_no: r.entry.student_no,
+            name: r.entry.name,
+            unit_code: r.unit_code,
+            category: StudentCategory::parse(&r.entry.category)
+                .unwrap_or(StudentCategory::Domestic),
+            collection_code_saved: r.entry.collection_code.is_some(),
+            fee_paid: r.booking.fee_paid,
+        }
+    }
+}
+
+#[derive(Object)]
+struct SessionBookings {
+    session_id: i64,
+    /// Counts for the unit in scope (a secretary's own unit).
+    counts: CountsView,
+    /// Per-slot fill of the whole session; admins only (absent for secretaries).
+    slots: Option<Vec<SlotView>>,
+    /// In slot order, then by student number.
+    items: Vec<BookingRowView>,
+}
+
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "lowercase")]
+enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+#[derive(ApiResponse)]
+enum Export {
+    /// The spreadsheet (CSV in UTF-8 with BOM, or XLSX).
+    #[oai(status = 200)]
+    File(Attachment<Vec<u8>>),
+}
+
+impl StaffViewsApi {
+    async fn report(
+        &self,
+        caller: &UnitViewerAuth,
+        session_id: i64,
+        unit: Option<String>,
+    ) -> AppResult<report::SessionReport> {
+        let unit_ids = match unit_scope(&caller.0, unit)? {
+            Some(code) => Some(vec![
+                campaign::unit_by_code(&self.state.db, &code).await?.id,
+            ]),
+            None => None,
+        };
+        report::session_report(&self.state.db, session_id, unit_ids.as_deref()).await
+    }
+}
+
+#[OpenApi(tag = "ApiTags::Roster")]
+impl StaffViewsApi {
+    /// Bookings of a session, with counts
+    ///
+    /// Secretaries see their own unit (asking for another is 403); admins
+    /// see all units or `unit`, plus every slot's fill.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+    #[oai(
+        path = "/staff/sessions/:id/bookings",
+        method = "get",
+        operation_id = "session_bookings"
+    )]
+    async fn bookings(
+        &self,
+        caller: UnitViewerAuth,
+        id: Path<i64>,
+        unit: Query<Option<String>>,
+    ) -> AppResult<Json<SessionBookings>> {
+        let report = self.report(&caller, id.0, unit.0).await?;
+        let slots = matches!(caller.0.assignment, StaffAssignment::Admin)
+            .then(|| report.slots.into_iter().map(SlotView::from).collect());
+        Ok(Json(SessionBookings {
+            session_id: id.0,
+            counts: report.counts.into(),
+            slots,
+            items: report.rows.into_iter().map(Into::into).collect(),
+        }))
+    }
+
+    /// Export a session's bookings for the queue (CSV or XLSX)
+    ///
+    /// Same scope as the listing. CSV is UTF-8 with a BOM so Excel opens it
+    /// correctly; cells that look like formulas are defused.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+    #[oai(
+        path = "/staff/sessions/:id/bookings/export",
+        method = "get",
+        operation_id = "export_session_bookings"
+    )]
+    async fn export(
+        &self,
+        caller: UnitViewerAuth,
+        id: Path<i64>,
+        format: Query<ExportFormat>,
+        unit: Query<Option<String>>,
+    ) -> AppResult<Export> {
+        let report = self.report(&caller, id.0, unit.0).await?;
+        let (bytes, ext) = match format.0 {
+            ExportFormat::Csv => (report::to_csv(&report.rows)?, "csv"),
+            ExportFormat::Xlsx => (report::to_xlsx(&report.rows)?, "xlsx"),
+        };
+        Ok(Export::File(
+            Attachment::new(bytes)
+                .attachment_type(AttachmentType::Attachment)
+                .filename(format!("session-{}-bookings.{ext}", id.0)),
+        ))
+    }
+}
