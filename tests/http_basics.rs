@@ -16,6 +16,33 @@ async fn health_and_readiness_answer() {
 }
 
 #[tokio::test]
+async fn a_draining_instance_reports_not_ready_until_requests_in_flight_finish() {
+    let app = spawn_app().await;
+    let in_flight = app.state.drain.enter();
+    let drained = tokio::spawn({
+        let drain = app.state.drain.clone();
+        async move { drain.drain(std::time::Duration::from_secs(30)).await }
+    });
+    // Draining starts at once: the balancer is told to stop sending work.
+    while !app.state.drain.is_draining() {
+        tokio::task::yield_now().await;
+    }
+    assert_error(
+        app.get("/readyz", None).await,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "service_unavailable",
+    )
+    .await;
+    assert_eq!(app.get("/healthz", None).await.status(), StatusCode::OK);
+    assert!(
+        !drained.is_finished(),
+        "still waiting for the request in flight"
+    );
+    drop(in_flight);
+    drained.await.unwrap();
+}
+
+#[tokio::test]
 async fn openapi_document_describes_every_operation_and_error() {
     let app = spawn_app().await;
     let (status, doc) = parts(app.get("/api/openapi.json", None).await).await;
