@@ -1,0 +1,85 @@
+# Shared by scripts/test.sh and the benchmarks: installs (apt) and starts
+# throwaway PostgreSQL and Redis instances on free ports, stopped on exit.
+# After `start_services`: PG_PORT, REDIS_PORT.
+log() { printf '\n==> %s\n' "$*"; }
+die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else die "root is needed to run: $*"; fi
+}
+
+pg_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+free_port() { # first port from $1 up that nothing listens on
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
+ensure_packages() {
+  local missing=()
+  command -v redis-server >/dev/null && command -v redis-cli >/dev/null || missing+=(redis-server)
+  local bindir; bindir=$(pg_bindir)
+  [ -n "$bindir" ] && [ -x "$bindir/initdb" ] && [ -x "$bindir/pg_ctl" ] || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} with apt"
+    as_root apt-get update -qq || die "apt-get update failed"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+      || die "cannot install ${missing[*]}"
+  fi
+}
+
+WORK=$(mktemp -d /tmp/diploma-photo-test.XXXXXX)
+chmod 755 "$WORK"
+PG_USER=$(id -un)
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u "$PG_USER" -- "$@"; else "$@"; fi; }
+
+cleanup() {
+  if [ -n "${PG_STARTED:-}" ]; then run_pg "$(pg_bindir)/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true; fi
+  if [ -f "$WORK/redis.pid" ]; then kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+start_postgres() {
+  local bindir; bindir=$(pg_bindir)
+  if [ "$(id -u)" = 0 ]; then
+    PG_USER=dptest
+    id -u "$PG_USER" >/dev/null 2>&1 \
+      || useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_USER" \
+      || die "cannot create the $PG_USER user for PostgreSQL"
+  fi
+  PG_PORT=$(free_port 55432)
+  mkdir -p "$WORK/pg"
+  chown "$PG_USER" "$WORK/pg"
+  run_pg "$bindir/initdb" -D "$WORK/pg" -U postgres --auth=trust -E UTF8 --no-locale >"$WORK/initdb.log" 2>&1 \
+    || { cat "$WORK/initdb.log"; die "initdb failed"; }
+  # Durability settings off: this cluster lives for one test run.
+  run_pg "$bindir/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w -t 60 start \
+    -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    >/dev/null || { cat "$WORK/pg/server.log"; die "PostgreSQL did not start"; }
+  PG_STARTED=1
+  "$bindir/pg_isready" -h 127.0.0.1 -p "$PG_PORT" -t 30 >/dev/null || die "PostgreSQL is not accepting connections"
+  echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (user $PG_USER)"
+}
+
+start_redis() {
+  REDIS_PORT=$(free_port 56379)
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+    --daemonize yes --pidfile "$WORK/redis.pid" --logfile "$WORK/redis.log" --dir "$WORK" \
+    || die "redis-server did not start"
+  for _ in $(seq 100); do
+    [ "$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ] && break
+    sleep 0.1
+  done
+  [ "$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ] || { cat "$WORK/redis.log"; die "Redis is not answering"; }
+  echo "Redis $(redis-server --version | awk '{print $3}' | sed 's/^v=//') on 127.0.0.1:$REDIS_PORT"
+}
+
+start_services() {
+  ensure_packages
+  start_postgres
+  start_redis
+}
