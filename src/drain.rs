@@ -12,6 +12,8 @@ use std::{
 
 use tokio::sync::Notify;
 
+const LINGER: Duration = Duration::from_millis(250);
+
 #[derive(Clone, Default)]
 pub struct Drain(Arc<Inner>);
 
@@ -44,7 +46,10 @@ impl Drain {
     }
 
     /// Marks the instance as draining and waits until no request is in
-    /// flight, or `grace` has passed.
+    /// flight, or `grace` has passed, then a short linger: a request counts
+    /// as done when its response is handed to the server, a moment before
+    /// the bytes are on the wire, and closing connections in that moment
+    /// would cut the last answers.
     pub async fn drain(&self, grace: Duration) {
         self.0.draining.store(true, Ordering::Release);
         let idle = async {
@@ -57,6 +62,7 @@ impl Drain {
             }
         };
         let _ = tokio::time::timeout(grace, idle).await;
+        tokio::time::sleep(LINGER).await;
     }
 }
 

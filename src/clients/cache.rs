@@ -136,6 +136,11 @@ impl Cache for MemoryCache {
     }
 }
 
+/// A TTL in whole milliseconds, at least one (Redis refuses zero).
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX).max(1)
+}
+
 /// Redis-backed cache shared by every instance. Keys are prefixed so several
 /// deployments (or test runs) can share one Redis.
 pub struct RedisCache {
@@ -186,7 +191,7 @@ impl Cache for RedisCache {
     }
 
     async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError> {
-        let millis = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1);
+        let millis = millis(ttl);
         let _: () = self
             .conn
             .clone()
@@ -201,7 +206,7 @@ impl Cache for RedisCache {
         value: &str,
         ttl: Duration,
     ) -> Result<bool, CacheError> {
-        let millis = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1);
+        let millis = millis(ttl);
         let stored: Option<String> = redis::cmd("SET")
             .arg(self.key(key))
             .arg(value)
@@ -220,7 +225,7 @@ impl Cache for RedisCache {
 
     async fn incr(&self, key: &str, window: Duration) -> Result<i64, CacheError> {
         let key = self.key(key);
-        let millis = u64::try_from(window.as_millis()).unwrap_or(u64::MAX).max(1);
+        let millis = millis(window);
         // One atomic round trip; `NX` keeps the window that the first increment started.
         let (count,): (i64,) = redis::pipe()
             .atomic()
