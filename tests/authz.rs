@@ -52,9 +52,9 @@ fn allowed(op: &str) -> &'static [Who] {
         | "DELETE /bookings/{id}"
         | "POST /bookings/{id}/reschedule"
         | "GET /bookings/{id}/check-in" => &[Who::Student],
-        "POST /onsite/check-ins" | "POST /onsite/attendances/{id}/photographed" => {
-            &[Who::Admin, Who::Onsite]
-        }
+        "POST /onsite/check-ins"
+        | "POST /onsite/walk-ins"
+        | "POST /onsite/attendances/{id}/photographed" => &[Who::Admin, Who::Onsite],
         "GET /staff/students"
         | "GET /staff/sessions/{id}/bookings"
         | "GET /staff/sessions/{id}/bookings/export" => &[Who::Admin, Who::Secretary],

@@ -327,3 +327,106 @@ async fn after_the_session_unchecked_bookings_become_no_shows_and_may_book_again
     .await;
     assert_eq!(theirs["status"], "checked_in");
 }
+
+#[tokio::test]
+async fn walk_ins_are_checked_in_on_the_day_if_the_session_serves_their_unit() {
+    let app = spawn_app().await;
+    let (admin, session) = setup(&app, 3, 5).await;
+    let staff = app.staff_token("door6", StaffRole::Onsite, None).await;
+    let _walker = student(&app, 0).await;
+    let walk_in = |student_no: &'static str, session_id: Value| {
+        let app = &app;
+        let staff = staff.clone();
+        async move {
+            app.post_json(
+                "/api/v1/onsite/walk-ins",
+                &json!({"session_id": session_id, "student_no": student_no}),
+                Some(&staff),
+            )
+            .await
+        }
+    };
+    assert_error(
+        walk_in("30000000", session["id"].clone()).await,
+        StatusCode::CONFLICT,
+        "not_session_day",
+    )
+    .await;
+    make_today(&app, &session).await;
+
+    let (status, body) = parts(walk_in("30000000", session["id"].clone()).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        (body["name"].clone(), body["booking"]["status"].clone()),
+        (json!("学生0"), json!("checked_in"))
+    );
+    // Twice: already checked in here, same answer.
+    let (status, again) = parts(walk_in("30000000", session["id"].clone()).await).await;
+    assert_eq!(
+        (status, again["id"].clone()),
+        (StatusCode::OK, body["id"].clone())
+    );
+    // A walk-in takes no bookable place.
+    let (_, fill) = parts(
+        app.get(
+            &format!("/api/v1/staff/sessions/{}/bookings", session["id"]),
+            Some(&admin),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        fill["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["booked"].as_i64().unwrap())
+            .sum::<i64>(),
+        0
+    );
+    assert_eq!(fill["counts"]["checked_in"], 1);
+
+    assert_error(
+        walk_in("99999999", session["id"].clone()).await,
+        StatusCode::NOT_FOUND,
+        "not_on_roster",
+    )
+    .await;
+    assert_error(
+        walk_in("30000001", session["id"].clone()).await,
+        StatusCode::FORBIDDEN,
+        "not_bound",
+    )
+    .await;
+    // The session serves CS; the MED student must go to their own.
+    let med = app.student_token("med-walker").await;
+    app.post_json(
+        "/api/v1/me/binding",
+        &json!({"student_no": "40000002", "name": "医学生"}),
+        Some(&med),
+    )
+    .await;
+    assert_error(
+        walk_in("40000002", session["id"].clone()).await,
+        StatusCode::FORBIDDEN,
+        "session_not_for_unit",
+    )
+    .await;
+    assert_error(
+        walk_in("30000000", json!(999999)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let secretary = app
+        .staff_token("sec.walk", StaffRole::UnitSecretary, Some("CS"))
+        .await;
+    let resp = app
+        .post_json(
+            "/api/v1/onsite/walk-ins",
+            &json!({"session_id": session["id"], "student_no": "30000000"}),
+            Some(&secretary),
+        )
+        .await;
+    assert_error(resp, StatusCode::FORBIDDEN, "forbidden").await;
+}

@@ -24,6 +24,15 @@ struct CheckInRequest {
 }
 
 #[derive(Object)]
+struct WalkInRequest {
+    /// The session being run here.
+    session_id: i64,
+    /// The student's number, as on the roster.
+    #[oai(validator(min_length = 1, max_length = 32))]
+    student_no: String,
+}
+
+#[derive(Object)]
 struct PhotographedRequest {
     /// The 15 RMB fee was paid (WeChat scan on site).
     fee_paid: bool,
@@ -108,6 +117,25 @@ impl OnsiteApi {
         body: Json<PhotographedRequest>,
     ) -> AppResult<Json<AttendanceView>> {
         let attendance = onsite::mark_photographed(&self.state, id.0, body.fee_paid).await?;
+        Ok(Json(attendance.into()))
+    }
+
+    /// Check in a student who comes without a booking
+    ///
+    /// For a bound student whose unit this session serves, on the session's
+    /// day; the walk-in takes no bookable place. A student booked for this
+    /// session is simply checked in.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`; 403 `forbidden`,
+    /// `not_bound`, `already_has_chsi_photo`, `session_not_for_unit`;
+    /// 404 `not_found`, `not_on_roster`; 409 `not_session_day`,
+    /// `already_booked` (booked for another session), `no_open_campaign`.
+    #[oai(path = "/onsite/walk-ins", method = "post", operation_id = "walk_in")]
+    async fn walk_in(
+        &self,
+        _staff: OnsiteAuth,
+        body: Json<WalkInRequest>,
+    ) -> AppResult<Json<AttendanceView>> {
+        let attendance = onsite::walk_in(&self.state, body.session_id, &body.student_no).await?;
         Ok(Json(attendance.into()))
     }
 }

@@ -2,7 +2,7 @@
 //! and marking the student photographed and the fee paid.
 
 use chrono::{DateTime, Days, TimeZone, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, SqlErr, sea_query::Expr};
 
 use crate::{
     domain::{
@@ -12,7 +12,10 @@ use crate::{
     },
     entity::{booking, roster_entry, unit},
     error::{AppError, AppResult, ErrorCode},
-    service::booking::{self as bookings, BookingDetail, LayoutSession},
+    service::{
+        booking::{self as bookings, BookingDetail, LayoutSession},
+        campaign as campaigns,
+    },
     state::AppState,
 };
 
@@ -113,6 +116,12 @@ pub async fn check_in(
         Some(BookingStatus::Booked) => {}
         _ => return Err(ErrorCode::BookingNotActive.into()),
     }
+    mark_checked_in(state, current.detail.booking.id).await?;
+    reload(state, current.detail.booking.id).await
+}
+
+/// Checks a booked booking in; one already checked in is left as it is.
+async fn mark_checked_in(state: &AppState, booking_id: i64) -> AppResult<()> {
     let now = Utc::now();
     booking::Entity::update_many()
         .col_expr(
@@ -121,11 +130,11 @@ pub async fn check_in(
         )
         .col_expr(booking::Column::CheckedInAt, Expr::value(now))
         .col_expr(booking::Column::UpdatedAt, Expr::value(now))
-        .filter(booking::Column::Id.eq(current.detail.booking.id))
+        .filter(booking::Column::Id.eq(booking_id))
         .filter(booking::Column::Status.eq(BookingStatus::Booked.as_str()))
         .exec(&state.db)
         .await?;
-    reload(state, current.detail.booking.id).await
+    Ok(())
 }
 
 async fn reload(state: &AppState, booking_id: i64) -> AppResult<Attendance> {
@@ -163,4 +172,82 @@ pub async fn mark_photographed(
         .exec(&state.db)
         .await?;
     reload(state, booking_id).await
+}
+
+/// `POST /onsite/walk-ins`: checks in a bound student who comes without a
+/// booking, if the session serves their unit and it is the session's day.
+/// A walk-in takes no bookable place. A student whose booking is for this
+/// session is simply checked in; one booked elsewhere is refused.
+pub async fn walk_in(state: &AppState, session_id: i64, student_no: &str) -> AppResult<Attendance> {
+    let campaign = campaigns::open_campaign(&state.db)
+        .await?
+        .ok_or(ErrorCode::NoOpenCampaign)?;
+    let session = bookings::layout(state, campaign.id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == session_id)
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "采集场次不存在"))?;
+    if to_shanghai(Utc::now()).date_naive() != session.date {
+        return Err(ErrorCode::NotSessionDay.into());
+    }
+    let entry = roster_entry::Entity::find()
+        .filter(roster_entry::Column::CampaignId.eq(campaign.id))
+        .filter(roster_entry::Column::StudentNo.eq(student_no.trim()))
+        .one(&state.db)
+        .await?
+        .ok_or(ErrorCode::NotOnRoster)?;
+    let student_id = entry.student_id.ok_or(ErrorCode::NotBound)?;
+    if entry.has_chsi_photo {
+        return Err(ErrorCode::AlreadyHasChsiPhoto.into());
+    }
+    let unit = unit::Entity::find_by_id(entry.unit_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("roster {} without unit", entry.id)))?;
+    if !session.serves(unit.id, unit.campus_id) {
+        return Err(ErrorCode::SessionNotForUnit.into());
+    }
+    if let Some(active) = booking::Entity::find()
+        .filter(booking::Column::ActiveEntryId.eq(entry.id))
+        .one(&state.db)
+        .await?
+    {
+        if active.session_id != session_id {
+            return Err(ErrorCode::AlreadyBooked.into());
+        }
+        mark_checked_in(state, active.id).await?;
+        return reload(state, active.id).await;
+    }
+    // Filed under the slot in progress (or the last one), for the queue lists.
+    let now = Utc::now();
+    let slot = session
+        .slots
+        .iter()
+        .find(|s| s.ends_at > now)
+        .or(session.slots.last())
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("session {session_id} without slots")))?;
+    let inserted = sea_orm::ActiveModelTrait::insert(
+        booking::ActiveModel {
+            campaign_id: Set(campaign.id),
+            session_id: Set(session_id),
+            slot_id: Set(slot.id),
+            roster_entry_id: Set(entry.id),
+            student_id: Set(student_id),
+            status: Set(BookingStatus::CheckedIn.as_str().to_owned()),
+            active_entry_id: Set(Some(entry.id)),
+            checked_in_at: Set(Some(now)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        },
+        &state.db,
+    )
+    .await;
+    match inserted {
+        Ok(b) => attendance(state, b).await,
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Err(ErrorCode::AlreadyBooked.into())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
