@@ -72,6 +72,8 @@ error_codes! {
     NotSessionDay = ("not_session_day", CONFLICT, "今天不是该预约的采集日"),
     WrongSession = ("wrong_session", CONFLICT, "该签到码属于另一个采集场次"),
     NotCheckedIn = ("not_checked_in", CONFLICT, "该学生尚未签到"),
+    SessionNotFull = ("session_not_full", CONFLICT, "该场次尚有空位，请直接预约"),
+    AlreadyWaiting = ("already_waiting", CONFLICT, "你已在另一个场次的候补名单中，请先退出"),
     RequestInProgress = ("request_in_progress", CONFLICT, "相同的请求正在处理中，请稍候"),
     CancelWindowClosed = ("cancel_window_closed", CONFLICT, "距拍摄开始时间太近，已不能取消预约"),
     PayloadTooLarge = ("payload_too_large", PAYLOAD_TOO_LARGE, "请求内容过大"),

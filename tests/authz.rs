@@ -51,7 +51,10 @@ fn allowed(op: &str) -> &'static [Who] {
         | "GET /bookings/{id}"
         | "DELETE /bookings/{id}"
         | "POST /bookings/{id}/reschedule"
-        | "GET /bookings/{id}/check-in" => &[Who::Student],
+        | "GET /bookings/{id}/check-in"
+        | "POST /sessions/{id}/waitlist"
+        | "GET /sessions/{id}/waitlist"
+        | "DELETE /sessions/{id}/waitlist" => &[Who::Student],
         "POST /onsite/check-ins"
         | "POST /onsite/walk-ins"
         | "POST /onsite/attendances/{id}/photographed" => &[Who::Admin, Who::Onsite],

@@ -5,6 +5,7 @@ mod m20261126_000001_accounts;
 mod m20261126_000002_campaigns;
 mod m20261126_000003_bookings;
 mod m20261126_000004_check_in;
+mod m20261126_000005_waitlist;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_campaigns::Migration),
             Box::new(m20261126_000003_bookings::Migration),
             Box::new(m20261126_000004_check_in::Migration),
+            Box::new(m20261126_000005_waitlist::Migration),
         ]
     }
 }

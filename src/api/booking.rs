@@ -149,6 +149,38 @@ struct CheckInCode {
     expires_at: DateTime<FixedOffset>,
 }
 
+/// The student's place in a full session's queue.
+#[derive(Object)]
+struct WaitlistView {
+    session_id: i64,
+    /// 1 is next; 0 means a seat was granted at once (see `GET /me`).
+    position: u64,
+    /// Asia/Shanghai.
+    joined_at: DateTime<FixedOffset>,
+}
+
+impl From<booking::WaitlistPlace> for WaitlistView {
+    fn from(p: booking::WaitlistPlace) -> Self {
+        Self {
+            session_id: p.session_id,
+            position: p.position,
+            joined_at: to_shanghai(p.joined_at),
+        }
+    }
+}
+
+#[derive(ApiResponse)]
+enum Joined {
+    #[oai(status = 201)]
+    Waiting(Json<WaitlistView>),
+}
+
+#[derive(ApiResponse)]
+enum Left {
+    #[oai(status = 204)]
+    Done,
+}
+
 #[derive(ApiResponse)]
 enum Cancelled {
     /// The seat is free again and visible in availability at once.
@@ -273,5 +305,58 @@ impl BookingApi {
             payload,
             expires_at: to_shanghai(expires_at),
         }))
+    }
+
+    /// Join the waitlist of a full session
+    ///
+    /// When a seat frees, the first student waiting who is still eligible gets
+    /// it automatically (a booking appears in `GET /me`). A student waits in
+    /// one queue at most and never while holding a booking; booking directly
+    /// leaves the queue. Joining again is harmless.
+    /// Errors: 401 `unauthenticated`; 403 `forbidden`, `not_bound`,
+    /// `already_has_chsi_photo`, `collection_code_required`,
+    /// `session_not_for_unit`; 404 `not_found`; 409 `booking_closed`,
+    /// `session_not_full`, `already_booked`, `already_waiting`.
+    #[oai(
+        path = "/sessions/:id/waitlist",
+        method = "post",
+        operation_id = "join_waitlist"
+    )]
+    async fn join_waitlist(&self, student: StudentAuth, id: Path<i64>) -> AppResult<Joined> {
+        let place = booking::join_waitlist(&self.state, student.0, id.0).await?;
+        Ok(Joined::Waiting(Json(place.into())))
+    }
+
+    /// The student's place in a session's waitlist
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found` (not waiting there).
+    #[oai(
+        path = "/sessions/:id/waitlist",
+        method = "get",
+        operation_id = "waitlist_place"
+    )]
+    async fn waitlist_place(
+        &self,
+        student: StudentAuth,
+        id: Path<i64>,
+    ) -> AppResult<Json<WaitlistView>> {
+        Ok(Json(
+            booking::waitlist_place(&self.state, student.0, id.0)
+                .await?
+                .into(),
+        ))
+    }
+
+    /// Leave a session's waitlist
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found` (not waiting there).
+    #[oai(
+        path = "/sessions/:id/waitlist",
+        method = "delete",
+        operation_id = "leave_waitlist"
+    )]
+    async fn leave_waitlist(&self, student: StudentAuth, id: Path<i64>) -> AppResult<Left> {
+        booking::leave_waitlist(&self.state, student.0, id.0).await?;
+        Ok(Left::Done)
     }
 }

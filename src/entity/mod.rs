@@ -11,3 +11,4 @@ pub mod slot;
 pub mod staff_account;
 pub mod student;
 pub mod unit;
+pub mod waitlist_entry;

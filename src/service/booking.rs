@@ -14,14 +14,14 @@ use std::{collections::HashMap, time::Duration};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    SqlErr, TransactionTrait, sea_query::Expr,
+    QueryOrder, SqlErr, TransactionTrait, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::{
     clients::cache::Cache,
     domain::BookingStatus,
-    entity::{booking, campaign, slot},
+    entity::{booking, campaign, slot, waitlist_entry},
     error::{AppError, AppResult, ErrorCode},
     service::{
         campaign as campaigns,
@@ -373,6 +373,11 @@ async fn insert_booking(
         }
         Err(e) => return Err(e.into()),
     };
+    // A student with a booking waits in no queue.
+    waitlist_entry::Entity::delete_many()
+        .filter(waitlist_entry::Column::RosterEntryId.eq(enrollment.entry.id))
+        .exec(&txn)
+        .await?;
     txn.commit().await?;
     Ok(booking)
 }
@@ -461,7 +466,8 @@ pub async fn cancel(state: &AppState, student_id: i64, booking_id: i64) -> AppRe
     }
     release_seat(&txn, current.booking.slot_id).await?;
     txn.commit().await?;
-    refresh_remaining(state, current.booking.slot_id).await
+    refresh_remaining(state, current.booking.slot_id).await?;
+    promote(state, current.booking.session_id).await
 }
 
 /// `POST /bookings/{id}/reschedule`: takes the new seat and frees the old
@@ -502,6 +508,7 @@ pub async fn reschedule(
     refresh_remaining(state, target.id).await?;
     refresh_remaining(state, old_slot).await?;
     outcome?;
+    promote(state, current.booking.session_id).await?;
     own(state, student_id, booking_id).await
 }
 
@@ -531,4 +538,190 @@ pub async fn mark_no_shows(db: &DatabaseConnection, now: DateTime<Utc>) -> AppRe
         .exec(db)
         .await?;
     Ok(changed.rows_affected)
+}
+
+/// The student's place in a session's waiting queue.
+pub struct WaitlistPlace {
+    pub session_id: i64,
+    /// 1 is next.
+    pub position: u64,
+    pub joined_at: DateTime<Utc>,
+}
+
+async fn place(db: &DatabaseConnection, entry: &waitlist_entry::Model) -> AppResult<WaitlistPlace> {
+    use sea_orm::PaginatorTrait;
+    let position = waitlist_entry::Entity::find()
+        .filter(waitlist_entry::Column::SessionId.eq(entry.session_id))
+        .filter(waitlist_entry::Column::Id.lte(entry.id))
+        .count(db)
+        .await?;
+    Ok(WaitlistPlace {
+        session_id: entry.session_id,
+        position,
+        joined_at: entry.created_at,
+    })
+}
+
+/// `POST /sessions/{id}/waitlist`: queue for a full session. Joining again
+/// is harmless.
+pub async fn join_waitlist(
+    state: &AppState,
+    student_id: i64,
+    session_id: i64,
+) -> AppResult<WaitlistPlace> {
+    let enrollment = booker(&state.db, student_id).await?;
+    let session = layout(state, enrollment.campaign.id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == session_id)
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "采集场次不存在"))?;
+    if !session.serves(enrollment.unit.id, enrollment.unit.campus_id) {
+        return Err(ErrorCode::SessionNotForUnit.into());
+    }
+    if !session.is_open(Utc::now()) {
+        return Err(ErrorCode::BookingClosed.into());
+    }
+    if let Some(waiting) = waitlist_entry::Entity::find()
+        .filter(waitlist_entry::Column::RosterEntryId.eq(enrollment.entry.id))
+        .one(&state.db)
+        .await?
+    {
+        return if waiting.session_id == session_id {
+            place(&state.db, &waiting).await
+        } else {
+            Err(ErrorCode::AlreadyWaiting.into())
+        };
+    }
+    let booked = booking::Entity::find()
+        .filter(booking::Column::ActiveEntryId.eq(enrollment.entry.id))
+        .one(&state.db)
+        .await?;
+    if booked.is_some() {
+        return Err(ErrorCode::AlreadyBooked.into());
+    }
+    if free_slot(&state.db, session_id).await?.is_some() {
+        return Err(ErrorCode::SessionNotFull.into());
+    }
+    let inserted = sea_orm::ActiveModelTrait::insert(
+        waitlist_entry::ActiveModel {
+            session_id: Set(session_id),
+            roster_entry_id: Set(enrollment.entry.id),
+            student_id: Set(student_id),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        },
+        &state.db,
+    )
+    .await;
+    let entry = match inserted {
+        Ok(entry) => entry,
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(ErrorCode::AlreadyWaiting.into());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    // A seat may have freed between the check and the insert.
+    promote(state, session_id).await?;
+    match waitlist_entry::Entity::find_by_id(entry.id)
+        .one(&state.db)
+        .await?
+    {
+        Some(entry) => place(&state.db, &entry).await,
+        None => Ok(WaitlistPlace {
+            session_id,
+            position: 0,
+            joined_at: entry.created_at,
+        }),
+    }
+}
+
+/// The student's place in the session's queue, if waiting there.
+pub async fn waitlist_place(
+    state: &AppState,
+    student_id: i64,
+    session_id: i64,
+) -> AppResult<WaitlistPlace> {
+    let entry = waitlist_entry::Entity::find()
+        .filter(waitlist_entry::Column::StudentId.eq(student_id))
+        .filter(waitlist_entry::Column::SessionId.eq(session_id))
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "你不在该场次的候补名单中"))?;
+    place(&state.db, &entry).await
+}
+
+/// `DELETE /sessions/{id}/waitlist`.
+pub async fn leave_waitlist(state: &AppState, student_id: i64, session_id: i64) -> AppResult<()> {
+    let removed = waitlist_entry::Entity::delete_many()
+        .filter(waitlist_entry::Column::StudentId.eq(student_id))
+        .filter(waitlist_entry::Column::SessionId.eq(session_id))
+        .exec(&state.db)
+        .await?;
+    if removed.rows_affected == 0 {
+        return Err(AppError::new(
+            ErrorCode::NotFound,
+            "你不在该场次的候补名单中",
+        ));
+    }
+    Ok(())
+}
+
+async fn free_slot(db: &DatabaseConnection, session_id: i64) -> AppResult<Option<slot::Model>> {
+    use sea_orm::sea_query::ExprTrait;
+    Ok(slot::Entity::find()
+        .filter(slot::Column::SessionId.eq(session_id))
+        .filter(Expr::col(slot::Column::Booked).lt(Expr::col(slot::Column::Capacity)))
+        .order_by_asc(slot::Column::StartsAt)
+        .one(db)
+        .await?)
+}
+
+/// Gives free seats of a session to the students waiting for it, in order
+/// of joining, while its booking window is open. Students no longer
+/// eligible leave the queue. Safe to run on several instances at once: the
+/// seat and the one-booking rule are enforced by the database.
+pub async fn promote(state: &AppState, session_id: i64) -> AppResult<()> {
+    loop {
+        let Some(next) = waitlist_entry::Entity::find()
+            .filter(waitlist_entry::Column::SessionId.eq(session_id))
+            .order_by_asc(waitlist_entry::Column::Id)
+            .one(&state.db)
+            .await?
+        else {
+            return Ok(());
+        };
+        let drop_entry = || async {
+            waitlist_entry::Entity::delete_by_id(next.id)
+                .exec(&state.db)
+                .await
+                .map(|_| ())
+        };
+        let enrollment = match booker(&state.db, next.student_id).await {
+            Ok(e) if e.entry.id == next.roster_entry_id => e,
+            _ => {
+                drop_entry().await?;
+                continue;
+            }
+        };
+        let open = layout(state, enrollment.campaign.id)
+            .await?
+            .iter()
+            .any(|s| s.id == session_id && s.is_open(Utc::now()));
+        let Some(slot_row) = free_slot(&state.db, session_id).await?.filter(|_| open) else {
+            return Ok(());
+        };
+        let outcome = insert_booking(&state.db, &enrollment, &slot_row).await;
+        refresh_remaining(state, slot_row.id).await?;
+        match outcome {
+            Ok(_) => tracing::info!(
+                session_id,
+                student_id = next.student_id,
+                "waitlist seat granted"
+            ),
+            Err(e) if e.code() == ErrorCode::AlreadyBooked => drop_entry().await?,
+            // Someone else took that seat: look again.
+            Err(e) if e.code() == ErrorCode::SlotFull => {}
+            Err(e) => return Err(e),
+        }
+    }
 }
