@@ -21,12 +21,9 @@ use serde::{Deserialize, Serialize};
 use crate::{
     clients::cache::Cache,
     domain::BookingStatus,
-    entity::{booking, campaign, slot, waitlist_entry},
+    entity::{booking, campaign, roster_entry, slot, unit, waitlist_entry},
     error::{AppError, AppResult, ErrorCode},
-    service::{
-        campaign as campaigns,
-        student::{self, CollectionCodeState, Eligibility, Enrollment},
-    },
+    service::{campaign as campaigns, roster},
     state::AppState,
 };
 
@@ -200,17 +197,40 @@ async fn refresh_remaining(state: &AppState, slot_id: i64) -> AppResult<()> {
     Ok(())
 }
 
-/// A bound student who may book at all (checked before any slot is looked at).
-async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Enrollment> {
-    let profile = student::profile(db, student_id).await?;
-    let enrollment = profile.enrollment.ok_or(ErrorCode::NotBound)?;
-    if profile.status.eligibility == Eligibility::AlreadyHasChsiPhoto {
+/// A bound student who may book at all: their campaign, roster entry and unit.
+pub struct Booker {
+    pub campaign: campaign::Model,
+    pub entry: roster_entry::Model,
+    pub unit: unit::Model,
+}
+
+/// Checks the student may book at all, before any slot is looked at. Three
+/// queries: this is the hot path of `GET /sessions` and of every booking.
+async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
+    let campaign = campaigns::open_campaign(db)
+        .await?
+        .ok_or(ErrorCode::NotBound)?;
+    let entry = roster_entry::Entity::find()
+        .filter(roster_entry::Column::CampaignId.eq(campaign.id))
+        .filter(roster_entry::Column::StudentId.eq(student_id))
+        .one(db)
+        .await?
+        .ok_or(ErrorCode::NotBound)?;
+    if entry.has_chsi_photo {
         return Err(ErrorCode::AlreadyHasChsiPhoto.into());
     }
-    if profile.status.collection_code == Some(CollectionCodeState::Needed) {
+    if roster::entry_category(&entry)?.needs_collection_code() && entry.collection_code.is_none() {
         return Err(ErrorCode::CollectionCodeRequired.into());
     }
-    Ok(enrollment)
+    let unit = unit::Entity::find_by_id(entry.unit_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("roster {} without unit", entry.id)))?;
+    Ok(Booker {
+        campaign,
+        entry,
+        unit,
+    })
 }
 
 /// A session the student may book now, with each slot's remaining places.
@@ -302,7 +322,7 @@ fn slot_full() -> AppError {
 /// student's unit and its booking window is open.
 async fn bookable_slot(
     state: &AppState,
-    enrollment: &Enrollment,
+    enrollment: &Booker,
     slot_id: i64,
 ) -> AppResult<slot::Model> {
     let slot_row = slot::Entity::find_by_id(slot_id)
@@ -348,7 +368,7 @@ pub async fn book(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<
 /// SQLite it takes the write lock at once instead of failing to upgrade.
 async fn insert_booking(
     db: &DatabaseConnection,
-    enrollment: &Enrollment,
+    enrollment: &Booker,
     slot_row: &slot::Model,
 ) -> AppResult<booking::Model> {
     let txn = db.begin().await?;
