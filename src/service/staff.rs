@@ -100,12 +100,15 @@ pub async fn list(db: &DatabaseConnection) -> AppResult<Vec<StaffAccount>> {
         .collect()
 }
 
-pub async fn get(db: &DatabaseConnection, id: i64) -> AppResult<StaffAccount> {
+async fn find_row(db: &DatabaseConnection, id: i64) -> AppResult<staff_account::Model> {
     staff_account::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or_else(|| AppError::new(ErrorCode::NotFound, "该工作人员账号不存在"))
-        .and_then(StaffAccount::try_from)
+}
+
+pub async fn get(db: &DatabaseConnection, id: i64) -> AppResult<StaffAccount> {
+    StaffAccount::try_from(find_row(db, id).await?)
 }
 
 pub struct StaffUpdate {
@@ -122,10 +125,7 @@ pub async fn update(
     id: i64,
     change: StaffUpdate,
 ) -> AppResult<StaffAccount> {
-    let current = staff_account::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "该工作人员账号不存在"))?;
+    let current = find_row(db, id).await?;
     if change.disabled == Some(true) && id == acting_staff_id {
         return Err(ErrorCode::CannotDisableSelf.into());
     }
