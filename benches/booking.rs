@@ -139,6 +139,7 @@ async fn main() {
             status: CampaignStatus::Open,
             on_site_notes: None,
             cancel_cutoff_minutes: None,
+            makeup_location: None,
         },
     )
     .await

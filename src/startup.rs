@@ -12,6 +12,7 @@ use crate::{
     api,
     clients::{
         cache::{Cache, MemoryCache, RedisCache},
+        storage::{LocalStorage, Storage},
         wechat::WechatClient,
     },
     config::Config,
@@ -63,6 +64,14 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
         .context("database migration failed")
 }
 
+/// Photo storage: a local folder (`data/uploads` by default).
+pub async fn connect_storage(config: &Config) -> anyhow::Result<Arc<dyn Storage>> {
+    let storage = LocalStorage::open(&config.storage)
+        .await
+        .with_context(|| format!("photo storage folder {}", config.storage))?;
+    Ok(Arc::new(storage))
+}
+
 /// The in-process cache, or Redis when `DP_REDIS_URL` is set (then it must answer).
 pub async fn connect_cache(config: &Config) -> anyhow::Result<Arc<dyn Cache>> {
     match &config.redis_url {
@@ -100,6 +109,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     let db = connect_database(&config).await?;
     migrate(&db).await?;
     let cache = connect_cache(&config).await?;
+    let storage = connect_storage(&config).await?;
     let wechat = config.wechat.clone().map(|creds| {
         Arc::new(WechatClient::new(
             &config.wechat_api_base,
@@ -120,6 +130,10 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     Ok(AppState {
         db,
         cache,
+        storage,
+        photo_slots: Arc::new(tokio::sync::Semaphore::new(
+            std::thread::available_parallelism().map_or(2, |n| n.get()),
+        )),
         wechat,
         config: Arc::new(config),
         checkin_key: Arc::new(checkin_key),
@@ -189,6 +203,7 @@ impl Application {
         let grace = self.state.config.shutdown_grace;
         let drain = self.state.drain.clone();
         tokio::spawn(sweep_no_shows(self.state.db.clone()));
+        tokio::spawn(sweep_orphan_photos(self.state.clone()));
         let drained = async move {
             shutdown.await;
             drain.drain(grace).await;
@@ -209,6 +224,20 @@ async fn sweep_no_shows(db: DatabaseConnection) {
             Ok(0) => {}
             Ok(n) => tracing::info!(bookings = n, "marked no-shows"),
             Err(err) => tracing::warn!(error = %err, "no-show sweep failed"),
+        }
+    }
+}
+
+/// Every ten minutes, removes stored photo objects that no row points at
+/// (uploads interrupted between storing and committing).
+async fn sweep_orphan_photos(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        match crate::service::makeup::sweep_orphans(&state, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(objects = n, "removed orphan photo objects"),
+            Err(err) => tracing::warn!(error = %err, "orphan photo sweep failed"),
         }
     }
 }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use sea_orm::DatabaseConnection;
 
 use crate::{
-    clients::{cache::Cache, wechat::WechatClient},
+    clients::{cache::Cache, storage::Storage, wechat::WechatClient},
     config::Config,
     drain::Drain,
 };
@@ -13,6 +13,10 @@ use crate::{
 pub struct AppState {
     pub db: DatabaseConnection,
     pub cache: Arc<dyn Cache>,
+    /// Photos (local folder or S3-compatible).
+    pub storage: Arc<dyn Storage>,
+    /// Bounds how many photos are decoded at once, which bounds memory.
+    pub photo_slots: Arc<tokio::sync::Semaphore>,
     /// `None` in dev-login mode (no appid configured).
     pub wechat: Option<Arc<WechatClient>>,
     pub config: Arc<Config>,

@@ -54,13 +54,27 @@ fn allowed(op: &str) -> &'static [Who] {
         | "GET /bookings/{id}/check-in"
         | "POST /sessions/{id}/waitlist"
         | "GET /sessions/{id}/waitlist"
-        | "DELETE /sessions/{id}/waitlist" => &[Who::Student],
+        | "DELETE /sessions/{id}/waitlist"
+        | "POST /me/consents"
+        | "POST /me/makeup/precheck"
+        | "POST /me/makeup/photos"
+        | "GET /me/makeup"
+        | "DELETE /me/makeup/photos/{id}"
+        | "POST /me/makeup/offline" => &[Who::Student],
         "POST /onsite/check-ins"
         | "POST /onsite/walk-ins"
         | "POST /onsite/attendances/{id}/photographed" => &[Who::Admin, Who::Onsite],
         "GET /staff/students"
         | "GET /staff/sessions/{id}/bookings"
-        | "GET /staff/sessions/{id}/bookings/export" => &[Who::Admin, Who::Secretary],
+        | "GET /staff/sessions/{id}/bookings/export"
+        | "GET /staff/reviews"
+        | "POST /staff/reviews/{photo_id}"
+        | "POST /staff/students/{id}/paper-photo-received"
+        | "GET /staff/paper-photos" => &[Who::Admin, Who::Secretary],
+        "GET /staff/photos/{id}/image" => &[Who::Admin, Who::Secretary, Who::Intl],
+        "POST /intl/students/{id}/e-photo-received" | "GET /intl/students" => {
+            &[Who::Admin, Who::Intl]
+        }
         "GET /staff/me" => STAFF,
         "POST /auth/logout" => &[
             Who::Student,
@@ -164,6 +178,7 @@ async fn every_secured_operation_admits_exactly_its_callers() {
                 let url = app.url(&format!(
                     "/api/v1{}",
                     path.replace("{id}", &target_id.to_string())
+                        .replace("{photo_id}", &target_id.to_string())
                 ));
                 let mut req = app
                     .client

@@ -6,6 +6,7 @@ mod m20261126_000002_campaigns;
 mod m20261126_000003_bookings;
 mod m20261126_000004_check_in;
 mod m20261126_000005_waitlist;
+mod m20261126_000006_makeup;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_bookings::Migration),
             Box::new(m20261126_000004_check_in::Migration),
             Box::new(m20261126_000005_waitlist::Migration),
+            Box::new(m20261126_000006_makeup::Migration),
         ]
     }
 }

@@ -36,6 +36,9 @@ pub struct CampaignView {
     on_site_notes: String,
     /// Bookings can be cancelled or moved until this many minutes before the slot.
     cancel_cutoff_minutes: i32,
+    /// Where and when the collection centre takes make-up shots (address,
+    /// hours, phone), shown to students declaring an offline make-up.
+    makeup_location: String,
 }
 
 impl From<campaign::Model> for CampaignView {
@@ -49,6 +52,7 @@ impl From<campaign::Model> for CampaignView {
             self_check_deadline: to_shanghai(c.self_check_deadline),
             on_site_notes: c.on_site_notes,
             cancel_cutoff_minutes: c.cancel_cutoff_minutes,
+            makeup_location: c.makeup_location,
         }
     }
 }
@@ -70,6 +74,9 @@ struct CreateCampaign {
     /// Minutes before a slot after which a booking can no longer be
     /// cancelled or moved (0–10080, default 120).
     cancel_cutoff_minutes: Option<i32>,
+    /// Default: the notice's Xinhua collection point (address, hours, phone).
+    #[oai(validator(max_length = 2000))]
+    makeup_location: Option<String>,
 }
 
 #[derive(Object)]
@@ -83,6 +90,8 @@ struct UpdateCampaign {
     #[oai(validator(max_length = 8000))]
     on_site_notes: Option<String>,
     cancel_cutoff_minutes: Option<i32>,
+    #[oai(validator(max_length = 2000))]
+    makeup_location: Option<String>,
 }
 
 #[derive(Object)]
@@ -316,6 +325,7 @@ impl CampaignAdminApi {
                 status: b.status.unwrap_or(CampaignStatus::Draft),
                 on_site_notes: b.on_site_notes,
                 cancel_cutoff_minutes: b.cancel_cutoff_minutes,
+                makeup_location: b.makeup_location,
             },
         )
         .await?;
@@ -377,6 +387,7 @@ impl CampaignAdminApi {
             status: b.status,
             on_site_notes: b.on_site_notes,
             cancel_cutoff_minutes: b.cancel_cutoff_minutes,
+            makeup_location: b.makeup_location,
         };
         Ok(Json(
             svc::update_campaign(&self.state.db, id.0, patch)

@@ -6,6 +6,7 @@ pub mod booking;
 pub mod campaign;
 pub mod health;
 pub mod idempotency;
+pub mod makeup;
 pub mod middleware;
 pub mod onsite;
 pub mod roster;
@@ -35,6 +36,8 @@ pub enum ApiTags {
     Booking,
     /// On-site check-in and marking (on-site staff).
     Onsite,
+    /// Make-up shots: checks, uploads, review, paper photos and e-photos.
+    Makeup,
 }
 
 const API_DESCRIPTION: &str = "\
@@ -59,6 +62,7 @@ type Apis = (
     campaign::CampaignAdminApi,
     roster::RosterApi,
     staff_views::StaffViewsApi,
+    makeup::MakeupApi,
 );
 
 pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
@@ -86,6 +90,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
                 state: state.clone(),
             },
             staff_views::StaffViewsApi {
+                state: state.clone(),
+            },
+            makeup::MakeupApi {
                 state: state.clone(),
             },
         ),

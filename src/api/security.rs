@@ -118,3 +118,30 @@ async fn onsite_caller(req: &Request, bearer: Bearer) -> poem::Result<StaffCalle
         _ => Err(forbidden()),
     }
 }
+
+/// A staff token of an `admin`, a `unit_secretary` (own unit) or the
+/// `intl_office` (foreign students): who may look at students' photos.
+#[derive(SecurityScheme)]
+#[oai(rename = "bearer", ty = "bearer", checker = "photo_viewer")]
+pub struct PhotoViewerAuth(pub StaffCaller);
+
+async fn photo_viewer(req: &Request, bearer: Bearer) -> poem::Result<StaffCaller> {
+    let caller = staff_caller(req, bearer).await?;
+    match caller.assignment {
+        StaffAssignment::Onsite => Err(forbidden()),
+        _ => Ok(caller),
+    }
+}
+
+/// A staff token of the `intl_office` (or an `admin`).
+#[derive(SecurityScheme)]
+#[oai(rename = "bearer", ty = "bearer", checker = "intl_caller")]
+pub struct IntlAuth(pub StaffCaller);
+
+async fn intl_caller(req: &Request, bearer: Bearer) -> poem::Result<StaffCaller> {
+    let caller = staff_caller(req, bearer).await?;
+    match caller.assignment {
+        StaffAssignment::Admin | StaffAssignment::IntlOffice => Ok(caller),
+        _ => Err(forbidden()),
+    }
+}

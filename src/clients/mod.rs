@@ -1,3 +1,5 @@
-//! Outside services, each behind a small client: the shared cache and WeChat.
+//! Outside services, each behind a small client: the shared cache, photo
+//! storage and WeChat.
 pub mod cache;
+pub mod storage;
 pub mod wechat;

@@ -34,6 +34,7 @@ macro_rules! text_enum {
         }
     };
 }
+pub(crate) use text_enum;
 
 text_enum! {
     /// A campaign's life: set up as `draft`, `open` to students, then `closed`.

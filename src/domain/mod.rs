@@ -3,9 +3,12 @@
 pub mod account;
 pub mod campaign;
 pub mod checkin;
+pub mod makeup;
+pub mod photo_spec;
 pub mod time;
 pub mod token;
 
 pub use account::{Password, Principal, StaffAssignment, StaffRole, UnitCode, Username};
 pub use campaign::{BookingStatus, CampaignStatus, GraduationHalf, StudentCategory, TimeWindow};
+pub use makeup::{MakeupState, PhotoSource, PhotoStatus, RejectReason};
 pub use token::{SessionToken, TokenHash};

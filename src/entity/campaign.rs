@@ -15,6 +15,8 @@ pub struct Model {
     pub on_site_notes: String,
     /// A booking can be cancelled until this long before its slot starts.
     pub cancel_cutoff_minutes: i32,
+    /// Where and when the collection centre takes make-up shots (address, hours, phone).
+    pub makeup_location: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -22,6 +22,9 @@ pub struct Model {
     /// CHSI image collection code as the student gave it; never listed to staff.
     pub collection_code: Option<String>,
     pub collection_code_saved_at: Option<DateTimeUtc>,
+    /// `domain::MakeupState`, kept in step with the make-up tables so lists
+    /// and counts filter on one column.
+    pub makeup_state: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -25,6 +25,11 @@ pub const DEFAULT_ON_SITE_NOTES: &str = "\
 背景为蓝色：请勿穿黄绿色或天蓝色上衣（与背景相近）。\n\
 请慎重浓妆或整容后拍摄，否则学信网身份核验可能不通过或无法确定。";
 
+/// The notice's offline make-up point.
+pub const DEFAULT_MAKEUP_LOCATION: &str = "\
+新华社广东图像采集中心采集点：广州市越秀区府前路 21 号 2 楼 204 室；\
+工作时间 09:00–11:30、13:30–17:00；电话 020-83398378。请携带图像采集码。";
+
 fn invalid(message: impl Into<String>) -> AppError {
     AppError::new(ErrorCode::InvalidRequest, message.into())
 }
@@ -61,6 +66,8 @@ pub struct CampaignInput {
     pub on_site_notes: Option<String>,
     /// Default 120 minutes.
     pub cancel_cutoff_minutes: Option<i32>,
+    /// Default: the notice's collection point.
+    pub makeup_location: Option<String>,
 }
 
 #[derive(Default)]
@@ -72,6 +79,7 @@ pub struct CampaignPatch {
     pub status: Option<CampaignStatus>,
     pub on_site_notes: Option<String>,
     pub cancel_cutoff_minutes: Option<i32>,
+    pub makeup_location: Option<String>,
 }
 
 fn check_cutoff(minutes: i32) -> AppResult<i32> {
@@ -122,6 +130,10 @@ pub async fn create_campaign(
             None => DEFAULT_ON_SITE_NOTES.to_owned(),
         }),
         cancel_cutoff_minutes: Set(check_cutoff(input.cancel_cutoff_minutes.unwrap_or(120))?),
+        makeup_location: Set(match input.makeup_location {
+            Some(text) => check_text("补拍地点", &text, 1000)?,
+            None => DEFAULT_MAKEUP_LOCATION.to_owned(),
+        }),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -179,6 +191,9 @@ pub async fn update_campaign(
     }
     if let Some(notes) = patch.on_site_notes {
         model.on_site_notes = Set(check_text("现场须知", &notes, 4000)?);
+    }
+    if let Some(text) = patch.makeup_location {
+        model.makeup_location = Set(check_text("补拍地点", &text, 1000)?);
     }
     if let Some(minutes) = patch.cancel_cutoff_minutes {
         model.cancel_cutoff_minutes = Set(check_cutoff(minutes)?);

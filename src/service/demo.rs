@@ -164,6 +164,7 @@ pub async fn seed(
                 status: CampaignStatus::Open,
                 on_site_notes: None,
                 cancel_cutoff_minutes: None,
+                makeup_location: None,
             },
         )
         .await?;

@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use crate::{
-    domain::{BookingStatus, StudentCategory},
+    domain::{BookingStatus, MakeupState, StudentCategory},
     entity::{booking, campaign, campus, roster_entry, student, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{campaign as campaigns, roster},
@@ -56,6 +56,14 @@ pub enum NextAction {
     AttendSession,
     WaitForChsiUpload,
     UploadToGraduatePlatform,
+    /// An online make-up upload waits for review.
+    WaitForMakeupReview,
+    /// The last make-up upload was rejected: upload a new one.
+    ReuploadMakeup,
+    /// Shot at the collection centre: hand the paper photo to the secretary.
+    HandInPaperPhoto,
+    /// Foreign student: send the e-photo to the international students office.
+    SendEPhoto,
 }
 
 impl NextAction {
@@ -71,6 +79,10 @@ impl NextAction {
             Self::AttendSession => {
                 "请按预约时间到采集地点拍摄，现场出示签到码；费用 15 元，现场微信扫码支付"
             }
+            Self::WaitForMakeupReview => "补拍照片已提交，正在等待培养单位审核",
+            Self::ReuploadMakeup => "补拍照片未通过审核，请按退回原因重新拍摄上传",
+            Self::HandInPaperPhoto => "请在补拍截止前将纸质相片交给培养单位研究生秘书",
+            Self::SendEPhoto => "请将电子相片发送至留学生办公室",
             Self::UploadToGraduatePlatform => {
                 "你在学信网已有学历照片，无需再拍摄；申请答辩前请从学信网下载电子照片并上传至研究生管理系统"
             }
@@ -117,14 +129,21 @@ pub fn summarize(
             next_action: NextAction::UploadToGraduatePlatform,
         };
     }
+    let makeup = entry.makeup_state.as_deref().and_then(MakeupState::parse);
     let next_action = if entry.student_id.is_none() {
         NextAction::BindRoster
     } else if code == CollectionCodeState::Needed {
         NextAction::SaveCollectionCode
-    } else if booking == Some(BookingStatus::Photographed) {
+    } else if booking == Some(BookingStatus::Photographed)
+        || makeup.is_some_and(MakeupState::is_photographed)
+    {
         NextAction::WaitForChsiUpload
+    } else if let Some(step) = makeup.and_then(makeup_step) {
+        step
     } else if booking.is_some() {
         NextAction::AttendSession
+    } else if makeup == Some(MakeupState::Rejected) {
+        NextAction::ReuploadMakeup
     } else {
         NextAction::BookSession
     };
@@ -132,6 +151,16 @@ pub fn summarize(
         eligibility: Eligibility::Eligible,
         collection_code: Some(code),
         next_action,
+    }
+}
+
+/// A make-up under way that comes before any booking.
+fn makeup_step(state: MakeupState) -> Option<NextAction> {
+    match state {
+        MakeupState::PendingReview => Some(NextAction::WaitForMakeupReview),
+        MakeupState::AwaitingPaperPhoto => Some(NextAction::HandInPaperPhoto),
+        MakeupState::AwaitingEPhoto => Some(NextAction::SendEPhoto),
+        _ => None,
     }
 }
 
@@ -143,6 +172,15 @@ pub fn next_action_condition(action: NextAction) -> Condition {
     let code_ok = Condition::any()
         .add(C::CollectionCode.is_not_null())
         .add(C::Category.eq(StudentCategory::Foreign.as_str()));
+    // Bound, eligible and past the collection-code step.
+    let ready = Condition::all()
+        .add(not_photographed.clone())
+        .add(C::StudentId.is_not_null())
+        .add(code_ok.clone());
+    let makeup_in =
+        |states: &[MakeupState]| C::MakeupState.is_in(states.iter().map(|s| s.as_str()));
+    let not_photographed_on_site =
+        || C::Id.not_in_subquery(active_bookings(&[BookingStatus::Photographed]));
     match action {
         NextAction::WaitForCampaign => Condition::all().add(Expr::cust("1 = 0")),
         NextAction::BindRoster => Condition::all()
@@ -152,24 +190,39 @@ pub fn next_action_condition(action: NextAction) -> Condition {
             .add(not_photographed)
             .add(C::StudentId.is_not_null())
             .add(code_ok.not()),
-        NextAction::BookSession => Condition::all()
-            .add(not_photographed)
-            .add(C::StudentId.is_not_null())
-            .add(code_ok)
-            .add(C::Id.not_in_subquery(active_bookings(&[]))),
-        NextAction::AttendSession => Condition::all()
-            .add(not_photographed)
-            .add(C::StudentId.is_not_null())
-            .add(code_ok.clone())
+        NextAction::BookSession => ready
+            .add(C::Id.not_in_subquery(active_bookings(&[])))
+            .add(C::MakeupState.is_null()),
+        NextAction::ReuploadMakeup => ready
+            .add(C::Id.not_in_subquery(active_bookings(&[])))
+            .add(makeup_in(&[MakeupState::Rejected])),
+        NextAction::AttendSession => ready
             .add(C::Id.in_subquery(active_bookings(&[
                 BookingStatus::Booked,
                 BookingStatus::CheckedIn,
-            ]))),
-        NextAction::WaitForChsiUpload => Condition::all()
-            .add(not_photographed)
-            .add(C::StudentId.is_not_null())
-            .add(code_ok)
-            .add(C::Id.in_subquery(active_bookings(&[BookingStatus::Photographed]))),
+            ])))
+            .add(
+                Condition::any()
+                    .add(C::MakeupState.is_null())
+                    .add(makeup_in(&[MakeupState::Rejected])),
+            ),
+        NextAction::WaitForChsiUpload => ready.add(
+            Condition::any()
+                .add(C::Id.in_subquery(active_bookings(&[BookingStatus::Photographed])))
+                .add(makeup_in(&[
+                    MakeupState::Approved,
+                    MakeupState::OfflineComplete,
+                ])),
+        ),
+        NextAction::WaitForMakeupReview => ready
+            .add(not_photographed_on_site())
+            .add(makeup_in(&[MakeupState::PendingReview])),
+        NextAction::HandInPaperPhoto => ready
+            .add(not_photographed_on_site())
+            .add(makeup_in(&[MakeupState::AwaitingPaperPhoto])),
+        NextAction::SendEPhoto => ready
+            .add(not_photographed_on_site())
+            .add(makeup_in(&[MakeupState::AwaitingEPhoto])),
         NextAction::UploadToGraduatePlatform => Condition::all().add(C::HasChsiPhoto.eq(true)),
     }
 }
@@ -417,6 +470,7 @@ mod tests {
             bound_at: None,
             collection_code: code.then(|| "C".into()),
             collection_code_saved_at: None,
+            makeup_state: None,
             created_at: now,
             updated_at: now,
         }

@@ -8,6 +8,7 @@
 //! - `DP_TEST_REDIS_URL=redis://…`: Redis, with a fresh key prefix per test.
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
+pub mod photos;
 pub mod proxy;
 
 use std::collections::HashMap;
@@ -301,6 +302,34 @@ pub const ROSTER_HEADER: &str =
     "学号,姓名,培养单位代码,学生类别,毕业时间,是否延期,学信网已有学历照片,手机号";
 
 impl TestApp {
+    /// Posts a photo as multipart field `photo` (with `source` when given).
+    pub async fn upload_photo(
+        &self,
+        path: &str,
+        token: &str,
+        bytes: Vec<u8>,
+        filename: &str,
+        source: Option<&str>,
+    ) -> Response {
+        let mut form = reqwest::multipart::Form::new().part(
+            "photo",
+            reqwest::multipart::Part::bytes(bytes)
+                .file_name(filename.to_owned())
+                .mime_str("image/jpeg")
+                .unwrap(),
+        );
+        if let Some(source) = source {
+            form = form.text("source", source.to_owned());
+        }
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .multipart(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// Uploads a roster file as multipart field `file`.
     pub async fn upload_roster(
         &self,

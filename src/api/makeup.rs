@@ -1,0 +1,764 @@
+//! Make-up shots: the student's consent, photo checks, uploads and offline
+//! declaration (`/me/...`, `/makeup/spec`); staff review, photo access and
+//! paper/e-photo receipts (`/staff/...`, `/intl/...`).
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use poem_openapi::{
+    ApiResponse, Multipart, Object, OpenApi,
+    param::{Path, Query},
+    payload::{Binary, Json},
+    types::multipart::Upload,
+};
+
+use crate::{
+    api::{
+        ApiTags,
+        roster::unit_scope,
+        security::{IntlAuth, PhotoViewerAuth, StaffCaller, StudentAuth, UnitViewerAuth},
+    },
+    domain::{
+        MakeupState, PhotoSource, PhotoStatus, RejectReason, StudentCategory, photo_spec,
+        time::to_shanghai,
+    },
+    entity::{makeup_photo, offline_makeup, roster_entry},
+    error::{AppError, AppResult, ErrorCode},
+    service::{
+        makeup::{self, Decision, HandedIn, UploadOutcome, Variant},
+        photo_check::{Check, Severity},
+    },
+    state::AppState,
+};
+
+pub struct MakeupApi {
+    pub state: AppState,
+}
+
+#[derive(Object)]
+struct ConsentRequest {
+    /// Only `makeup_photo` (processing of the make-up photo).
+    #[oai(validator(max_length = 64))]
+    purpose: String,
+    /// The notice version the student read; must be the current one
+    /// (`consent_version` in `GET /makeup/spec`).
+    #[oai(validator(max_length = 64))]
+    version: String,
+}
+
+#[derive(Object)]
+struct ConsentView {
+    purpose: String,
+    version: String,
+    /// Asia/Shanghai.
+    accepted_at: DateTime<FixedOffset>,
+}
+
+#[derive(ApiResponse)]
+enum ConsentRecorded {
+    /// Recorded (or already recorded earlier: the first acceptance is kept).
+    #[oai(status = 201)]
+    Created(Json<ConsentView>),
+}
+
+/// A band of pixels in the 480×640 frame, from `min` to `max`.
+#[derive(Object)]
+struct Band {
+    min: u32,
+    max: u32,
+}
+
+impl From<(u32, u32)> for Band {
+    fn from((min, max): (u32, u32)) -> Self {
+        Self { min, max }
+    }
+}
+
+/// The CHSI photo spec as numbers, for drawing the camera guide.
+#[derive(Object)]
+struct SpecView {
+    frame_width: u32,
+    frame_height: u32,
+    /// Distance of the top of the head (hairline) from the top edge.
+    hairline_from_top: Band,
+    /// Height of the eyes from the top edge.
+    eyes_from_top: Band,
+    /// Width of the face.
+    face_width: Band,
+    /// Reference background colour `[r, g, b]` (light blue).
+    background_rgb: Vec<u8>,
+    /// Largest file accepted, in bytes.
+    max_upload_bytes: u64,
+    /// Version of the photo-processing notice to accept before uploading.
+    consent_version: String,
+    /// The dress rules shown with the camera.
+    advice: Vec<String>,
+}
+
+/// One automatic check.
+#[derive(Object)]
+struct CheckView {
+    /// `one_face`, `resolution`, `face_position`, `background`, `clothing`,
+    /// `exposure`, `sharpness` or `colour`.
+    check: String,
+    passed: bool,
+    /// `error`: a failure blocks the upload; `warning`: it is shown to the reviewer.
+    severity: String,
+    /// For the student, Chinese with English in brackets.
+    message: String,
+}
+
+impl From<Check> for CheckView {
+    fn from(c: Check) -> Self {
+        Self {
+            check: c.check,
+            passed: c.passed,
+            severity: match c.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            }
+            .to_owned(),
+            message: c.message,
+        }
+    }
+}
+
+fn check_views(checks: Vec<Check>) -> Vec<CheckView> {
+    checks.into_iter().map(CheckView::from).collect()
+}
+
+/// The outcome of the checks of a photo that was not stored.
+#[derive(Object)]
+struct PrecheckView {
+    /// No check with severity `error` failed: uploading this photo would be accepted.
+    acceptable: bool,
+    /// Every check, passed or not.
+    checks: Vec<CheckView>,
+}
+
+/// 422 of an upload: the photo failed a blocking check; nothing was stored.
+#[derive(Object)]
+struct CheckFailure {
+    /// `photo_check_failed`.
+    code: String,
+    message: String,
+    checks: Vec<CheckView>,
+}
+
+#[derive(Multipart)]
+struct PhotoUpload {
+    /// JPEG or PNG, at most 10 MB.
+    photo: Upload,
+    /// `camera` (taken in the mini-program) or `album`.
+    source: Option<String>,
+}
+
+/// An online make-up upload as its student sees it.
+#[derive(Object)]
+struct PhotoView {
+    id: i64,
+    status: PhotoStatus,
+    source: Option<PhotoSource>,
+    /// Asia/Shanghai.
+    uploaded_at: DateTime<FixedOffset>,
+    checks: Vec<CheckView>,
+    reviewed_at: Option<DateTime<FixedOffset>>,
+    /// Why it was rejected.
+    reject_reason: Option<RejectReason>,
+    /// What the reason means, in Chinese.
+    reject_reason_label: Option<String>,
+    comment: Option<String>,
+}
+
+impl From<makeup_photo::Model> for PhotoView {
+    fn from(p: makeup_photo::Model) -> Self {
+        let reason = p.reason_code.as_deref().and_then(RejectReason::parse);
+        Self {
+            id: p.id,
+            status: PhotoStatus::parse(&p.status).unwrap_or(PhotoStatus::Pending),
+            source: p.source.as_deref().and_then(PhotoSource::parse),
+            uploaded_at: to_shanghai(p.uploaded_at),
+            checks: check_views(makeup::stored_checks(&p)),
+            reviewed_at: p.reviewed_at.map(to_shanghai),
+            reject_reason: reason,
+            reject_reason_label: reason.map(|r| r.label_zh().to_owned()),
+            comment: p.comment,
+        }
+    }
+}
+
+#[derive(ApiResponse)]
+enum Uploaded {
+    /// Stored and waiting for review.
+    #[oai(status = 201)]
+    Created(Json<PhotoView>),
+    /// A blocking check failed (no face, several faces, far too small);
+    /// nothing was stored.
+    #[oai(status = 422)]
+    Refused(Json<CheckFailure>),
+}
+
+#[derive(ApiResponse)]
+enum Withdrawn {
+    #[oai(status = 204)]
+    Done,
+}
+
+#[derive(Object)]
+struct OfflineRequest {
+    /// The day of the shot at the collection centre (YYYY-MM-DD).
+    taken_on: NaiveDate,
+}
+
+/// A make-up shot at the collection centre.
+#[derive(Object)]
+struct OfflineView {
+    taken_on: NaiveDate,
+    /// Asia/Shanghai.
+    declared_at: DateTime<FixedOffset>,
+    paper_photo_received_at: Option<DateTime<FixedOffset>>,
+    /// Foreign students only.
+    e_photo_received_at: Option<DateTime<FixedOffset>>,
+}
+
+impl From<offline_makeup::Model> for OfflineView {
+    fn from(o: offline_makeup::Model) -> Self {
+        Self {
+            taken_on: o.taken_on,
+            declared_at: to_shanghai(o.declared_at),
+            paper_photo_received_at: o.paper_received_at.map(to_shanghai),
+            e_photo_received_at: o.e_photo_received_at.map(to_shanghai),
+        }
+    }
+}
+
+/// The student's make-up: state, both paths and the history of uploads.
+#[derive(Object)]
+struct MakeupView {
+    /// Absent until the student starts a make-up.
+    state: Option<MakeupState>,
+    /// Last moment for a make-up (Asia/Shanghai).
+    deadline: DateTime<FixedOffset>,
+    /// The current photo-processing notice was accepted.
+    consent_given: bool,
+    consent_version: String,
+    /// Where and when the collection centre takes make-up shots.
+    collection_centre: String,
+    /// Newest first; withdrawn and rejected attempts stay in the history.
+    photos: Vec<PhotoView>,
+    offline: Option<OfflineView>,
+}
+
+/// A student as staff see them in make-up lists.
+#[derive(Object)]
+struct StudentRef {
+    /// Roster entry id (the `{id}` of `/staff/students/{id}/...`).
+    id: i64,
+    student_no: String,
+    name: String,
+    unit_code: String,
+    category: StudentCategory,
+    makeup_state: Option<MakeupState>,
+}
+
+fn student_ref(entry: roster_entry::Model, unit_code: String) -> StudentRef {
+    StudentRef {
+        id: entry.id,
+        makeup_state: entry.makeup_state.as_deref().and_then(MakeupState::parse),
+        category: StudentCategory::parse(&entry.category).unwrap_or(StudentCategory::Domestic),
+        student_no: entry.student_no,
+        name: entry.name,
+        unit_code,
+    }
+}
+
+/// An upload in the review queue.
+#[derive(Object)]
+struct ReviewItemView {
+    photo: PhotoView,
+    student: StudentRef,
+    /// Pixel size of the original (after EXIF orientation).
+    width: i32,
+    height: i32,
+    original_bytes: i64,
+    /// Fetch with the staff token: `…/image?variant=thumb|normalized|original`.
+    image_path: String,
+}
+
+#[derive(Object)]
+struct ReviewPage {
+    items: Vec<ReviewItemView>,
+    total: u64,
+    page: u64,
+    page_size: u64,
+}
+
+/// `approve`, or `reject` with a reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, poem_openapi::Enum)]
+#[oai(rename_all = "snake_case")]
+enum DecisionKind {
+    Approve,
+    Reject,
+}
+
+#[derive(Object)]
+struct ReviewRequest {
+    decision: DecisionKind,
+    /// Required to reject.
+    reason_code: Option<RejectReason>,
+    /// Shown to the student; required with reason `other`.
+    #[oai(validator(max_length = 500))]
+    comment: Option<String>,
+}
+
+#[derive(ApiResponse)]
+enum ImageResponse {
+    /// A JPEG (every variant of a JPEG upload; thumbnails and normalised
+    /// photos always). Never cached by browsers or proxies.
+    #[oai(status = 200, content_type = "image/jpeg")]
+    Jpeg(Binary<Vec<u8>>, #[oai(header = "Cache-Control")] String),
+    /// The original of a PNG upload.
+    #[oai(status = 200, content_type = "image/png")]
+    Png(Binary<Vec<u8>>, #[oai(header = "Cache-Control")] String),
+}
+
+/// A student's offline make-up for staff.
+#[derive(Object)]
+struct OfflineStudentView {
+    student: StudentRef,
+    offline: OfflineView,
+}
+
+fn offline_views(
+    rows: Vec<(roster_entry::Model, String, offline_makeup::Model)>,
+) -> Vec<OfflineStudentView> {
+    rows.into_iter()
+        .map(|(entry, unit, record)| OfflineStudentView {
+            student: student_ref(entry, unit),
+            offline: record.into(),
+        })
+        .collect()
+}
+
+#[derive(Object)]
+struct OfflineList {
+    items: Vec<OfflineStudentView>,
+}
+
+/// poem has already streamed the part to an anonymous temporary file; this
+/// refuses oversized files and copies the rest to a named one the service
+/// can reopen on a blocking thread.
+async fn spooled(upload: Upload) -> AppResult<tempfile::TempPath> {
+    if upload.size() as u64 > makeup::MAX_PHOTO_BYTES {
+        return Err(AppError::new(
+            ErrorCode::PayloadTooLarge,
+            "照片不能超过 10 MB (the photo must be at most 10 MB)",
+        ));
+    }
+    let path = tempfile::NamedTempFile::new()
+        .map_err(AppError::internal)?
+        .into_temp_path();
+    let mut file = tokio::fs::File::create(&path)
+        .await
+        .map_err(AppError::internal)?;
+    tokio::io::copy(&mut upload.into_async_read(), &mut file)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(path)
+}
+
+fn parse_source(source: Option<String>) -> AppResult<Option<PhotoSource>> {
+    source
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            PhotoSource::parse(&s).ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::InvalidRequest,
+                    "source 只能是 camera 或 album (source must be camera or album)",
+                )
+            })
+        })
+        .transpose()
+}
+
+fn image_path(photo_id: i64) -> String {
+    format!("/api/v1/staff/photos/{photo_id}/image")
+}
+
+#[OpenApi(tag = "ApiTags::Makeup")]
+impl MakeupApi {
+    /// The CHSI photo spec for the camera guide
+    ///
+    /// The same numbers the automatic checks use. No token needed.
+    #[oai(path = "/makeup/spec", method = "get", operation_id = "makeup_spec")]
+    async fn spec(&self) -> Json<SpecView> {
+        Json(SpecView {
+            frame_width: photo_spec::FRAME_WIDTH,
+            frame_height: photo_spec::FRAME_HEIGHT,
+            hairline_from_top: photo_spec::HAIRLINE_BAND.into(),
+            eyes_from_top: photo_spec::EYES_BAND.into(),
+            face_width: photo_spec::FACE_WIDTH_BAND.into(),
+            background_rgb: photo_spec::BACKGROUND_RGB.to_vec(),
+            max_upload_bytes: makeup::MAX_PHOTO_BYTES,
+            consent_version: makeup::CONSENT_VERSION.to_owned(),
+            advice: photo_spec::ADVICE.iter().map(|s| (*s).to_owned()).collect(),
+        })
+    }
+
+    /// Accept the photo-processing notice
+    ///
+    /// Needed once before the first upload.
+    /// Errors: 400 `invalid_request` (unknown purpose), 401 `unauthenticated`,
+    /// 403 `forbidden`, 409 `consent_version_outdated`.
+    #[oai(
+        path = "/me/consents",
+        method = "post",
+        operation_id = "accept_consent"
+    )]
+    async fn consent(
+        &self,
+        student: StudentAuth,
+        body: Json<ConsentRequest>,
+    ) -> AppResult<ConsentRecorded> {
+        let c =
+            makeup::accept_consent(&self.state.db, student.0, &body.purpose, &body.version).await?;
+        Ok(ConsentRecorded::Created(Json(ConsentView {
+            purpose: c.purpose,
+            version: c.version,
+            accepted_at: to_shanghai(c.accepted_at),
+        })))
+    }
+
+    /// Check a photo without storing it
+    ///
+    /// Multipart like the upload. Runs every check and answers with all of
+    /// them; the photo is not kept. At most 60 checks and uploads per hour.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 413 `payload_too_large`, 415 `unsupported_media_type`,
+    /// 422 `image_too_large`, `not_an_image`, 429 `too_many_attempts`.
+    #[oai(
+        path = "/me/makeup/precheck",
+        method = "post",
+        operation_id = "precheck_makeup_photo"
+    )]
+    async fn precheck(
+        &self,
+        student: StudentAuth,
+        upload: PhotoUpload,
+    ) -> AppResult<Json<PrecheckView>> {
+        parse_source(upload.source)?;
+        let file = spooled(upload.photo).await?;
+        makeup::count_attempt(&self.state, student.0).await?;
+        let analysis = makeup::analyse_file(&self.state, &file).await?;
+        Ok(Json(PrecheckView {
+            acceptable: analysis.acceptable(),
+            checks: check_views(analysis.checks),
+        }))
+    }
+
+    /// Upload a make-up photo
+    ///
+    /// Multipart: `photo` (JPEG or PNG, ≤ 10 MB), optional `source`
+    /// (`camera` | `album`). Needs the consent, a bound and eligible student
+    /// not yet photographed, before the make-up deadline, and no other upload
+    /// pending. Warnings are stored for the reviewer; a blocking failure
+    /// answers 422 `photo_check_failed` with the checks and stores nothing.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`,
+    /// 403 `forbidden`, `not_bound`, `already_has_chsi_photo`,
+    /// `collection_code_required`, `consent_required`;
+    /// 409 `makeup_closed`, `already_photographed`, `makeup_pending`;
+    /// 413 `payload_too_large`; 415 `unsupported_media_type`;
+    /// 422 `photo_check_failed`, `image_too_large`, `not_an_image`;
+    /// 429 `too_many_attempts`; 503 `storage_unavailable`.
+    #[oai(
+        path = "/me/makeup/photos",
+        method = "post",
+        operation_id = "upload_makeup_photo"
+    )]
+    async fn upload(&self, student: StudentAuth, upload: PhotoUpload) -> AppResult<Uploaded> {
+        let source = parse_source(upload.source)?;
+        let file = spooled(upload.photo).await?;
+        makeup::count_attempt(&self.state, student.0).await?;
+        Ok(
+            match makeup::upload(&self.state, student.0, &file, source).await? {
+                UploadOutcome::Stored(photo) => Uploaded::Created(Json((*photo).into())),
+                UploadOutcome::Refused(checks) => Uploaded::Refused(Json(CheckFailure {
+                    code: ErrorCode::PhotoCheckFailed.as_str().to_owned(),
+                    message: ErrorCode::PhotoCheckFailed.default_message().to_owned(),
+                    checks: check_views(checks),
+                })),
+            },
+        )
+    }
+
+    /// The student's make-up
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, `not_bound`.
+    #[oai(path = "/me/makeup", method = "get", operation_id = "my_makeup")]
+    async fn mine(&self, student: StudentAuth) -> AppResult<Json<MakeupView>> {
+        let o = makeup::overview(&self.state, student.0).await?;
+        Ok(Json(MakeupView {
+            state: o.state,
+            deadline: to_shanghai(o.deadline),
+            consent_given: o.consent_given,
+            consent_version: makeup::CONSENT_VERSION.to_owned(),
+            collection_centre: o.location,
+            photos: o.photos.into_iter().map(PhotoView::from).collect(),
+            offline: o.offline.map(OfflineView::from),
+        }))
+    }
+
+    /// Withdraw a pending upload
+    ///
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`
+    /// (no such upload of this student), 409 `photo_not_pending`.
+    #[oai(
+        path = "/me/makeup/photos/:id",
+        method = "delete",
+        operation_id = "withdraw_makeup_photo"
+    )]
+    async fn withdraw(&self, student: StudentAuth, id: Path<i64>) -> AppResult<Withdrawn> {
+        makeup::withdraw(&self.state, student.0, id.0).await?;
+        Ok(Withdrawn::Done)
+    }
+
+    /// Declare a make-up shot at the collection centre
+    ///
+    /// Then hand the paper photo to the unit secretary (foreign students also
+    /// send the e-photo to the international students office). Declaring
+    /// again corrects the date.
+    /// Errors: 400 `invalid_request` (date in the future or after the
+    /// deadline), 401 `unauthenticated`, 403 `forbidden`, `not_bound`,
+    /// `already_has_chsi_photo`, `collection_code_required`;
+    /// 409 `makeup_closed`, `already_photographed`.
+    #[oai(
+        path = "/me/makeup/offline",
+        method = "post",
+        operation_id = "declare_offline_makeup"
+    )]
+    async fn offline(
+        &self,
+        student: StudentAuth,
+        body: Json<OfflineRequest>,
+    ) -> AppResult<Json<OfflineView>> {
+        let record = makeup::declare_offline(&self.state, student.0, body.taken_on).await?;
+        Ok(Json(record.into()))
+    }
+
+    /// Uploads to review
+    ///
+    /// A secretary sees their own unit (asking for another is 403); an admin
+    /// all units or `unit`. `status` defaults to `pending`; oldest first.
+    /// Pages start at 1; `page_size` ≤ 100 (default 20).
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`.
+    #[oai(path = "/staff/reviews", method = "get", operation_id = "review_queue")]
+    async fn reviews(
+        &self,
+        staff: UnitViewerAuth,
+        status: Query<Option<PhotoStatus>>,
+        unit: Query<Option<String>>,
+        #[oai(validator(minimum(value = "1")))] page: Query<Option<u64>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "100")))] page_size: Query<
+            Option<u64>,
+        >,
+    ) -> AppResult<Json<ReviewPage>> {
+        let scope = unit_scope(&staff.0, unit.0)?;
+        let page = page.0.unwrap_or(1);
+        let page_size = page_size.0.unwrap_or(20);
+        let (items, total) = makeup::review_queue(
+            &self.state.db,
+            scope.as_deref(),
+            status.0.unwrap_or(PhotoStatus::Pending),
+            page,
+            page_size,
+        )
+        .await?;
+        Ok(Json(ReviewPage {
+            items: items
+                .into_iter()
+                .map(|i| ReviewItemView {
+                    width: i.photo.width,
+                    height: i.photo.height,
+                    original_bytes: i.photo.original_bytes,
+                    image_path: image_path(i.photo.id),
+                    student: student_ref(i.entry, i.unit_code),
+                    photo: i.photo.into(),
+                })
+                .collect(),
+            total,
+            page,
+            page_size,
+        }))
+    }
+
+    /// A stored photo
+    ///
+    /// `variant`: `thumb` (default), `normalized` (the CHSI-format JPEG) or
+    /// `original` (as uploaded; PNG originals keep their bytes). Secretaries:
+    /// own unit; international office: foreign students; admins: all.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+    /// 503 `storage_unavailable`.
+    #[oai(
+        path = "/staff/photos/:id/image",
+        method = "get",
+        operation_id = "photo_image"
+    )]
+    async fn image(
+        &self,
+        staff: PhotoViewerAuth,
+        id: Path<i64>,
+        variant: Query<Option<Variant>>,
+    ) -> AppResult<ImageResponse> {
+        let (bytes, content_type) = makeup::image(
+            &self.state,
+            &staff.0.assignment,
+            id.0,
+            variant.0.unwrap_or(Variant::Thumb),
+        )
+        .await?;
+        let no_store = "private, no-store".to_owned();
+        Ok(if content_type == "image/png" {
+            ImageResponse::Png(Binary(bytes), no_store)
+        } else {
+            ImageResponse::Jpeg(Binary(bytes), no_store)
+        })
+    }
+
+    /// Approve or reject an upload
+    ///
+    /// Rejecting needs `reason_code`; `other` also needs `comment`. The first
+    /// of two reviewers wins; the second gets 409 `already_reviewed`.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`
+    /// (another unit), 404 `not_found`, 409 `already_reviewed`.
+    #[oai(
+        path = "/staff/reviews/:photo_id",
+        method = "post",
+        operation_id = "review_photo"
+    )]
+    async fn review(
+        &self,
+        staff: UnitViewerAuth,
+        photo_id: Path<i64>,
+        body: Json<ReviewRequest>,
+    ) -> AppResult<Json<PhotoView>> {
+        let decision = match body.0.decision {
+            DecisionKind::Approve => Decision::Approve,
+            DecisionKind::Reject => Decision::Reject {
+                reason: body.0.reason_code.ok_or_else(|| {
+                    AppError::new(
+                        ErrorCode::InvalidRequest,
+                        "退回时必须选择原因 (reason_code is required to reject)",
+                    )
+                })?,
+                comment: body.0.comment,
+            },
+        };
+        let StaffCaller {
+            staff_id,
+            assignment,
+        } = &staff.0;
+        let photo =
+            makeup::decide(&self.state, (*staff_id, assignment), photo_id.0, decision).await?;
+        Ok(Json(photo.into()))
+    }
+
+    /// Record a paper photo as received
+    ///
+    /// `{id}` is the roster entry id. Creates the offline record if the
+    /// student never declared one. Recording twice keeps the first receipt.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden` (another unit),
+    /// 404 `not_found`.
+    #[oai(
+        path = "/staff/students/:id/paper-photo-received",
+        method = "post",
+        operation_id = "paper_photo_received"
+    )]
+    async fn paper_received(
+        &self,
+        staff: UnitViewerAuth,
+        id: Path<i64>,
+    ) -> AppResult<Json<OfflineStudentView>> {
+        self.received(&staff.0, id.0, HandedIn::PaperPhoto).await
+    }
+
+    /// Offline make-ups in scope
+    ///
+    /// By default only those whose paper photo has not arrived
+    /// (`awaiting_paper_photo`); `all=true` lists every offline make-up.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`.
+    #[oai(
+        path = "/staff/paper-photos",
+        method = "get",
+        operation_id = "paper_photos"
+    )]
+    async fn paper_photos(
+        &self,
+        staff: UnitViewerAuth,
+        unit: Query<Option<String>>,
+        all: Query<Option<bool>>,
+    ) -> AppResult<Json<OfflineList>> {
+        let scope = unit_scope(&staff.0, unit.0)?;
+        let states: &[MakeupState] = if all.0.unwrap_or(false) {
+            &[]
+        } else {
+            &[MakeupState::AwaitingPaperPhoto]
+        };
+        let rows = makeup::offline_list(&self.state.db, scope.as_deref(), false, states).await?;
+        Ok(Json(OfflineList {
+            items: offline_views(rows),
+        }))
+    }
+
+    /// Record a foreign student's e-photo as received
+    ///
+    /// International students office (or admin). `{id}` is the roster entry id.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`
+    /// (no such student, or not a foreign student).
+    #[oai(
+        path = "/intl/students/:id/e-photo-received",
+        method = "post",
+        operation_id = "e_photo_received"
+    )]
+    async fn e_photo_received(
+        &self,
+        staff: IntlAuth,
+        id: Path<i64>,
+    ) -> AppResult<Json<OfflineStudentView>> {
+        self.received(&staff.0, id.0, HandedIn::EPhoto).await
+    }
+
+    /// Foreign students' offline make-ups, across units
+    ///
+    /// With the paper-photo and e-photo state of each.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`.
+    #[oai(
+        path = "/intl/students",
+        method = "get",
+        operation_id = "intl_students"
+    )]
+    async fn intl_students(&self, _staff: IntlAuth) -> AppResult<Json<OfflineList>> {
+        let rows = makeup::offline_list(&self.state.db, None, true, &[]).await?;
+        Ok(Json(OfflineList {
+            items: offline_views(rows),
+        }))
+    }
+}
+
+impl MakeupApi {
+    async fn received(
+        &self,
+        staff: &StaffCaller,
+        entry_id: i64,
+        what: HandedIn,
+    ) -> AppResult<Json<OfflineStudentView>> {
+        let (entry, unit, record) = makeup::record_received(
+            &self.state,
+            (staff.staff_id, &staff.assignment),
+            entry_id,
+            what,
+        )
+        .await?;
+        Ok(Json(OfflineStudentView {
+            student: student_ref(entry, unit),
+            offline: record.into(),
+        }))
+    }
+}

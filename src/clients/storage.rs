@@ -1,0 +1,213 @@
+//! Photo storage: a local folder by default, S3-compatible object storage in
+//! production. Objects are written whole or not at all, and are only ever
+//! read back through authorised endpoints.
+
+use std::{
+    path::{Path, PathBuf},
+    time::SystemTime,
+};
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, thiserror::Error)]
+#[error("storage unavailable: {0}")]
+pub struct StorageError(String);
+
+impl From<std::io::Error> for StorageError {
+    fn from(err: std::io::Error) -> Self {
+        Self(err.to_string())
+    }
+}
+
+/// An object's key and when it was last written.
+pub struct ObjectInfo {
+    pub key: String,
+    pub modified: DateTime<Utc>,
+}
+
+#[async_trait]
+pub trait Storage: Send + Sync {
+    /// Stores bytes under `key`, replacing any object there.
+    async fn put(&self, key: &str, bytes: Vec<u8>) -> Result<(), StorageError>;
+    /// Stores the contents of a local file without reading it into memory.
+    async fn put_file(&self, key: &str, path: &Path) -> Result<(), StorageError>;
+    /// `None` when there is no such object.
+    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StorageError>;
+    /// Deleting a missing object is not an error.
+    async fn delete(&self, key: &str) -> Result<(), StorageError>;
+    /// Every object whose key starts with `prefix`.
+    async fn list(&self, prefix: &str) -> Result<Vec<ObjectInfo>, StorageError>;
+}
+
+/// Keys are made by the service (`makeup/<uuid>/<variant>`); anything else
+/// is refused so that no key can reach outside the root.
+fn checked_key(key: &str) -> Result<&str, StorageError> {
+    let ok = !key.is_empty()
+        && key.split('/').all(|part| {
+            !part.is_empty()
+                && part != "."
+                && part != ".."
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+        });
+    if ok {
+        Ok(key)
+    } else {
+        Err(StorageError(format!("invalid object key {key:?}")))
+    }
+}
+
+/// Objects as files under a root folder (the embedded default, `data/uploads`).
+pub struct LocalStorage {
+    root: PathBuf,
+}
+
+impl LocalStorage {
+    pub async fn open(root: impl Into<PathBuf>) -> Result<Self, StorageError> {
+        let root = root.into();
+        tokio::fs::create_dir_all(&root).await?;
+        Ok(Self { root })
+    }
+
+    fn path(&self, key: &str) -> Result<PathBuf, StorageError> {
+        Ok(self.root.join(checked_key(key)?))
+    }
+
+    /// A temporary name beside the target, renamed over it once complete,
+    /// so readers never see half an object.
+    async fn staging(&self, key: &str) -> Result<(PathBuf, PathBuf), StorageError> {
+        let target = self.path(key)?;
+        if let Some(parent) = target.parent() {
+            tokio::fs::create_dir_all(parent).await?;
+        }
+        let staging = target.with_extension(format!("partial-{}", uuid::Uuid::new_v4()));
+        Ok((target, staging))
+    }
+
+    async fn commit(staging: &Path, target: &Path) -> Result<(), StorageError> {
+        let file = tokio::fs::File::open(staging).await?;
+        file.sync_all().await?;
+        if let Err(err) = tokio::fs::rename(staging, target).await {
+            let _ = tokio::fs::remove_file(staging).await;
+            return Err(err.into());
+        }
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl Storage for LocalStorage {
+    async fn put(&self, key: &str, bytes: Vec<u8>) -> Result<(), StorageError> {
+        let (target, staging) = self.staging(key).await?;
+        if let Err(err) = tokio::fs::write(&staging, bytes).await {
+            let _ = tokio::fs::remove_file(&staging).await;
+            return Err(err.into());
+        }
+        Self::commit(&staging, &target).await
+    }
+
+    async fn put_file(&self, key: &str, path: &Path) -> Result<(), StorageError> {
+        let (target, staging) = self.staging(key).await?;
+        if let Err(err) = tokio::fs::copy(path, &staging).await {
+            let _ = tokio::fs::remove_file(&staging).await;
+            return Err(err.into());
+        }
+        Self::commit(&staging, &target).await
+    }
+
+    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
+        match tokio::fs::read(self.path(key)?).await {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    async fn delete(&self, key: &str) -> Result<(), StorageError> {
+        match tokio::fs::remove_file(self.path(key)?).await {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(err.into()),
+            _ => Ok(()),
+        }
+    }
+
+    async fn list(&self, prefix: &str) -> Result<Vec<ObjectInfo>, StorageError> {
+        let mut out = Vec::new();
+        let mut pending = vec![self.root.clone()];
+        while let Some(dir) = pending.pop() {
+            let mut entries = match tokio::fs::read_dir(&dir).await {
+                Ok(entries) => entries,
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(err) => return Err(err.into()),
+            };
+            while let Some(entry) = entries.next_entry().await? {
+                let meta = entry.metadata().await?;
+                let path = entry.path();
+                if meta.is_dir() {
+                    pending.push(path);
+                    continue;
+                }
+                let Ok(relative) = path.strip_prefix(&self.root) else {
+                    continue;
+                };
+                let key = relative.to_string_lossy().replace('\\', "/");
+                if key.starts_with(prefix) {
+                    out.push(ObjectInfo {
+                        key,
+                        modified: meta.modified().unwrap_or(SystemTime::UNIX_EPOCH).into(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_cannot_leave_the_root() {
+        for bad in [
+            "",
+            "../x",
+            "a/../b",
+            "/etc/passwd",
+            "a//b",
+            "a/./b",
+            "a b",
+            "a\\b",
+        ] {
+            assert!(checked_key(bad).is_err(), "{bad:?} accepted");
+        }
+        assert!(checked_key("makeup/0b1c-2d/original.jpg").is_ok());
+    }
+
+    #[tokio::test]
+    async fn local_put_get_list_delete() {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = LocalStorage::open(dir.path()).await.unwrap();
+        storage
+            .put("makeup/a/thumb.jpg", b"123".to_vec())
+            .await
+            .unwrap();
+        assert_eq!(
+            storage.get("makeup/a/thumb.jpg").await.unwrap().as_deref(),
+            Some(&b"123"[..])
+        );
+        assert!(storage.get("makeup/b/thumb.jpg").await.unwrap().is_none());
+        let keys: Vec<String> = storage
+            .list("makeup/")
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|o| o.key)
+            .collect();
+        assert_eq!(keys, vec!["makeup/a/thumb.jpg".to_owned()]);
+        storage.delete("makeup/a/thumb.jpg").await.unwrap();
+        storage.delete("makeup/a/thumb.jpg").await.unwrap();
+        assert!(storage.get("makeup/a/thumb.jpg").await.unwrap().is_none());
+    }
+}

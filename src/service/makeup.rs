@@ -1,0 +1,886 @@
+//! Make-up shots (补拍) for students who missed their session: an online
+//! upload checked against the CHSI spec and reviewed by staff, or a shot at
+//! the collection centre whose paper photo (and for foreign students the
+//! e-photo) staff record as received.
+//!
+//! Crash safety: a photo's objects are written to storage first, under a
+//! fresh `makeup/<uuid>/` prefix, and the row that points at them is inserted
+//! afterwards; objects whose row never appeared are removed by
+//! [`sweep_orphans`]. So a row never points at a missing object.
+
+use std::{io::BufReader, path::Path, time::Duration};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, SqlErr, TransactionTrait, sea_query::Expr,
+};
+use sha2::{Digest, Sha256};
+
+use crate::{
+    domain::{
+        MakeupState, PhotoSource, PhotoStatus, RejectReason, StaffAssignment, StudentCategory,
+        time::shanghai,
+    },
+    entity::{booking, consent, makeup_photo, offline_makeup, roster_entry, unit},
+    error::{AppError, AppResult, ErrorCode},
+    service::{
+        photo_check::{self, Analysis, Check, Unreadable},
+        roster,
+        student::{self, Enrollment},
+    },
+    state::AppState,
+};
+
+/// The photo-processing notice students accept before their first upload.
+pub const CONSENT_PURPOSE: &str = "makeup_photo";
+pub const CONSENT_VERSION: &str = "2026-11";
+/// Largest photo file accepted.
+pub const MAX_PHOTO_BYTES: u64 = 10 * 1024 * 1024;
+/// Photo checks and uploads allowed per student per hour.
+pub const MAX_ATTEMPTS_PER_HOUR: i64 = 60;
+const ATTEMPT_WINDOW: Duration = Duration::from_secs(3600);
+/// Objects without a row are kept this long (an upload may still be running).
+const ORPHAN_AGE: Duration = Duration::from_secs(3600);
+
+/// The three stored variants of an upload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, poem_openapi::Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum Variant {
+    /// As uploaded (for review).
+    Original,
+    /// The CHSI-format 480×640 JPEG.
+    Normalized,
+    /// 120×160 preview for lists.
+    Thumb,
+}
+
+fn object_key(object_id: &str, variant: Variant) -> String {
+    let name = match variant {
+        Variant::Original => "original",
+        Variant::Normalized => "normalized.jpg",
+        Variant::Thumb => "thumb.jpg",
+    };
+    format!("makeup/{object_id}/{name}")
+}
+
+fn storage_error(err: crate::clients::storage::StorageError) -> AppError {
+    AppError::with_cause(ErrorCode::StorageUnavailable, err)
+}
+
+/// Records the student's acceptance of the current notice (idempotent).
+pub async fn accept_consent(
+    db: &DatabaseConnection,
+    student_id: i64,
+    purpose: &str,
+    version: &str,
+) -> AppResult<consent::Model> {
+    if purpose != CONSENT_PURPOSE {
+        return Err(AppError::new(
+            ErrorCode::InvalidRequest,
+            format!("未知的同意事项：{purpose} (unknown purpose)"),
+        ));
+    }
+    if version != CONSENT_VERSION {
+        return Err(ErrorCode::ConsentVersionOutdated.into());
+    }
+    if let Some(existing) = find_consent(db, student_id).await? {
+        return Ok(existing);
+    }
+    use sea_orm::ActiveModelTrait;
+    let inserted = consent::ActiveModel {
+        student_id: Set(student_id),
+        purpose: Set(purpose.to_owned()),
+        version: Set(version.to_owned()),
+        accepted_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await;
+    match inserted {
+        Ok(model) => Ok(model),
+        // A concurrent acceptance won the unique index; its row is as good.
+        Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            find_consent(db, student_id)
+                .await?
+                .ok_or_else(|| AppError::internal(err))
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+async fn find_consent(
+    db: &impl ConnectionTrait,
+    student_id: i64,
+) -> AppResult<Option<consent::Model>> {
+    Ok(consent::Entity::find()
+        .filter(consent::Column::StudentId.eq(student_id))
+        .filter(consent::Column::Purpose.eq(CONSENT_PURPOSE))
+        .filter(consent::Column::Version.eq(CONSENT_VERSION))
+        .one(db)
+        .await?)
+}
+
+/// Counts one check or upload against the student's hourly allowance
+/// (each costs a full decode).
+pub async fn count_attempt(state: &AppState, student_id: i64) -> AppResult<()> {
+    let n = state
+        .cache
+        .incr(&format!("photo_attempt:{student_id}"), ATTEMPT_WINDOW)
+        .await?;
+    if n > MAX_ATTEMPTS_PER_HOUR {
+        return Err(ErrorCode::TooManyAttempts.into());
+    }
+    Ok(())
+}
+
+/// Decodes and checks a photo file on a blocking thread, at most as many at
+/// once as the machine has cores (each decode holds the whole bitmap).
+pub async fn analyse_file(state: &AppState, path: &Path) -> AppResult<Analysis> {
+    let _permit = state
+        .photo_slots
+        .acquire()
+        .await
+        .map_err(AppError::internal)?;
+    let path = path.to_owned();
+    let decoded = tokio::task::spawn_blocking(move || {
+        let file = std::fs::File::open(&path)?;
+        if file.metadata()?.len() == 0 {
+            return Ok(Err(Unreadable::NotAnImage));
+        }
+        Ok::<_, std::io::Error>(
+            photo_check::decode(BufReader::new(file))
+                .map(|(image, format)| photo_check::analyse(image, format)),
+        )
+    })
+    .await
+    .map_err(AppError::internal)?
+    .map_err(AppError::internal)?;
+    decoded.map_err(|err| match err {
+        Unreadable::UnsupportedFormat => AppError::new(
+            ErrorCode::UnsupportedMediaType,
+            "只支持 JPEG 或 PNG 格式的照片 (only JPEG or PNG photos are accepted)",
+        ),
+        Unreadable::TooLarge => ErrorCode::ImageTooLarge.into(),
+        Unreadable::NotAnImage => ErrorCode::NotAnImage.into(),
+    })
+}
+
+/// Who may make up: bound, eligible, not photographed yet, before the deadline.
+async fn makeup_context(state: &AppState, student_id: i64) -> AppResult<Enrollment> {
+    let profile = student::profile(&state.db, student_id).await?;
+    let enrollment = profile.enrollment.ok_or(ErrorCode::NotBound)?;
+    let entry = &enrollment.entry;
+    if entry.has_chsi_photo {
+        return Err(ErrorCode::AlreadyHasChsiPhoto.into());
+    }
+    if roster::entry_category(entry)?.needs_collection_code() && entry.collection_code.is_none() {
+        return Err(ErrorCode::CollectionCodeRequired.into());
+    }
+    if Utc::now() >= enrollment.campaign.makeup_deadline {
+        return Err(ErrorCode::MakeupClosed.into());
+    }
+    let photographed_on_site = booking::Entity::find()
+        .filter(booking::Column::RosterEntryId.eq(entry.id))
+        .filter(booking::Column::PhotographedAt.is_not_null())
+        .count(&state.db)
+        .await?
+        > 0;
+    let made_up = entry
+        .makeup_state
+        .as_deref()
+        .and_then(MakeupState::parse)
+        .is_some_and(MakeupState::is_photographed);
+    if photographed_on_site || made_up {
+        return Err(ErrorCode::AlreadyPhotographed.into());
+    }
+    Ok(enrollment)
+}
+
+/// What an upload attempt came to.
+pub enum UploadOutcome {
+    Stored(Box<makeup_photo::Model>),
+    /// A check with severity `error` failed; nothing was stored.
+    Refused(Vec<Check>),
+}
+
+/// Checks, normalises and stores an upload, then records it as pending.
+pub async fn upload(
+    state: &AppState,
+    student_id: i64,
+    file: &Path,
+    source: Option<PhotoSource>,
+) -> AppResult<UploadOutcome> {
+    let ctx = makeup_context(state, student_id).await?;
+    if find_consent(&state.db, student_id).await?.is_none() {
+        return Err(ErrorCode::ConsentRequired.into());
+    }
+    let entry = &ctx.entry;
+    // Cheap refusal before the expensive part; the unique index decides for real.
+    if makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::PendingEntryId.eq(entry.id))
+        .count(&state.db)
+        .await?
+        > 0
+    {
+        return Err(ErrorCode::MakeupPending.into());
+    }
+    let analysis = analyse_file(state, file).await?;
+    if !analysis.acceptable() {
+        return Ok(UploadOutcome::Refused(analysis.checks));
+    }
+    let original_bytes = tokio::fs::metadata(file)
+        .await
+        .map_err(AppError::internal)?
+        .len();
+    let original_type = analysis.format;
+    let normalised = {
+        let _permit = state
+            .photo_slots
+            .acquire()
+            .await
+            .map_err(AppError::internal)?;
+        tokio::task::spawn_blocking(move || {
+            photo_check::normalise(&analysis)
+                .map(|n| (n, analysis.checks, analysis.width, analysis.height))
+        })
+        .await
+        .map_err(AppError::internal)?
+    };
+    let Some((normalised, checks, width, height)) = normalised else {
+        return Err(AppError::internal(anyhow::anyhow!(
+            "accepted photo without a face"
+        )));
+    };
+    let object_id = uuid::Uuid::new_v4().to_string();
+    let sha = hex(&Sha256::digest(&normalised.jpeg));
+    let written = async {
+        state
+            .storage
+            .put_file(&object_key(&object_id, Variant::Original), file)
+            .await?;
+        state
+            .storage
+            .put(
+                &object_key(&object_id, Variant::Normalized),
+                normalised.jpeg,
+            )
+            .await?;
+        state
+            .storage
+            .put(&object_key(&object_id, Variant::Thumb), normalised.thumb)
+            .await
+    }
+    .await;
+    if let Err(err) = written {
+        remove_objects(state, &object_id).await;
+        return Err(storage_error(err));
+    }
+    let now = Utc::now();
+    let row = makeup_photo::ActiveModel {
+        object_id: Set(object_id.clone()),
+        campaign_id: Set(entry.campaign_id),
+        roster_entry_id: Set(entry.id),
+        unit_id: Set(entry.unit_id),
+        student_id: Set(student_id),
+        pending_entry_id: Set(Some(entry.id)),
+        status: Set(PhotoStatus::Pending.as_str().to_owned()),
+        source: Set(source.map(|s| s.as_str().to_owned())),
+        checks: Set(serde_json::to_string(&checks).map_err(AppError::internal)?),
+        width: Set(width as i32),
+        height: Set(height as i32),
+        original_bytes: Set(original_bytes as i64),
+        original_type: Set(original_type.to_owned()),
+        normalized_sha256: Set(sha),
+        uploaded_at: Set(now),
+        ..Default::default()
+    };
+    let entry_id = entry.id;
+    let inserted = state
+        .db
+        .transaction::<_, makeup_photo::Model, AppError>(|txn| {
+            Box::pin(async move {
+                use sea_orm::ActiveModelTrait;
+                let model = row.insert(txn).await.map_err(|err| {
+                    if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) {
+                        ErrorCode::MakeupPending.into()
+                    } else {
+                        AppError::from(err)
+                    }
+                })?;
+                refresh_state(txn, entry_id).await?;
+                Ok(model)
+            })
+        })
+        .await
+        .map_err(flatten_txn);
+    if inserted.is_err() {
+        remove_objects(state, &object_id).await;
+    }
+    Ok(UploadOutcome::Stored(Box::new(inserted?)))
+}
+
+fn flatten_txn(err: sea_orm::TransactionError<AppError>) -> AppError {
+    match err {
+        sea_orm::TransactionError::Connection(e) => e.into(),
+        sea_orm::TransactionError::Transaction(e) => e,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+async fn remove_objects(state: &AppState, object_id: &str) {
+    for variant in [Variant::Original, Variant::Normalized, Variant::Thumb] {
+        if let Err(err) = state.storage.delete(&object_key(object_id, variant)).await {
+            tracing::warn!(error = %err, object_id, "object left for the orphan sweep");
+        }
+    }
+}
+
+/// Recomputes the roster entry's make-up state from its uploads and its
+/// offline declaration; called in the transaction of every change.
+pub async fn refresh_state(db: &impl ConnectionTrait, entry_id: i64) -> AppResult<()> {
+    let photos = makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::RosterEntryId.eq(entry_id))
+        .filter(makeup_photo::Column::Status.ne(PhotoStatus::Withdrawn.as_str()))
+        .order_by_desc(makeup_photo::Column::Id)
+        .all(db)
+        .await?;
+    let has = |s: PhotoStatus| photos.iter().any(|p| p.status == s.as_str());
+    let entry = roster_entry::Entity::find_by_id(entry_id)
+        .one(db)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    let offline = offline_makeup::Entity::find()
+        .filter(offline_makeup::Column::RosterEntryId.eq(entry_id))
+        .one(db)
+        .await?
+        .map(|o| {
+            MakeupState::offline(
+                o.paper_received_at.is_some(),
+                entry.category == StudentCategory::Foreign.as_str()
+                    && o.e_photo_received_at.is_none(),
+            )
+        });
+    let state = if has(PhotoStatus::Approved) {
+        Some(MakeupState::Approved)
+    } else if offline == Some(MakeupState::OfflineComplete) {
+        offline
+    } else if has(PhotoStatus::Pending) {
+        Some(MakeupState::PendingReview)
+    } else if offline.is_some() {
+        offline
+    } else if photos
+        .first()
+        .is_some_and(|p| p.status == PhotoStatus::Rejected.as_str())
+    {
+        Some(MakeupState::Rejected)
+    } else {
+        None
+    };
+    roster_entry::Entity::update_many()
+        .col_expr(
+            roster_entry::Column::MakeupState,
+            Expr::value(state.map(|s| s.as_str().to_owned())),
+        )
+        .filter(roster_entry::Column::Id.eq(entry_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The student takes back a pending upload before anyone reviewed it.
+pub async fn withdraw(state: &AppState, student_id: i64, photo_id: i64) -> AppResult<()> {
+    let photo = makeup_photo::Entity::find_by_id(photo_id)
+        .filter(makeup_photo::Column::StudentId.eq(student_id))
+        .one(&state.db)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    state
+        .db
+        .transaction::<_, (), AppError>(|txn| {
+            Box::pin(async move {
+                let done = makeup_photo::Entity::update_many()
+                    .col_expr(
+                        makeup_photo::Column::Status,
+                        Expr::value(PhotoStatus::Withdrawn.as_str()),
+                    )
+                    .col_expr(
+                        makeup_photo::Column::PendingEntryId,
+                        Expr::value(Option::<i64>::None),
+                    )
+                    .filter(makeup_photo::Column::Id.eq(photo.id))
+                    .filter(makeup_photo::Column::Status.eq(PhotoStatus::Pending.as_str()))
+                    .exec(txn)
+                    .await?;
+                if done.rows_affected == 0 {
+                    return Err(ErrorCode::PhotoNotPending.into());
+                }
+                refresh_state(txn, photo.roster_entry_id).await
+            })
+        })
+        .await
+        .map_err(flatten_txn)
+}
+
+/// Everything the student sees about their make-up.
+pub struct MakeupOverview {
+    pub state: Option<MakeupState>,
+    pub deadline: DateTime<Utc>,
+    pub consent_given: bool,
+    pub location: String,
+    pub photos: Vec<makeup_photo::Model>,
+    pub offline: Option<offline_makeup::Model>,
+}
+
+pub async fn overview(state: &AppState, student_id: i64) -> AppResult<MakeupOverview> {
+    let profile = student::profile(&state.db, student_id).await?;
+    let enrollment = profile.enrollment.ok_or(ErrorCode::NotBound)?;
+    let entry = &enrollment.entry;
+    let photos = makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::RosterEntryId.eq(entry.id))
+        .order_by_desc(makeup_photo::Column::Id)
+        .all(&state.db)
+        .await?;
+    let offline = offline_makeup::Entity::find()
+        .filter(offline_makeup::Column::RosterEntryId.eq(entry.id))
+        .one(&state.db)
+        .await?;
+    Ok(MakeupOverview {
+        state: entry.makeup_state.as_deref().and_then(MakeupState::parse),
+        deadline: enrollment.campaign.makeup_deadline,
+        consent_given: find_consent(&state.db, student_id).await?.is_some(),
+        location: enrollment.campaign.makeup_location.clone(),
+        photos,
+        offline,
+    })
+}
+
+/// The checks stored with an upload.
+pub fn stored_checks(photo: &makeup_photo::Model) -> Vec<Check> {
+    serde_json::from_str(&photo.checks).unwrap_or_default()
+}
+
+/// The student declares a shot taken at the collection centre (re-declaring
+/// corrects the date).
+pub async fn declare_offline(
+    state: &AppState,
+    student_id: i64,
+    taken_on: NaiveDate,
+) -> AppResult<offline_makeup::Model> {
+    let ctx = makeup_context(state, student_id).await?;
+    let today = Utc::now().with_timezone(&shanghai()).date_naive();
+    let deadline = ctx
+        .campaign
+        .makeup_deadline
+        .with_timezone(&shanghai())
+        .date_naive();
+    if taken_on > today || taken_on > deadline {
+        return Err(AppError::new(
+            ErrorCode::InvalidRequest,
+            "拍摄日期不能晚于今天或补拍截止日期 (the date cannot be in the future or after the deadline)",
+        ));
+    }
+    let entry = ctx.entry.clone();
+    let saved = state
+        .db
+        .transaction::<_, offline_makeup::Model, AppError>(|txn| {
+            Box::pin(async move {
+                let model = upsert_offline(txn, &entry, Some(taken_on)).await?;
+                refresh_state(txn, entry.id).await?;
+                Ok(model)
+            })
+        })
+        .await
+        .map_err(flatten_txn)?;
+    Ok(saved)
+}
+
+/// The entry's offline record, created if missing; `taken_on` overwrites
+/// the date when given.
+async fn upsert_offline(
+    txn: &impl ConnectionTrait,
+    entry: &roster_entry::Model,
+    taken_on: Option<NaiveDate>,
+) -> AppResult<offline_makeup::Model> {
+    use sea_orm::ActiveModelTrait;
+    let existing = offline_makeup::Entity::find()
+        .filter(offline_makeup::Column::RosterEntryId.eq(entry.id))
+        .one(txn)
+        .await?;
+    let today = Utc::now().with_timezone(&shanghai()).date_naive();
+    Ok(match existing {
+        Some(found) => match taken_on {
+            Some(date) => {
+                let mut active: offline_makeup::ActiveModel = found.into();
+                active.taken_on = Set(date);
+                active.update(txn).await?
+            }
+            None => found,
+        },
+        None => {
+            offline_makeup::ActiveModel {
+                campaign_id: Set(entry.campaign_id),
+                roster_entry_id: Set(entry.id),
+                taken_on: Set(taken_on.unwrap_or(today)),
+                declared_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?
+        }
+    })
+}
+
+/// Which students a staff member may see make-up data of.
+fn may_see(viewer: &StaffAssignment, unit_code: &str, category: &str) -> bool {
+    match viewer {
+        StaffAssignment::Admin => true,
+        StaffAssignment::UnitSecretary { unit } => unit.as_str() == unit_code,
+        StaffAssignment::IntlOffice => category == StudentCategory::Foreign.as_str(),
+        StaffAssignment::Onsite => false,
+    }
+}
+
+/// A roster entry with its unit code, after checking the viewer may see it.
+async fn visible_entry(
+    db: &impl ConnectionTrait,
+    viewer: &StaffAssignment,
+    entry_id: i64,
+) -> AppResult<(roster_entry::Model, unit::Model)> {
+    let entry = roster_entry::Entity::find_by_id(entry_id)
+        .one(db)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    let unit = unit::Entity::find_by_id(entry.unit_id)
+        .one(db)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    if !may_see(viewer, &unit.code, &entry.category) {
+        return Err(AppError::new(
+            ErrorCode::Forbidden,
+            "只能查看本单位（或本部门负责）的学生 (outside your scope)",
+        ));
+    }
+    Ok((entry, unit))
+}
+
+/// A stored variant of an upload, for a staff member allowed to see it.
+pub async fn image(
+    state: &AppState,
+    viewer: &StaffAssignment,
+    photo_id: i64,
+    variant: Variant,
+) -> AppResult<(Vec<u8>, &'static str)> {
+    let photo = makeup_photo::Entity::find_by_id(photo_id)
+        .one(&state.db)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    visible_entry(&state.db, viewer, photo.roster_entry_id).await?;
+    let bytes = state
+        .storage
+        .get(&object_key(&photo.object_id, variant))
+        .await
+        .map_err(storage_error)?
+        .ok_or_else(|| {
+            AppError::internal(anyhow::anyhow!(
+                "photo {} has no {variant:?} object",
+                photo.id
+            ))
+        })?;
+    let content_type = match (variant, photo.original_type.as_str()) {
+        (Variant::Original, "png") => "image/png",
+        _ => "image/jpeg",
+    };
+    Ok((bytes, content_type))
+}
+
+/// One upload in the review queue, with its student.
+pub struct ReviewItem {
+    pub photo: makeup_photo::Model,
+    pub entry: roster_entry::Model,
+    pub unit_code: String,
+}
+
+/// A page of uploads in one status for the viewer's scope, oldest first.
+pub async fn review_queue(
+    db: &DatabaseConnection,
+    unit_code: Option<&str>,
+    status: PhotoStatus,
+    page: u64,
+    page_size: u64,
+) -> AppResult<(Vec<ReviewItem>, u64)> {
+    let mut query = makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::Status.eq(status.as_str()))
+        .order_by_asc(makeup_photo::Column::Id);
+    if let Some(code) = unit_code {
+        let Some(unit) = unit::Entity::find()
+            .filter(unit::Column::Code.eq(code))
+            .one(db)
+            .await?
+        else {
+            return Ok((Vec::new(), 0));
+        };
+        query = query.filter(makeup_photo::Column::UnitId.eq(unit.id));
+    }
+    let paginator = query.paginate(db, page_size);
+    let total = paginator.num_items().await?;
+    let photos = paginator.fetch_page(page.saturating_sub(1)).await?;
+    let entries: std::collections::HashMap<i64, roster_entry::Model> = roster_entry::Entity::find()
+        .filter(roster_entry::Column::Id.is_in(photos.iter().map(|p| p.roster_entry_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let units: std::collections::HashMap<i64, String> = unit::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.code))
+        .collect();
+    let items = photos
+        .into_iter()
+        .filter_map(|photo| {
+            let entry = entries.get(&photo.roster_entry_id)?.clone();
+            Some(ReviewItem {
+                unit_code: units.get(&entry.unit_id).cloned().unwrap_or_default(),
+                photo,
+                entry,
+            })
+        })
+        .collect();
+    Ok((items, total))
+}
+
+/// A reviewer's verdict.
+pub enum Decision {
+    Approve,
+    Reject {
+        reason: RejectReason,
+        comment: Option<String>,
+    },
+}
+
+/// Approves or rejects a pending upload; of two reviewers deciding at once
+/// the first wins and the second gets 409 `already_reviewed`.
+pub async fn decide(
+    state: &AppState,
+    reviewer: (i64, &StaffAssignment),
+    photo_id: i64,
+    decision: Decision,
+) -> AppResult<makeup_photo::Model> {
+    let (reviewer_id, viewer) = reviewer;
+    if matches!(
+        viewer,
+        StaffAssignment::IntlOffice | StaffAssignment::Onsite
+    ) {
+        return Err(ErrorCode::Forbidden.into());
+    }
+    let photo = makeup_photo::Entity::find_by_id(photo_id)
+        .one(&state.db)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    visible_entry(&state.db, viewer, photo.roster_entry_id).await?;
+    let (status, reason, comment) = match decision {
+        Decision::Approve => (PhotoStatus::Approved, None, None),
+        Decision::Reject { reason, comment } => {
+            let comment = comment.filter(|c| !c.trim().is_empty());
+            if reason == RejectReason::Other && comment.is_none() {
+                return Err(AppError::new(
+                    ErrorCode::InvalidRequest,
+                    "原因为“其他”时必须填写说明 (a comment is required with reason `other`)",
+                ));
+            }
+            (PhotoStatus::Rejected, Some(reason.as_str()), comment)
+        }
+    };
+    let entry_id = photo.roster_entry_id;
+    state
+        .db
+        .transaction::<_, (), AppError>(|txn| {
+            Box::pin(async move {
+                let done = makeup_photo::Entity::update_many()
+                    .col_expr(makeup_photo::Column::Status, Expr::value(status.as_str()))
+                    .col_expr(
+                        makeup_photo::Column::PendingEntryId,
+                        Expr::value(Option::<i64>::None),
+                    )
+                    .col_expr(makeup_photo::Column::ReviewedAt, Expr::value(Utc::now()))
+                    .col_expr(makeup_photo::Column::ReviewerId, Expr::value(reviewer_id))
+                    .col_expr(makeup_photo::Column::ReasonCode, Expr::value(reason))
+                    .col_expr(makeup_photo::Column::Comment, Expr::value(comment))
+                    .filter(makeup_photo::Column::Id.eq(photo_id))
+                    .filter(makeup_photo::Column::Status.eq(PhotoStatus::Pending.as_str()))
+                    .exec(txn)
+                    .await?;
+                if done.rows_affected == 0 {
+                    return Err(ErrorCode::AlreadyReviewed.into());
+                }
+                refresh_state(txn, entry_id).await
+            })
+        })
+        .await
+        .map_err(flatten_txn)?;
+    makeup_photo::Entity::find_by_id(photo_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| ErrorCode::NotFound.into())
+}
+
+/// What staff recorded as handed in.
+#[derive(Clone, Copy)]
+pub enum HandedIn {
+    /// The paper photo reached the unit secretary.
+    PaperPhoto,
+    /// A foreign student's e-photo reached the international office.
+    EPhoto,
+}
+
+/// Records a paper photo or e-photo as received (idempotent: the first
+/// receipt's time and person are kept).
+pub async fn record_received(
+    state: &AppState,
+    staff: (i64, &StaffAssignment),
+    entry_id: i64,
+    what: HandedIn,
+) -> AppResult<(roster_entry::Model, String, offline_makeup::Model)> {
+    let (staff_id, viewer) = staff;
+    let allowed = match what {
+        HandedIn::PaperPhoto => {
+            matches!(
+                viewer,
+                StaffAssignment::Admin | StaffAssignment::UnitSecretary { .. }
+            )
+        }
+        HandedIn::EPhoto => matches!(viewer, StaffAssignment::Admin | StaffAssignment::IntlOffice),
+    };
+    if !allowed {
+        return Err(ErrorCode::Forbidden.into());
+    }
+    let (entry, unit) = visible_entry(&state.db, viewer, entry_id).await?;
+    if matches!(what, HandedIn::EPhoto) && entry.category != StudentCategory::Foreign.as_str() {
+        return Err(AppError::new(
+            ErrorCode::NotFound,
+            "只有外国留学生需要提交电子相片 (only foreign students hand in an e-photo)",
+        ));
+    }
+    let (entry, record) = state
+        .db
+        .transaction::<_, (roster_entry::Model, offline_makeup::Model), AppError>(|txn| {
+            Box::pin(async move {
+                use sea_orm::ActiveModelTrait;
+                let record = upsert_offline(txn, &entry, None).await?;
+                let mut active: offline_makeup::ActiveModel = record.clone().into();
+                let now = Utc::now();
+                match what {
+                    HandedIn::PaperPhoto if record.paper_received_at.is_none() => {
+                        active.paper_received_at = Set(Some(now));
+                        active.paper_received_by = Set(Some(staff_id));
+                    }
+                    HandedIn::EPhoto if record.e_photo_received_at.is_none() => {
+                        active.e_photo_received_at = Set(Some(now));
+                        active.e_photo_received_by = Set(Some(staff_id));
+                    }
+                    _ => {}
+                }
+                let record = if active.is_changed() {
+                    active.update(txn).await?
+                } else {
+                    record
+                };
+                refresh_state(txn, entry.id).await?;
+                let entry = roster_entry::Entity::find_by_id(entry.id)
+                    .one(txn)
+                    .await?
+                    .ok_or(ErrorCode::NotFound)?;
+                Ok((entry, record))
+            })
+        })
+        .await
+        .map_err(flatten_txn)?;
+    Ok((entry, unit.code, record))
+}
+
+/// Offline make-ups in a scope with their students, optionally only those
+/// still waiting for something.
+pub async fn offline_list(
+    db: &DatabaseConnection,
+    unit_code: Option<&str>,
+    foreign_only: bool,
+    states: &[MakeupState],
+) -> AppResult<Vec<(roster_entry::Model, String, offline_makeup::Model)>> {
+    let records = offline_makeup::Entity::find()
+        .order_by_asc(offline_makeup::Column::DeclaredAt)
+        .all(db)
+        .await?;
+    let mut query = roster_entry::Entity::find()
+        .filter(roster_entry::Column::Id.is_in(records.iter().map(|r| r.roster_entry_id)));
+    if foreign_only {
+        query = query.filter(roster_entry::Column::Category.eq(StudentCategory::Foreign.as_str()));
+    }
+    if !states.is_empty() {
+        query = query
+            .filter(roster_entry::Column::MakeupState.is_in(states.iter().map(|s| s.as_str())));
+    }
+    let units: std::collections::HashMap<i64, String> = unit::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.code))
+        .collect();
+    let entries: std::collections::HashMap<i64, roster_entry::Model> = query
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    Ok(records
+        .into_iter()
+        .filter_map(|r| {
+            let entry = entries.get(&r.roster_entry_id)?.clone();
+            let code = units.get(&entry.unit_id).cloned().unwrap_or_default();
+            if unit_code.is_some_and(|u| u != code) {
+                return None;
+            }
+            Some((entry, code, r))
+        })
+        .collect())
+}
+
+/// Removes stored objects that no row points at (an upload that crashed or
+/// failed between writing its objects and committing its row).
+pub async fn sweep_orphans(state: &AppState, now: DateTime<Utc>) -> AppResult<usize> {
+    let objects = state.storage.list("makeup/").await.map_err(storage_error)?;
+    let cutoff = now - ORPHAN_AGE;
+    let mut removed = 0;
+    let stale: Vec<_> = objects
+        .into_iter()
+        .filter(|o| o.modified < cutoff)
+        .collect();
+    let ids: std::collections::BTreeSet<String> = stale
+        .iter()
+        .filter_map(|o| o.key.split('/').nth(1).map(str::to_owned))
+        .collect();
+    let known: std::collections::HashSet<String> = makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::ObjectId.is_in(ids))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| p.object_id)
+        .collect();
+    for object in stale {
+        let id = object.key.split('/').nth(1).unwrap_or_default();
+        if !known.contains(id) || object.key.contains(".partial-") {
+            state
+                .storage
+                .delete(&object.key)
+                .await
+                .map_err(storage_error)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}

@@ -1,0 +1,219 @@
+//! The automatic photo checks, through `POST /me/makeup/precheck`, on test
+//! photos made for the repo (`tests/common/photos.rs`), and every kind of
+//! bad file.
+mod common;
+
+use common::{TestApp, assert_error, parts, photos, spawn_app};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+/// A bound student with a collection code in an open campaign whose make-up
+/// deadline is ahead.
+pub async fn makeup_student(app: &TestApp) -> String {
+    let (admin, campaign) = app
+        .open_campaign_with_roster(&["30000000,学生0,CS,境内,上半年,否,否,"])
+        .await;
+    let resp = app
+        .patch_json(
+            &format!("/api/v1/admin/campaigns/{campaign}"),
+            &json!({"makeup_deadline": chrono::Utc::now() + chrono::Duration::days(30)}),
+            &admin,
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    common::student(app, 0).await
+}
+
+async fn precheck(app: &TestApp, token: &str, bytes: Vec<u8>, name: &str) -> reqwest::Response {
+    app.upload_photo("/api/v1/me/makeup/precheck", token, bytes, name, None)
+        .await
+}
+
+/// The checks as `name -> passed`.
+fn outcome(body: &Value) -> Vec<(String, bool)> {
+    body["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .map(|c| {
+            (
+                c["check"].as_str().unwrap().to_owned(),
+                c["passed"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn failed(body: &Value) -> Vec<String> {
+    outcome(body)
+        .into_iter()
+        .filter(|(_, passed)| !passed)
+        .map(|(name, _)| name)
+        .collect()
+}
+
+async fn checked(app: &TestApp, token: &str, bytes: Vec<u8>) -> Value {
+    let (status, body) = parts(precheck(app, token, bytes, "photo.jpg").await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+#[tokio::test]
+async fn a_good_portrait_passes_every_check() {
+    let app = spawn_app().await;
+    let token = makeup_student(&app).await;
+    let body = checked(&app, &token, photos::good_jpeg()).await;
+    assert_eq!(body["acceptable"], true, "{body}");
+    assert_eq!(failed(&body), Vec::<String>::new(), "{body}");
+    let names: Vec<String> = outcome(&body).into_iter().map(|(n, _)| n).collect();
+    for check in [
+        "one_face",
+        "resolution",
+        "face_position",
+        "background",
+        "clothing",
+        "exposure",
+        "sharpness",
+        "colour",
+    ] {
+        assert!(names.contains(&check.to_owned()), "{check} missing: {body}");
+    }
+    for c in body["checks"].as_array().unwrap() {
+        let message = c["message"].as_str().unwrap();
+        assert!(
+            message.contains('(') && !message.is_ascii(),
+            "bilingual: {message}"
+        );
+        assert!(["error", "warning"].contains(&c["severity"].as_str().unwrap()));
+    }
+}
+
+#[tokio::test]
+async fn each_flaw_fails_its_check() {
+    let app = spawn_app().await;
+    let token = makeup_student(&app).await;
+    let cases: [(&str, Vec<u8>, &[&str], bool); 8] = [
+        ("no face", photos::no_face(), &["one_face"], false),
+        ("two faces", photos::two_faces(), &["one_face"], false),
+        ("far too small", photos::tiny(), &["resolution"], false),
+        (
+            "greyscale",
+            photos::greyscale(),
+            &["colour", "background"],
+            true,
+        ),
+        ("dark", photos::dark(), &["exposure", "background"], true),
+        ("blurred", photos::blurred(), &["sharpness"], true),
+        (
+            "grey background",
+            photos::grey_background(),
+            &["background"],
+            true,
+        ),
+        ("transparent PNG", photos::transparent_png(), &[], true),
+    ];
+    for (name, bytes, expected, acceptable) in cases {
+        let body = checked(&app, &token, bytes).await;
+        let got = failed(&body);
+        for check in expected {
+            assert!(
+                got.contains(&(*check).to_owned()),
+                "{name}: {check} passed: {body}"
+            );
+        }
+        if expected.is_empty() {
+            assert_eq!(got, Vec::<String>::new(), "{name}: {body}");
+        }
+        assert_eq!(body["acceptable"], acceptable, "{name}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn exif_orientation_is_applied_and_metadata_ignored() {
+    let app = spawn_app().await;
+    let token = makeup_student(&app).await;
+    for (name, bytes) in [
+        (
+            "sideways with EXIF orientation 6",
+            photos::sideways_with_exif(),
+        ),
+        ("3 MB of EXIF", photos::huge_exif()),
+    ] {
+        let body = checked(&app, &token, bytes).await;
+        assert_eq!(failed(&body), Vec::<String>::new(), "{name}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn bad_files_get_clear_errors() {
+    let app = spawn_app().await;
+    let token = makeup_student(&app).await;
+    let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;".to_vec();
+    let pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    for (name, bytes, status, code) in [
+        (
+            "GIF",
+            gif,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
+        (
+            "PDF",
+            pdf,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+        ),
+        (
+            "0 bytes",
+            Vec::new(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not_an_image",
+        ),
+        (
+            "truncated",
+            photos::truncated(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not_an_image",
+        ),
+        (
+            "bomb header",
+            photos::bomb(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "image_too_large",
+        ),
+        (
+            "10 MB + 1 byte",
+            vec![0xFF; 10 * 1024 * 1024 + 1],
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let resp = precheck(&app, &token, bytes, "../../etc/passwd").await;
+        assert_error(resp, status, code).await;
+        // A bomb is refused from its header, not after decoding.
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "{name} took {:?}",
+            started.elapsed()
+        );
+    }
+    // CMYK JPEGs decode to colour and are checked like any other photo.
+    let body = checked(&app, &token, photos::cmyk()).await;
+    assert_eq!(body["acceptable"], true, "{body}");
+}
+
+#[tokio::test]
+async fn the_spec_endpoint_gives_the_numbers_the_checks_use() {
+    let app = spawn_app().await;
+    let (status, body) = parts(app.get("/api/v1/makeup/spec", None).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["frame_width"], 480);
+    assert_eq!(body["frame_height"], 640);
+    assert_eq!(body["hairline_from_top"], json!({"min": 50, "max": 110}));
+    assert_eq!(body["eyes_from_top"], json!({"min": 200, "max": 300}));
+    assert_eq!(body["face_width"], json!({"min": 180, "max": 300}));
+    assert_eq!(body["background_rgb"], json!([100, 197, 255]));
+    assert_eq!(body["max_upload_bytes"], 10 * 1024 * 1024);
+    assert!(body["consent_version"].is_string());
+}
