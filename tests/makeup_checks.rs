@@ -7,20 +7,9 @@ use common::{TestApp, assert_error, parts, photos, spawn_app};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-/// A bound student with a collection code in an open campaign whose make-up
-/// deadline is ahead.
-pub async fn makeup_student(app: &TestApp) -> String {
-    let (admin, campaign) = app
-        .open_campaign_with_roster(&["30000000,学生0,CS,境内,上半年,否,否,"])
-        .await;
-    let resp = app
-        .patch_json(
-            &format!("/api/v1/admin/campaigns/{campaign}"),
-            &json!({"makeup_deadline": chrono::Utc::now() + chrono::Duration::days(30)}),
-            &admin,
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::OK);
+/// A bound student with a collection code, make-up deadline ahead.
+async fn makeup_student(app: &TestApp) -> String {
+    common::makeup_setup(app, 1).await;
     common::student(app, 0).await
 }
 

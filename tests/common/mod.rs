@@ -386,18 +386,53 @@ impl TestApp {
     }
 }
 
-/// An open campaign whose roster has `n` domestic CS students
-/// (`30000000`…), one foreign CS student and one MED student, and a session
-/// on the test campus ten days ahead: windows 09:00-10:00 in 30-minute
-/// slots of `capacity`. Returns the admin token and the session.
-pub async fn setup(app: &TestApp, n: usize, capacity: i32) -> (String, Value) {
+/// An open campaign whose roster has `n` domestic CS students (`30000000`…),
+/// one foreign CS student (`40000001`, Foreign·One) and one MED student
+/// (`40000002`, 医学生). Returns the admin token and the campaign id.
+pub async fn standard_roster(app: &TestApp, n: usize) -> (String, i64) {
     let mut rows: Vec<String> = (0..n)
         .map(|i| format!("3{i:07},学生{i},CS,境内,上半年,否,否,"))
         .collect();
     rows.push("40000001,Foreign·One,CS,外国,上半年,否,否,".into());
     rows.push("40000002,医学生,MED,境内,上半年,否,否,".into());
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
-    let (admin, campaign_id) = app.open_campaign_with_roster(&rows).await;
+    app.open_campaign_with_roster(&rows).await
+}
+
+/// `standard_roster` with the make-up deadline 30 days ahead.
+pub async fn makeup_setup(app: &TestApp, n: usize) -> (String, i64) {
+    let (admin, campaign) = standard_roster(app, n).await;
+    let resp = app
+        .patch_json(
+            &format!("/api/v1/admin/campaigns/{campaign}"),
+            &json!({"makeup_deadline": chrono::Utc::now() + chrono::Duration::days(30)}),
+            &admin,
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    (admin, campaign)
+}
+
+/// A logged-in student bound to the roster entry (no collection code saved).
+pub async fn bound(app: &TestApp, openid: &str, student_no: &str, name: &str) -> String {
+    let token = app.student_token(openid).await;
+    let resp = app
+        .post_json(
+            "/api/v1/me/binding",
+            &json!({"student_no": student_no, "name": name}),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    token
+}
+
+/// An open campaign whose roster has `n` domestic CS students
+/// (`30000000`…), one foreign CS student and one MED student, and a session
+/// on the test campus ten days ahead: windows 09:00-10:00 in 30-minute
+/// slots of `capacity`. Returns the admin token and the session.
+pub async fn setup(app: &TestApp, n: usize, capacity: i32) -> (String, Value) {
+    let (admin, campaign_id) = standard_roster(app, n).await;
     let date = (chrono::Utc::now() + chrono::Duration::days(10)).date_naive();
     let body = json!({"campus_code": "TESTCAMPUS", "date": date, "rooms": "C101", "windows": ["09:00-10:00"], "slot_minutes": 30, "capacity_per_slot": capacity, "unit_codes": ["CS"]});
     let (status, session) = parts(
@@ -415,15 +450,13 @@ pub async fn setup(app: &TestApp, n: usize, capacity: i32) -> (String, Value) {
 
 /// A logged-in student of the roster, bound, with a saved collection code.
 pub async fn student(app: &TestApp, i: usize) -> String {
-    let token = app.student_token(&format!("booker{i}")).await;
-    let resp = app
-        .post_json(
-            "/api/v1/me/binding",
-            &json!({"student_no": format!("3{i:07}"), "name": format!("学生{i}")}),
-            Some(&token),
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::OK);
+    let token = bound(
+        app,
+        &format!("booker{i}"),
+        &format!("3{i:07}"),
+        &format!("学生{i}"),
+    )
+    .await;
     let resp = app
         .client
         .put(app.url("/api/v1/me/collection-code"))
