@@ -1,6 +1,7 @@
 # Shared by scripts/test.sh and the benchmarks: installs (apt) and starts
 # throwaway PostgreSQL and Redis instances on free ports, stopped on exit.
-# After `start_services`: PG_PORT, REDIS_PORT.
+# After `start_services`: PG_PORT, REDIS_PORT. `start_s3` adds an
+# S3-compatible server (moto, from PyPI in a virtual environment): S3_PORT.
 log() { printf '\n==> %s\n' "$*"; }
 die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
 
@@ -39,6 +40,7 @@ run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u "$PG_USER" -- "$@"; else "$@";
 cleanup() {
   if [ -n "${PG_STARTED:-}" ]; then run_pg "$(pg_bindir)/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true; fi
   if [ -f "$WORK/redis.pid" ]; then kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true; fi
+  if [ -n "${S3_PID:-}" ]; then kill "$S3_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -82,4 +84,27 @@ start_services() {
   ensure_packages
   start_postgres
   start_redis
+}
+
+MOTO_VERSION=5.2.5
+S3_BUCKET=dp-test
+
+start_s3() {
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/diploma-photo/moto-$MOTO_VERSION"
+  if [ ! -x "$venv/bin/moto_server" ]; then
+    log "installing moto $MOTO_VERSION (S3-compatible test server) from PyPI"
+    command -v python3 >/dev/null || die "python3 is needed for the S3 test server"
+    python3 -m venv "$venv" || die "cannot create a Python virtual environment"
+    "$venv/bin/pip" install -q "moto[server]==$MOTO_VERSION" || die "cannot install moto from PyPI"
+  fi
+  S3_PORT=$(free_port 57000)
+  "$venv/bin/moto_server" -H 127.0.0.1 -p "$S3_PORT" >"$WORK/moto.log" 2>&1 &
+  S3_PID=$!
+  for _ in $(seq 150); do
+    curl -sf -o /dev/null "http://127.0.0.1:$S3_PORT/" && break
+    sleep 0.2
+  done
+  curl -sf -o /dev/null -X PUT "http://127.0.0.1:$S3_PORT/$S3_BUCKET" \
+    || { cat "$WORK/moto.log"; die "the S3 test server is not answering"; }
+  echo "S3 (moto $MOTO_VERSION) on 127.0.0.1:$S3_PORT, bucket $S3_BUCKET"
 }

@@ -2,7 +2,8 @@
 # The whole test suite, as CI runs it:
 #   1. formatting and clippy (warnings are errors);
 #   2. every test against SQLite + the in-process cache;
-#   3. every test again against PostgreSQL + Redis.
+#   3. every test again against PostgreSQL + Redis, with photos in
+#      S3-compatible storage.
 # PostgreSQL and Redis are installed with apt when missing and started as
 # throwaway instances on free ports (PostgreSQL as an unprivileged user, since
 # it refuses to run as root). If either cannot start, this fails loudly.
@@ -13,17 +14,19 @@ cd "$(dirname "$0")/.."
 
 log "services"
 start_services
+start_s3
 
 log "format and lint"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 log "pass 1 of 2: SQLite + in-process cache"
-env -u DP_TEST_DATABASE_URL -u DP_TEST_REDIS_URL cargo test --workspace --locked
+env -u DP_TEST_DATABASE_URL -u DP_TEST_REDIS_URL -u DP_TEST_S3 cargo test --workspace --locked
 
-log "pass 2 of 2: PostgreSQL + Redis"
+log "pass 2 of 2: PostgreSQL + Redis + S3"
 DP_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres" \
 DP_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
+DP_TEST_S3="http://127.0.0.1:$S3_PORT/$S3_BUCKET" \
   cargo test --workspace --locked
 
 log "all tests passed on both backends"

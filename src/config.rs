@@ -3,6 +3,16 @@
 
 use std::time::Duration;
 
+/// Connection to S3-compatible object storage.
+#[derive(Clone, Debug, Default)]
+pub struct S3Settings {
+    /// Unset means AWS itself; set it for MinIO, Ceph, OSS, COS and the like.
+    pub endpoint: Option<String>,
+    pub region: String,
+    pub access_key_id: Option<String>,
+    pub secret_access_key: Option<String>,
+}
+
 /// The mini-program's credentials; without them the service offers dev login.
 #[derive(Clone, Debug)]
 pub struct WechatCredentials {
@@ -28,6 +38,9 @@ pub struct Config {
     pub redis_prefix: String,
     /// `DP_STORAGE`: local folder or `s3://bucket/prefix` for photos.
     pub storage: String,
+    /// `DP_S3_ENDPOINT`, `DP_S3_REGION`, `DP_S3_ACCESS_KEY_ID`,
+    /// `DP_S3_SECRET_ACCESS_KEY`: how to reach an `s3://` storage.
+    pub s3: S3Settings,
     /// `DP_WECHAT_APPID` and `DP_WECHAT_SECRET`.
     pub wechat: Option<WechatCredentials>,
     /// `DP_WECHAT_API_BASE`
@@ -119,6 +132,12 @@ impl Config {
             redis_url: get("DP_REDIS_URL"),
             redis_prefix: or("DP_REDIS_PREFIX", "dp:"),
             storage: or("DP_STORAGE", "data/uploads"),
+            s3: S3Settings {
+                endpoint: get("DP_S3_ENDPOINT"),
+                region: or("DP_S3_REGION", "us-east-1"),
+                access_key_id: get("DP_S3_ACCESS_KEY_ID"),
+                secret_access_key: get("DP_S3_SECRET_ACCESS_KEY"),
+            },
             wechat,
             wechat_api_base: or("DP_WECHAT_API_BASE", "https://api.weixin.qq.com")
                 .trim_end_matches('/')

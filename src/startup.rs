@@ -12,7 +12,7 @@ use crate::{
     api,
     clients::{
         cache::{Cache, MemoryCache, RedisCache},
-        storage::{LocalStorage, Storage},
+        storage::{LocalStorage, S3Storage, Storage},
         wechat::WechatClient,
     },
     config::Config,
@@ -64,8 +64,18 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
         .context("database migration failed")
 }
 
-/// Photo storage: a local folder (`data/uploads` by default).
+/// Photo storage: S3-compatible for `s3://bucket/prefix`, else a local
+/// folder (`data/uploads` by default). S3 must answer at start.
 pub async fn connect_storage(config: &Config) -> anyhow::Result<Arc<dyn Storage>> {
+    if config.storage.starts_with("s3://") {
+        let storage = S3Storage::open(&config.storage, &config.s3)
+            .with_context(|| format!("photo storage {}", config.storage))?;
+        storage
+            .list("healthcheck/")
+            .await
+            .with_context(|| format!("photo storage {} does not answer", config.storage))?;
+        return Ok(Arc::new(storage));
+    }
     let storage = LocalStorage::open(&config.storage)
         .await
         .with_context(|| format!("photo storage folder {}", config.storage))?;

@@ -103,7 +103,8 @@ fn allowed(op: &str) -> &'static [Who] {
         | "DELETE /admin/sessions/{id}"
         | "POST /admin/campaigns/{id}/roster"
         | "GET /admin/campaigns/{id}/roster"
-        | "DELETE /admin/students/{id}/binding" => &[Who::Admin],
+        | "DELETE /admin/students/{id}/binding"
+        | "GET /admin/campaigns/{id}/makeup-export" => &[Who::Admin],
         other => panic!("no authorization row for `{other}`: add one to tests/authz.rs"),
     }
 }

@@ -63,32 +63,19 @@ async fn photo_rows(app: &TestApp) -> u64 {
         .unwrap()
 }
 
-/// Every stored object, relative to the storage folder.
-fn stored_files(app: &TestApp) -> Vec<String> {
-    let root = std::path::PathBuf::from(&app.env["DP_STORAGE"]);
-    let mut out = Vec::new();
-    let mut pending = vec![root.clone()];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            if entry.file_type().unwrap().is_dir() {
-                pending.push(entry.path());
-            } else {
-                out.push(
-                    entry
-                        .path()
-                        .strip_prefix(&root)
-                        .unwrap()
-                        .display()
-                        .to_string(),
-                );
-            }
-        }
-    }
-    out.sort();
-    out
+/// Every stored object's key.
+async fn stored_files(app: &TestApp) -> Vec<String> {
+    let mut keys: Vec<String> = app
+        .state
+        .storage
+        .list("")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.key)
+        .collect();
+    keys.sort();
+    keys
 }
 
 #[tokio::test]
@@ -158,7 +145,7 @@ async fn an_upload_is_stored_pending_with_its_variants() {
             .contains("府前路")
     );
     // Objects are named by the service, never by the uploaded file name.
-    let files = stored_files(&app);
+    let files = stored_files(&app).await;
     assert_eq!(files.len(), 3, "{files:?}");
     for f in &files {
         assert!(f.starts_with("makeup/") && !f.contains("IMG"), "{f}");
@@ -265,7 +252,7 @@ async fn concurrent_uploads_by_one_student_store_exactly_one() {
     }
     assert_eq!(created, 1);
     assert_eq!(photo_rows(&app).await, 1);
-    assert_eq!(stored_files(&app).len(), 3, "losers leave no objects");
+    assert_eq!(stored_files(&app).await.len(), 3, "losers leave no objects");
 }
 
 #[tokio::test]
@@ -291,7 +278,7 @@ async fn a_blocking_failure_stores_nothing() {
         );
     }
     assert_eq!(photo_rows(&app).await, 0);
-    assert_eq!(stored_files(&app), Vec::<String>::new());
+    assert_eq!(stored_files(&app).await, Vec::<String>::new());
     assert_eq!(next_action(&app, &token).await, "book_session");
 }
 
@@ -639,12 +626,13 @@ async fn offline_make_up_paper_photo_and_e_photo() {
 
 #[tokio::test]
 async fn storage_failing_mid_upload_is_a_clear_503_and_leaves_nothing() {
-    let app = spawn_app().await;
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().join("uploads");
+    let app = common::spawn_app_with(&[("DP_STORAGE", root.to_str().unwrap())]).await;
     makeup_setup(&app, 1).await;
     let token = student(&app, 0).await;
     consent(&app, &token).await;
     // The storage folder turns into a file: every write fails.
-    let root = std::path::PathBuf::from(&app.env["DP_STORAGE"]);
     std::fs::remove_dir_all(&root).unwrap();
     std::fs::write(&root, b"not a folder").unwrap();
     assert_error(
@@ -677,13 +665,81 @@ async fn objects_without_a_row_are_swept() {
         )
         .await
         .unwrap();
-    assert_eq!(stored_files(&app).len(), 4);
+    assert_eq!(stored_files(&app).await.len(), 4);
     // Recent objects are left alone: their upload may still be running.
     let now = chrono::Utc::now();
     assert_eq!(makeup::sweep_orphans(&app.state, now).await.unwrap(), 0);
     let later = now + chrono::Duration::hours(2);
     assert_eq!(makeup::sweep_orphans(&app.state, later).await.unwrap(), 1);
-    let files = stored_files(&app);
+    let files = stored_files(&app).await;
     assert_eq!(files.len(), 3);
     assert!(files.iter().all(|f| !f.contains("dead-beef")));
+}
+
+fn entry_names(zip: &zip::ZipArchive<std::io::Cursor<Vec<u8>>>) -> Vec<String> {
+    zip.file_names().map(|n| n.unwrap().into_owned()).collect()
+}
+
+#[tokio::test]
+async fn approved_photos_export_as_a_zip_with_a_manifest() {
+    let app = spawn_app().await;
+    let (admin, campaign) = makeup_setup(&app, 2).await;
+    let approved = student(&app, 0).await;
+    let pending = student(&app, 1).await;
+    for token in [&approved, &pending] {
+        consent(&app, token).await;
+    }
+    let photo = uploaded(&app, &approved).await;
+    uploaded(&app, &pending).await;
+    let resp = review(&app, &admin, &photo, json!({"decision": "approve"})).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+
+    let path = format!("/api/v1/admin/campaigns/{campaign}/makeup-export");
+    let resp = app.get(&path, Some(&admin)).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(resp.headers()["content-type"], "application/zip");
+    assert!(
+        resp.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment; filename=\"makeup-")
+    );
+    let bytes = resp.bytes().await.unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut names = entry_names(&zip);
+    names.sort();
+    assert_eq!(
+        names,
+        ["30000000.jpg", "manifest.csv"],
+        "only approved photos"
+    );
+    let mut jpeg = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("30000000.jpg").unwrap(), &mut jpeg).unwrap();
+    let decoded = image::load_from_memory(&jpeg).unwrap();
+    assert_eq!((decoded.width(), decoded.height()), (480, 640));
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("manifest.csv").unwrap(), &mut manifest)
+        .unwrap();
+    assert!(manifest.starts_with('\u{feff}'), "BOM for Excel");
+    let row = manifest.lines().nth(1).unwrap();
+    use sha2::Digest;
+    let sha = hex::encode(sha2::Sha256::digest(&jpeg));
+    assert_eq!(
+        row,
+        format!("30000000,学生0,CS,境内,CODE-0,30000000.jpg,{sha}")
+    );
+
+    // Incremental: nothing approved after now.
+    let later = (chrono::Utc::now() + chrono::Duration::minutes(1)).to_rfc3339();
+    let since = format!("{path}?since={}", later.replace('+', "%2B"));
+    let bytes = app.get(&since, Some(&admin)).await.bytes().await.unwrap();
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    assert_eq!(entry_names(&zip), ["manifest.csv"]);
+    assert_error(
+        app.get("/api/v1/admin/campaigns/999999/makeup-export", Some(&admin))
+            .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
 }

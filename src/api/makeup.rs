@@ -14,7 +14,9 @@ use crate::{
     api::{
         ApiTags,
         roster::unit_scope,
-        security::{IntlAuth, PhotoViewerAuth, StaffCaller, StudentAuth, UnitViewerAuth},
+        security::{
+            AdminAuth, IntlAuth, PhotoViewerAuth, StaffCaller, StudentAuth, UnitViewerAuth,
+        },
     },
     domain::{
         MakeupState, PhotoSource, PhotoStatus, RejectReason, StudentCategory, photo_spec,
@@ -24,6 +26,7 @@ use crate::{
     error::{AppError, AppResult, ErrorCode},
     service::{
         makeup::{self, Decision, HandedIn, UploadOutcome, Variant},
+        makeup_export,
         photo_check::{Check, Severity},
     },
     state::AppState,
@@ -343,6 +346,18 @@ struct OfflineList {
     items: Vec<OfflineStudentView>,
 }
 
+#[derive(ApiResponse)]
+enum ExportResponse {
+    /// A ZIP archive (streamed): `<student number>.jpg` for every approved
+    /// normalised photo, and `manifest.csv` (UTF-8 with BOM: student number,
+    /// name, unit, category, collection code, file, SHA-256).
+    #[oai(status = 200, content_type = "application/zip")]
+    Zip(
+        Binary<poem::Body>,
+        #[oai(header = "Content-Disposition")] String,
+    ),
+}
+
 /// poem has already streamed the part to an anonymous temporary file; this
 /// refuses oversized files and copies the rest to a named one the service
 /// can reopen on a blocking thread.
@@ -388,9 +403,10 @@ impl MakeupApi {
     /// The CHSI photo spec for the camera guide
     ///
     /// The same numbers the automatic checks use. No token needed.
+    /// Errors: none of its own (503 `service_unavailable` as everywhere).
     #[oai(path = "/makeup/spec", method = "get", operation_id = "makeup_spec")]
-    async fn spec(&self) -> Json<SpecView> {
-        Json(SpecView {
+    async fn spec(&self) -> AppResult<Json<SpecView>> {
+        Ok(Json(SpecView {
             frame_width: photo_spec::FRAME_WIDTH,
             frame_height: photo_spec::FRAME_HEIGHT,
             hairline_from_top: photo_spec::HAIRLINE_BAND.into(),
@@ -400,7 +416,7 @@ impl MakeupApi {
             max_upload_bytes: makeup::MAX_PHOTO_BYTES,
             consent_version: makeup::CONSENT_VERSION.to_owned(),
             advice: photo_spec::ADVICE.iter().map(|s| (*s).to_owned()).collect(),
-        })
+        }))
     }
 
     /// Accept the photo-processing notice
@@ -723,6 +739,34 @@ impl MakeupApi {
         id: Path<i64>,
     ) -> AppResult<Json<OfflineStudentView>> {
         self.received(&staff.0, id.0, HandedIn::EPhoto).await
+    }
+
+    /// Export approved make-up photos for the collection centre
+    ///
+    /// Streams a ZIP; `since` (RFC 3339) keeps photos approved at or after
+    /// that moment, for incremental transfers.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+    #[oai(
+        path = "/admin/campaigns/:id/makeup-export",
+        method = "get",
+        operation_id = "makeup_export"
+    )]
+    async fn export(
+        &self,
+        _admin: AdminAuth,
+        id: Path<i64>,
+        since: Query<Option<DateTime<FixedOffset>>>,
+    ) -> AppResult<ExportResponse> {
+        let since = since.0.map(|t| t.with_timezone(&chrono::Utc));
+        let chunks = makeup_export::export(&self.state, id.0, since).await?;
+        let stream = futures_util::stream::unfold(chunks, |mut rx| async move {
+            rx.recv().await.map(|chunk| (chunk, rx))
+        });
+        let stamp = to_shanghai(chrono::Utc::now()).format("%Y%m%d-%H%M");
+        Ok(ExportResponse::Zip(
+            Binary(poem::Body::from_bytes_stream(stream)),
+            format!("attachment; filename=\"makeup-{}-{stamp}.zip\"", id.0),
+        ))
     }
 
     /// Foreign students' offline make-ups, across units

@@ -7,8 +7,18 @@ use std::{
     time::SystemTime,
 };
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use futures_util::TryStreamExt;
+use object_store::{
+    ObjectStore, PutPayload, aws::AmazonS3Builder, buffered::BufWriter, path::Path as ObjectPath,
+    prefix::PrefixStore,
+};
+use tokio::io::AsyncWriteExt;
+
+use crate::config::S3Settings;
 
 #[derive(Debug, thiserror::Error)]
 #[error("storage unavailable: {0}")]
@@ -158,6 +168,110 @@ impl Storage for LocalStorage {
                         modified: meta.modified().unwrap_or(SystemTime::UNIX_EPOCH).into(),
                     });
                 }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Objects in an S3-compatible bucket (`DP_STORAGE=s3://bucket/prefix`).
+pub struct S3Storage {
+    store: Arc<dyn ObjectStore>,
+}
+
+/// Parts larger than this go up as a multipart upload, so a photo file is
+/// never read into memory whole.
+const S3_PART: usize = 5 * 1024 * 1024;
+
+impl S3Storage {
+    pub fn open(url: &str, settings: &S3Settings) -> Result<Self, StorageError> {
+        let rest = url
+            .strip_prefix("s3://")
+            .ok_or_else(|| StorageError(format!("not an s3:// URL: {url}")))?;
+        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+        let mut builder = AmazonS3Builder::new()
+            .with_bucket_name(bucket)
+            .with_region(&settings.region);
+        if let Some(endpoint) = &settings.endpoint {
+            builder = builder
+                .with_endpoint(endpoint)
+                .with_allow_http(endpoint.starts_with("http://"));
+        }
+        if let (Some(id), Some(secret)) = (&settings.access_key_id, &settings.secret_access_key) {
+            builder = builder
+                .with_access_key_id(id)
+                .with_secret_access_key(secret);
+        }
+        let s3 = builder.build().map_err(s3_error)?;
+        let prefix = prefix.trim_matches('/');
+        let store: Arc<dyn ObjectStore> = if prefix.is_empty() {
+            Arc::new(s3)
+        } else {
+            Arc::new(PrefixStore::new(s3, prefix))
+        };
+        Ok(Self { store })
+    }
+
+    fn path(key: &str) -> Result<ObjectPath, StorageError> {
+        Ok(ObjectPath::from(checked_key(key)?))
+    }
+}
+
+fn s3_error(err: object_store::Error) -> StorageError {
+    StorageError(err.to_string())
+}
+
+#[async_trait]
+impl Storage for S3Storage {
+    async fn put(&self, key: &str, bytes: Vec<u8>) -> Result<(), StorageError> {
+        self.store
+            .put(&Self::path(key)?, PutPayload::from(bytes))
+            .await
+            .map_err(s3_error)?;
+        Ok(())
+    }
+
+    async fn put_file(&self, key: &str, path: &Path) -> Result<(), StorageError> {
+        let mut file = tokio::fs::File::open(path).await?;
+        let mut writer = BufWriter::with_capacity(self.store.clone(), Self::path(key)?, S3_PART);
+        // An upload that fails part-way is aborted, so no partial object appears.
+        if let Err(err) = tokio::io::copy(&mut file, &mut writer).await {
+            let _ = writer.abort().await;
+            return Err(err.into());
+        }
+        writer.shutdown().await?;
+        Ok(())
+    }
+
+    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
+        match self.store.get(&Self::path(key)?).await {
+            Ok(found) => Ok(Some(found.bytes().await.map_err(s3_error)?.to_vec())),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(err) => Err(s3_error(err)),
+        }
+    }
+
+    async fn delete(&self, key: &str) -> Result<(), StorageError> {
+        match self.store.delete(&Self::path(key)?).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(err) => Err(s3_error(err)),
+        }
+    }
+
+    async fn list(&self, prefix: &str) -> Result<Vec<ObjectInfo>, StorageError> {
+        let mut out = Vec::new();
+        // Listing works on whole path segments; filter the rest here.
+        let dir = prefix
+            .rsplit_once('/')
+            .map(|(dir, _)| ObjectPath::from(dir));
+        let mut objects = self.store.list(dir.as_ref());
+        while let Some(meta) = objects.try_next().await.map_err(s3_error)? {
+            let key = meta.location.to_string();
+            if key.starts_with(prefix) {
+                out.push(ObjectInfo {
+                    key,
+                    modified: meta.last_modified,
+                });
             }
         }
         Ok(out)

@@ -55,7 +55,7 @@ pub enum Variant {
     Thumb,
 }
 
-fn object_key(object_id: &str, variant: Variant) -> String {
+pub fn object_key(object_id: &str, variant: Variant) -> String {
     let name = match variant {
         Variant::Original => "original",
         Variant::Normalized => "normalized.jpg",
@@ -253,7 +253,7 @@ pub async fn upload(
         )));
     };
     let object_id = uuid::Uuid::new_v4().to_string();
-    let sha = hex(&Sha256::digest(&normalised.jpeg));
+    let sha = hex::encode(Sha256::digest(&normalised.jpeg));
     let written = async {
         state
             .storage
@@ -325,10 +325,6 @@ fn flatten_txn(err: sea_orm::TransactionError<AppError>) -> AppError {
         sea_orm::TransactionError::Connection(e) => e.into(),
         sea_orm::TransactionError::Transaction(e) => e,
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 async fn remove_objects(state: &AppState, object_id: &str) {

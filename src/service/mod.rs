@@ -5,6 +5,7 @@ pub mod booking;
 pub mod campaign;
 pub mod demo;
 pub mod makeup;
+pub mod makeup_export;
 pub mod onsite;
 pub mod photo_check;
 pub mod report;

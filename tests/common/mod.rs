@@ -5,7 +5,9 @@
 //! - default: a fresh SQLite file per test and the in-process cache;
 //! - `DP_TEST_DATABASE_URL=postgres://…/postgres`: a fresh PostgreSQL
 //!   database per test, created through that admin connection;
-//! - `DP_TEST_REDIS_URL=redis://…`: Redis, with a fresh key prefix per test.
+//! - `DP_TEST_REDIS_URL=redis://…`: Redis, with a fresh key prefix per test;
+//! - `DP_TEST_S3=http://host:port/bucket`: photos in that S3-compatible
+//!   bucket, under a fresh prefix per test (else a local folder).
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
 pub mod photos;
@@ -103,6 +105,16 @@ pub async fn test_env(dir: &TempDir, wechat: &MockServer) -> HashMap<String, Str
             dir.path().join("uploads").display().to_string(),
         ),
     ]);
+    // Photos go to a fresh prefix of the S3 test bucket when one is given.
+    if let Some((endpoint, bucket)) = std::env::var("DP_TEST_S3").ok().and_then(|url| {
+        url.rsplit_once('/')
+            .map(|(e, b)| (e.to_owned(), b.to_owned()))
+    }) {
+        env.insert("DP_STORAGE".into(), format!("s3://{bucket}/t-{}", unique()));
+        env.insert("DP_S3_ENDPOINT".into(), endpoint);
+        env.insert("DP_S3_ACCESS_KEY_ID".into(), "test".into());
+        env.insert("DP_S3_SECRET_ACCESS_KEY".into(), "test".into());
+    }
     if let Some(redis) = redis_url() {
         env.insert("DP_REDIS_URL".into(), redis);
         env.insert("DP_REDIS_PREFIX".into(), format!("t:{}:", unique()));
