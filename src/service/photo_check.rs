@@ -29,6 +29,8 @@ pub const MAX_PIXELS: u64 = 30_000_000;
 const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 /// Below this the photo cannot give a usable 480×640 crop even upscaled twice.
 const MIN_SOURCE_SCALE: f32 = 0.5;
+/// From this scale up the crop is sharp enough (a 10 % upscale is invisible).
+const GOOD_SOURCE_SCALE: f32 = 0.9;
 /// Faces are searched on a copy of at most this many pixels on its long side.
 const DETECT_LONG_SIDE: u32 = 800;
 /// The SeetaFace box spans brow to chin; the eyes sit this far down it.
@@ -216,7 +218,8 @@ fn flatten(rgba: &RgbaImage) -> RgbImage {
 /// Runs every check on a decoded photo.
 pub fn analyse(image: RgbImage, format: &'static str) -> Analysis {
     let (width, height) = image.dimensions();
-    let faces = detect_faces(&image);
+    let gray = imageops::grayscale(&image);
+    let faces = detect_faces(&gray);
     let mut checks = Vec::new();
     let face = match faces.as_slice() {
         [one] => {
@@ -253,7 +256,6 @@ pub fn analyse(image: RgbImage, format: &'static str) -> Analysis {
     checks.push(resolution_check(width, height, crop));
     if let (Some(face), Some(crop)) = (face, crop) {
         checks.push(position_check(width, height, crop));
-        let gray = DynamicImage::ImageRgb8(image.clone()).to_luma8();
         checks.push(background_check(&image, crop));
         checks.push(clothing_check(&image, crop));
         checks.push(exposure_check(&gray, face));
@@ -271,17 +273,18 @@ pub fn analyse(image: RgbImage, format: &'static str) -> Analysis {
     }
 }
 
-fn detect_faces(image: &RgbImage) -> Vec<FaceBox> {
-    let (w, h) = image.dimensions();
+fn detect_faces(gray: &GrayImage) -> Vec<FaceBox> {
+    let (w, h) = gray.dimensions();
     let factor = (DETECT_LONG_SIDE as f32 / w.max(h) as f32).min(1.0);
-    let gray = DynamicImage::ImageRgb8(image.clone()).to_luma8();
-    let small: GrayImage = if factor < 1.0 {
-        imageops::resize(
-            &gray,
+    let resized;
+    let small: &GrayImage = if factor < 1.0 {
+        resized = imageops::resize(
+            gray,
             ((w as f32 * factor).round() as u32).max(1),
             ((h as f32 * factor).round() as u32).max(1),
             FilterType::Triangle,
-        )
+        );
+        &resized
     } else {
         gray
     };
@@ -323,7 +326,7 @@ fn resolution_check(width: u32, height: u32, crop: Option<Crop>) -> Check {
         || (width as f32 / FRAME_WIDTH as f32).min(height as f32 / FRAME_HEIGHT as f32),
         |c| c.scale,
     );
-    if scale >= 1.0 {
+    if scale >= GOOD_SOURCE_SCALE {
         check(
             "resolution",
             true,
