@@ -443,6 +443,10 @@ async fn review_reject_reupload_approve() {
     assert_eq!(mine["photos"][0]["reject_reason"], "background");
     assert_eq!(mine["photos"][0]["reject_reason_label"], "背景不符合要求");
     assert_eq!(mine["photos"][0]["comment"], "请换浅蓝色背景");
+    let me = parts(app.get("/api/v1/me", Some(&token)).await).await.1;
+    assert_eq!(me["makeup"]["state"], "rejected");
+    assert_eq!(me["makeup"]["latest_upload"]["reject_reason"], "background");
+    assert_eq!(me["makeup"]["latest_upload"]["comment"], "请换浅蓝色背景");
 
     let second = uploaded(&app, &token).await;
     let (status, approved) =
@@ -742,4 +746,40 @@ async fn approved_photos_export_as_a_zip_with_a_manifest() {
         "not_found",
     )
     .await;
+}
+
+#[tokio::test]
+async fn an_upload_cut_off_mid_body_records_nothing() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn_app().await;
+    makeup_setup(&app, 1).await;
+    let token = student(&app, 0).await;
+    consent(&app, &token).await;
+    let mut body = b"--XB\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".to_vec();
+    body.extend_from_slice(&photos::good_jpeg());
+    body.extend_from_slice(b"\r\n--XB--\r\n");
+    let host = app.base.trim_start_matches("http://").to_owned();
+    let mut conn = tokio::net::TcpStream::connect(&host).await.unwrap();
+    let head = format!(
+        "POST /api/v1/me/makeup/photos HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: multipart/form-data; boundary=XB\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    conn.write_all(head.as_bytes()).await.unwrap();
+    conn.write_all(&body[..body.len() / 2]).await.unwrap();
+    conn.shutdown().await.unwrap();
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        conn.read_to_end(&mut answer),
+    )
+    .await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 4"),
+        "a cut-off upload is refused: {answer}"
+    );
+    assert_eq!(photo_rows(&app).await, 0);
+    assert_eq!(stored_files(&app).await, Vec::<String>::new());
+    assert_eq!(next_action(&app, &token).await, "book_session");
 }

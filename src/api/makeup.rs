@@ -156,7 +156,7 @@ struct PhotoUpload {
 
 /// An online make-up upload as its student sees it.
 #[derive(Object)]
-struct PhotoView {
+pub struct PhotoView {
     id: i64,
     status: PhotoStatus,
     source: Option<PhotoSource>,

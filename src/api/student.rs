@@ -4,13 +4,13 @@ use chrono::{DateTime, FixedOffset};
 use poem_openapi::{Object, OpenApi, payload::Json};
 
 use crate::{
-    api::{ApiTags, booking::BookingView, security::StudentAuth},
-    domain::{GraduationHalf, StudentCategory, time::to_shanghai},
+    api::{ApiTags, booking::BookingView, makeup::PhotoView, security::StudentAuth},
+    domain::{GraduationHalf, MakeupState, StudentCategory, time::to_shanghai},
     error::AppResult,
-    service::booking,
     service::student::{
         self, CollectionCodeState, Eligibility, NextAction, StudentProfile, StudentStatus,
     },
+    service::{booking, makeup},
     state::AppState,
 };
 
@@ -98,18 +98,39 @@ struct StudentMe {
     status: StatusView,
     /// The active booking, if any: where and when to come.
     booking: Option<BookingView>,
+    /// The make-up, once started: its state and the latest upload (with the
+    /// reviewer's reason when rejected). Details in `GET /me/makeup`.
+    makeup: Option<MakeupSummary>,
+}
+
+#[derive(Object)]
+struct MakeupSummary {
+    state: MakeupState,
+    latest_upload: Option<PhotoView>,
 }
 
 /// Builds the status screen, with the booking when there is one.
 async fn me_view(state: &AppState, p: StudentProfile) -> AppResult<StudentMe> {
-    let booking = match &p.enrollment {
-        Some(e) => booking::current(state, e.entry.id)
-            .await?
-            .map(BookingView::from),
-        None => None,
+    let (booking, makeup) = match &p.enrollment {
+        Some(e) => (
+            booking::current(state, e.entry.id)
+                .await?
+                .map(BookingView::from),
+            match e.entry.makeup_state.as_deref().and_then(MakeupState::parse) {
+                Some(makeup_state) => Some(MakeupSummary {
+                    state: makeup_state,
+                    latest_upload: makeup::latest_upload(&state.db, e.entry.id)
+                        .await?
+                        .map(PhotoView::from),
+                }),
+                None => None,
+            },
+        ),
+        None => (None, None),
     };
     Ok(StudentMe {
         booking,
+        makeup,
         ..StudentMe::from(p)
     })
 }
@@ -145,6 +166,7 @@ impl From<StudentProfile> for StudentMe {
             campaign,
             status: p.status.into(),
             booking: None,
+            makeup: None,
         }
     }
 }

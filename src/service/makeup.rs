@@ -454,6 +454,19 @@ pub async fn overview(state: &AppState, student_id: i64) -> AppResult<MakeupOver
     })
 }
 
+/// The student's newest upload that was not withdrawn.
+pub async fn latest_upload(
+    db: &DatabaseConnection,
+    entry_id: i64,
+) -> AppResult<Option<makeup_photo::Model>> {
+    Ok(makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::RosterEntryId.eq(entry_id))
+        .filter(makeup_photo::Column::Status.ne(PhotoStatus::Withdrawn.as_str()))
+        .order_by_desc(makeup_photo::Column::Id)
+        .one(db)
+        .await?)
+}
+
 /// The checks stored with an upload.
 pub fn stored_checks(photo: &makeup_photo::Model) -> Vec<Check> {
     serde_json::from_str(&photo.checks).unwrap_or_default()
