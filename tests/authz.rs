@@ -60,7 +60,10 @@ fn allowed(op: &str) -> &'static [Who] {
         | "POST /me/makeup/photos"
         | "GET /me/makeup"
         | "DELETE /me/makeup/photos/{id}"
-        | "POST /me/makeup/offline" => &[Who::Student],
+        | "POST /me/makeup/offline"
+        | "GET /me/self-check"
+        | "POST /me/self-check"
+        | "POST /me/graduate-platform-upload" => &[Who::Student],
         "POST /onsite/check-ins"
         | "POST /onsite/walk-ins"
         | "POST /onsite/attendances/{id}/photographed" => &[Who::Admin, Who::Onsite],
@@ -70,7 +73,10 @@ fn allowed(op: &str) -> &'static [Who] {
         | "GET /staff/reviews"
         | "POST /staff/reviews/{photo_id}"
         | "POST /staff/students/{id}/paper-photo-received"
-        | "GET /staff/paper-photos" => &[Who::Admin, Who::Secretary],
+        | "GET /staff/paper-photos"
+        | "GET /staff/students/{id}/chsi-statuses"
+        | "GET /staff/error-reports"
+        | "POST /staff/error-reports/forward" => &[Who::Admin, Who::Secretary],
         "GET /staff/photos/{id}/image" => &[Who::Admin, Who::Secretary, Who::Intl],
         "POST /intl/students/{id}/e-photo-received" | "GET /intl/students" => {
             &[Who::Admin, Who::Intl]
@@ -104,7 +110,13 @@ fn allowed(op: &str) -> &'static [Who] {
         | "POST /admin/campaigns/{id}/roster"
         | "GET /admin/campaigns/{id}/roster"
         | "DELETE /admin/students/{id}/binding"
-        | "GET /admin/campaigns/{id}/makeup-export" => &[Who::Admin],
+        | "GET /admin/campaigns/{id}/makeup-export"
+        | "POST /admin/campaigns/{id}/chsi-statuses"
+        | "POST /admin/campaigns/{id}/graduate-platform"
+        | "GET /admin/error-batches"
+        | "GET /admin/error-batches/{id}/reports"
+        | "GET /admin/error-batches/{id}/export"
+        | "POST /admin/error-reports/{id}/resolution" => &[Who::Admin],
         other => panic!("no authorization row for `{other}`: add one to tests/authz.rs"),
     }
 }

@@ -7,6 +7,7 @@ mod m20261126_000003_bookings;
 mod m20261126_000004_check_in;
 mod m20261126_000005_waitlist;
 mod m20261126_000006_makeup;
+mod m20261126_000007_verification;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_check_in::Migration),
             Box::new(m20261126_000005_waitlist::Migration),
             Box::new(m20261126_000006_makeup::Migration),
+            Box::new(m20261126_000007_verification::Migration),
         ]
     }
 }

@@ -278,7 +278,8 @@ fn student_ref(entry: roster_entry::Model, unit_code: String) -> StudentRef {
 struct ReviewItemView {
     photo: PhotoView,
     student: StudentRef,
-    /// Pixel size of the original (after EXIF orientation).
+    /// Pixel size as checked: the original after EXIF orientation, scaled
+    /// down to at most 3000 px on its long side.
     width: i32,
     height: i32,
     original_bytes: i64,
@@ -463,10 +464,10 @@ impl MakeupApi {
         parse_source(upload.source)?;
         let file = spooled(upload.photo).await?;
         makeup::count_attempt(&self.state, student.0).await?;
-        let analysis = makeup::analyse_file(&self.state, &file).await?;
+        let checked = makeup::check_file(&self.state, &file, false).await?;
         Ok(Json(PrecheckView {
-            acceptable: analysis.acceptable(),
-            checks: check_views(analysis.checks),
+            acceptable: checked.acceptable,
+            checks: check_views(checked.checks),
         }))
     }
 

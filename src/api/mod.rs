@@ -14,6 +14,7 @@ pub mod security;
 pub mod staff;
 pub mod staff_views;
 pub mod student;
+pub mod verification;
 
 use poem::{Endpoint, EndpointExt, Route, get, middleware::CatchPanic};
 use poem_openapi::{ExtraHeader, OpenApiService, Tags};
@@ -38,6 +39,8 @@ pub enum ApiTags {
     Onsite,
     /// Make-up shots: checks, uploads, review, paper photos and e-photos.
     Makeup,
+    /// CHSI verification: status lists, self-check, error reports.
+    Verification,
 }
 
 const API_DESCRIPTION: &str = "\
@@ -63,6 +66,7 @@ type Apis = (
     roster::RosterApi,
     staff_views::StaffViewsApi,
     makeup::MakeupApi,
+    verification::VerificationApi,
 );
 
 pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
@@ -93,6 +97,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
                 state: state.clone(),
             },
             makeup::MakeupApi {
+                state: state.clone(),
+            },
+            verification::VerificationApi {
                 state: state.clone(),
             },
         ),

@@ -19,7 +19,7 @@ use crate::{
     error::{AppError, AppResult, ErrorCode},
     service::{
         campaign,
-        roster::{self, ImportOutcome, PAGE_SIZE_MAX, RosterFilter},
+        roster::{self, ImportOutcome, PAGE_SIZE_MAX, RosterFilter, RowError},
         student::{self, NextAction},
     },
     state::AppState,
@@ -62,12 +62,33 @@ struct RowErrorView {
 
 /// 422: the file had problems and nothing was imported.
 #[derive(Object)]
-struct ImportRejected {
+pub struct ImportRejected {
     /// Always `invalid_rows`.
     code: String,
     message: String,
     /// Every problem found.
     errors: Vec<RowErrorView>,
+}
+
+impl From<Vec<RowError>> for ImportRejected {
+    fn from(errors: Vec<RowError>) -> Self {
+        Self {
+            code: ErrorCode::InvalidRows.as_str().to_owned(),
+            message: format!(
+                "{}（共 {} 处）",
+                ErrorCode::InvalidRows.default_message(),
+                errors.len()
+            ),
+            errors: errors
+                .into_iter()
+                .map(|e| RowErrorView {
+                    line: e.line as u64,
+                    column: e.column,
+                    reason: e.reason,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(ApiResponse)]
@@ -231,22 +252,7 @@ impl RosterApi {
                 created: created as u64,
                 updated: updated as u64,
             })),
-            ImportOutcome::Rejected(errors) => ImportResponse::Rejected(Json(ImportRejected {
-                code: ErrorCode::InvalidRows.as_str().to_owned(),
-                message: format!(
-                    "{}（共 {} 处）",
-                    ErrorCode::InvalidRows.default_message(),
-                    errors.len()
-                ),
-                errors: errors
-                    .into_iter()
-                    .map(|e| RowErrorView {
-                        line: e.line as u64,
-                        column: e.column,
-                        reason: e.reason,
-                    })
-                    .collect(),
-            })),
+            ImportOutcome::Rejected(errors) => ImportResponse::Rejected(Json(errors.into())),
         })
     }
 

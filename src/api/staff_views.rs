@@ -91,7 +91,7 @@ struct SessionBookings {
 
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
 #[oai(rename_all = "lowercase")]
-enum ExportFormat {
+pub enum ExportFormat {
     Csv,
     Xlsx,
 }

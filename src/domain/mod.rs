@@ -7,8 +7,10 @@ pub mod makeup;
 pub mod photo_spec;
 pub mod time;
 pub mod token;
+pub mod verification;
 
 pub use account::{Password, Principal, StaffAssignment, StaffRole, UnitCode, Username};
 pub use campaign::{BookingStatus, CampaignStatus, GraduationHalf, StudentCategory, TimeWindow};
 pub use makeup::{MakeupState, PhotoSource, PhotoStatus, RejectReason};
 pub use token::{SessionToken, TokenHash};
+pub use verification::{ChsiStatus, ErrorReason, ReportStatus, Resolution};

@@ -25,6 +25,17 @@ pub struct Model {
     /// `domain::MakeupState`, kept in step with the make-up tables so lists
     /// and counts filter on one column.
     pub makeup_state: Option<String>,
+    /// `domain::ChsiStatus` from the last imported list; null: not uploaded.
+    pub chsi_status: Option<String>,
+    pub chsi_status_at: Option<DateTimeUtc>,
+    /// The student confirmed the photo on CHSI is right.
+    pub self_checked_at: Option<DateTimeUtc>,
+    /// The CHSI e-photo is on the graduate platform (student or import said so).
+    pub graduate_platform_at: Option<DateTimeUtc>,
+    /// A resolved error report asked for a new photo: make-up opened again.
+    pub reshoot_requested_at: Option<DateTimeUtc>,
+    /// An error report of this student is not resolved yet.
+    pub has_open_report: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

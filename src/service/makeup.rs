@@ -25,7 +25,7 @@ use crate::{
     entity::{booking, consent, makeup_photo, offline_makeup, roster_entry, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{
-        photo_check::{self, Analysis, Check, Unreadable},
+        photo_check::{self, Check, Normalised, Unreadable},
         roster,
         student::{self, Enrollment},
     },
@@ -134,29 +134,55 @@ pub async fn count_attempt(state: &AppState, student_id: i64) -> AppResult<()> {
     Ok(())
 }
 
-/// Decodes and checks a photo file on a blocking thread, at most as many at
-/// once as the machine has cores (each decode holds the whole bitmap).
-pub async fn analyse_file(state: &AppState, path: &Path) -> AppResult<Analysis> {
+/// A photo's checks, and its derivatives when asked for and acceptable.
+/// The bitmap itself is dropped before this is returned.
+pub struct Checked {
+    pub checks: Vec<Check>,
+    pub acceptable: bool,
+    /// `jpeg` or `png`.
+    pub format: &'static str,
+    pub width: u32,
+    pub height: u32,
+    pub normalised: Option<Normalised>,
+}
+
+/// Decodes and checks a photo file (and normalises it if `normalise`) on a
+/// blocking thread, at most as many at once as the machine has cores: each
+/// holds a whole bitmap from decoding to the derivatives, so this bounds
+/// memory however many uploads arrive together.
+pub async fn check_file(state: &AppState, path: &Path, normalise: bool) -> AppResult<Checked> {
     let _permit = state
         .photo_slots
         .acquire()
         .await
         .map_err(AppError::internal)?;
     let path = path.to_owned();
-    let decoded = tokio::task::spawn_blocking(move || {
+    let checked = tokio::task::spawn_blocking(move || {
         let file = std::fs::File::open(&path)?;
         if file.metadata()?.len() == 0 {
             return Ok(Err(Unreadable::NotAnImage));
         }
         Ok::<_, std::io::Error>(
-            photo_check::decode(BufReader::new(file))
-                .map(|(image, format)| photo_check::analyse(image, format)),
+            photo_check::decode(BufReader::new(file)).map(|(image, format)| {
+                let analysis = photo_check::analyse(image, format);
+                let acceptable = analysis.acceptable();
+                Checked {
+                    normalised: (normalise && acceptable)
+                        .then(|| photo_check::normalise(&analysis))
+                        .flatten(),
+                    acceptable,
+                    format: analysis.format,
+                    width: analysis.width,
+                    height: analysis.height,
+                    checks: analysis.checks,
+                }
+            }),
         )
     })
     .await
     .map_err(AppError::internal)?
     .map_err(AppError::internal)?;
-    decoded.map_err(|err| match err {
+    checked.map_err(|err| match err {
         Unreadable::UnsupportedFormat => AppError::new(
             ErrorCode::UnsupportedMediaType,
             "只支持 JPEG 或 PNG 格式的照片 (only JPEG or PNG photos are accepted)",
@@ -180,9 +206,13 @@ async fn makeup_context(state: &AppState, student_id: i64) -> AppResult<Enrollme
     if Utc::now() >= enrollment.campaign.makeup_deadline {
         return Err(ErrorCode::MakeupClosed.into());
     }
+    // A re-shoot request makes earlier photos not count.
+    let since = entry
+        .reshoot_requested_at
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
     let photographed_on_site = booking::Entity::find()
         .filter(booking::Column::RosterEntryId.eq(entry.id))
-        .filter(booking::Column::PhotographedAt.is_not_null())
+        .filter(booking::Column::PhotographedAt.gt(since))
         .count(&state.db)
         .await?
         > 0;
@@ -225,33 +255,25 @@ pub async fn upload(
     {
         return Err(ErrorCode::MakeupPending.into());
     }
-    let analysis = analyse_file(state, file).await?;
-    if !analysis.acceptable() {
-        return Ok(UploadOutcome::Refused(analysis.checks));
+    let checked = check_file(state, file, true).await?;
+    if !checked.acceptable {
+        return Ok(UploadOutcome::Refused(checked.checks));
     }
     let original_bytes = tokio::fs::metadata(file)
         .await
         .map_err(AppError::internal)?
         .len();
-    let original_type = analysis.format;
-    let normalised = {
-        let _permit = state
-            .photo_slots
-            .acquire()
-            .await
-            .map_err(AppError::internal)?;
-        tokio::task::spawn_blocking(move || {
-            photo_check::normalise(&analysis)
-                .map(|n| (n, analysis.checks, analysis.width, analysis.height))
-        })
-        .await
-        .map_err(AppError::internal)?
-    };
-    let Some((normalised, checks, width, height)) = normalised else {
+    let Some(normalised) = checked.normalised else {
         return Err(AppError::internal(anyhow::anyhow!(
             "accepted photo without a face"
         )));
     };
+    let (checks, width, height, original_type) = (
+        checked.checks,
+        checked.width,
+        checked.height,
+        checked.format,
+    );
     let object_id = uuid::Uuid::new_v4().to_string();
     let sha = hex::encode(Sha256::digest(&normalised.jpeg));
     let written = async {
@@ -320,7 +342,7 @@ pub async fn upload(
     Ok(UploadOutcome::Stored(Box::new(inserted?)))
 }
 
-fn flatten_txn(err: sea_orm::TransactionError<AppError>) -> AppError {
+pub fn flatten_txn(err: sea_orm::TransactionError<AppError>) -> AppError {
     match err {
         sea_orm::TransactionError::Connection(e) => e.into(),
         sea_orm::TransactionError::Transaction(e) => e,
@@ -337,20 +359,26 @@ async fn remove_objects(state: &AppState, object_id: &str) {
 
 /// Recomputes the roster entry's make-up state from its uploads and its
 /// offline declaration; called in the transaction of every change.
+/// After a re-shoot request only what came later counts.
 pub async fn refresh_state(db: &impl ConnectionTrait, entry_id: i64) -> AppResult<()> {
-    let photos = makeup_photo::Entity::find()
-        .filter(makeup_photo::Column::RosterEntryId.eq(entry_id))
-        .filter(makeup_photo::Column::Status.ne(PhotoStatus::Withdrawn.as_str()))
-        .order_by_desc(makeup_photo::Column::Id)
-        .all(db)
-        .await?;
-    let has = |s: PhotoStatus| photos.iter().any(|p| p.status == s.as_str());
     let entry = roster_entry::Entity::find_by_id(entry_id)
         .one(db)
         .await?
         .ok_or(ErrorCode::NotFound)?;
+    let since = entry
+        .reshoot_requested_at
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let photos = makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::RosterEntryId.eq(entry_id))
+        .filter(makeup_photo::Column::Status.ne(PhotoStatus::Withdrawn.as_str()))
+        .filter(makeup_photo::Column::UploadedAt.gt(since))
+        .order_by_desc(makeup_photo::Column::Id)
+        .all(db)
+        .await?;
+    let has = |s: PhotoStatus| photos.iter().any(|p| p.status == s.as_str());
     let offline = offline_makeup::Entity::find()
         .filter(offline_makeup::Column::RosterEntryId.eq(entry_id))
+        .filter(offline_makeup::Column::DeclaredAt.gt(since))
         .one(db)
         .await?
         .map(|o| {
@@ -520,7 +548,21 @@ async fn upsert_offline(
         .one(txn)
         .await?;
     let today = Utc::now().with_timezone(&shanghai()).date_naive();
+    let since = entry
+        .reshoot_requested_at
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
     Ok(match existing {
+        // A declaration from before a re-shoot request starts over.
+        Some(found) if found.declared_at <= since => {
+            let mut active: offline_makeup::ActiveModel = found.into();
+            active.taken_on = Set(taken_on.unwrap_or(today));
+            active.declared_at = Set(Utc::now());
+            active.paper_received_at = Set(None);
+            active.paper_received_by = Set(None);
+            active.e_photo_received_at = Set(None);
+            active.e_photo_received_by = Set(None);
+            active.update(txn).await?
+        }
         Some(found) => match taken_on {
             Some(date) => {
                 let mut active: offline_makeup::ActiveModel = found.into();
@@ -574,6 +616,15 @@ async fn visible_entry(
         ));
     }
     Ok((entry, unit))
+}
+
+/// 404 for an unknown roster entry, 403 when the viewer may not see it.
+pub async fn check_visible(
+    db: &DatabaseConnection,
+    viewer: &StaffAssignment,
+    entry_id: i64,
+) -> AppResult<()> {
+    visible_entry(db, viewer, entry_id).await.map(|_| ())
 }
 
 /// A stored variant of an upload, for a staff member allowed to see it.

@@ -22,7 +22,10 @@ use crate::{
     domain::{PhotoStatus, StudentCategory},
     entity::{makeup_photo, roster_entry, unit},
     error::{AppResult, ErrorCode},
-    service::makeup::{Variant, object_key},
+    service::{
+        makeup::{Variant, object_key},
+        report,
+    },
     state::AppState,
 };
 
@@ -115,13 +118,10 @@ impl Write for ChannelWriter {
     }
 }
 
-/// The manifest: UTF-8 with a BOM so Excel opens the Chinese correctly;
-/// cells that Excel would read as a formula are prefixed with `'`.
-fn manifest(items: &[Item]) -> io::Result<Vec<u8>> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut csv = csv::Writer::from_writer(&mut out);
-        csv.write_record([
+/// The manifest, as Excel in China opens it (see `report::table_csv`).
+fn manifest(items: &[Item]) -> AppResult<Vec<u8>> {
+    report::table_csv(
+        &[
             "学号 (student number)",
             "姓名 (name)",
             "培养单位 (unit)",
@@ -129,29 +129,19 @@ fn manifest(items: &[Item]) -> io::Result<Vec<u8>> {
             "图像采集码 (collection code)",
             "文件 (file)",
             "SHA-256",
-        ])?;
-        for i in items {
-            csv.write_record([
-                safe_cell(&i.student_no).as_str(),
-                safe_cell(&i.name).as_str(),
-                safe_cell(&i.unit_code).as_str(),
-                i.category.label_zh(),
-                safe_cell(&i.collection_code).as_str(),
-                format!("{}.jpg", i.student_no).as_str(),
-                i.sha256.as_str(),
-            ])?;
-        }
-        csv.flush()?;
-    }
-    Ok(out)
-}
-
-fn safe_cell(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    }
+        ],
+        items.iter().map(|i| {
+            vec![
+                i.student_no.clone(),
+                i.name.clone(),
+                i.unit_code.clone(),
+                i.category.label_zh().to_owned(),
+                i.collection_code.clone(),
+                file_name(&i.student_no),
+                i.sha256.clone(),
+            ]
+        }),
+    )
 }
 
 /// A file name a student number can safely become (they are digits in
@@ -205,7 +195,7 @@ pub async fn export(
                 zip.write_all(&bytes)?;
             }
             zip.start_file("manifest.csv", options)?;
-            zip.write_all(&manifest(&items)?)?;
+            zip.write_all(&manifest(&items).map_err(io::Error::other)?)?;
             zip.finish()?.flush()
         })();
         if let Err(err) = result {

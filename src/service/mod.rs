@@ -13,3 +13,4 @@ pub mod roster;
 pub mod staff;
 pub mod student;
 pub mod table_file;
+pub mod verification;

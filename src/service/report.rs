@@ -117,7 +117,7 @@ const HEADERS: [&str; 9] = [
 ];
 
 /// A cell a spreadsheet could run as a formula gets a leading apostrophe.
-fn safe(cell: &str) -> String {
+pub fn safe(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {
@@ -125,7 +125,7 @@ fn safe(cell: &str) -> String {
     }
 }
 
-fn cells(row: &BookingRow) -> [String; 9] {
+fn cells(row: &BookingRow) -> Vec<String> {
     let category = StudentCategory::parse(&row.entry.category).map_or("", |c| c.label_zh());
     let code = match (
         StudentCategory::parse(&row.entry.category),
@@ -135,7 +135,7 @@ fn cells(row: &BookingRow) -> [String; 9] {
         (_, true) => "已保存",
         (_, false) => "未保存",
     };
-    [
+    vec![
         format!(
             "{}-{}",
             to_shanghai(row.slot.starts_at).format("%H:%M"),
@@ -157,15 +157,27 @@ fn cells(row: &BookingRow) -> [String; 9] {
     ]
 }
 
-/// CSV in UTF-8 with a BOM, so Excel in China opens it with the right encoding.
 pub fn to_csv(rows: &[BookingRow]) -> AppResult<Vec<u8>> {
+    table_csv(&HEADERS, rows.iter().map(cells))
+}
+
+pub fn to_xlsx(rows: &[BookingRow]) -> AppResult<Vec<u8>> {
+    table_xlsx(&HEADERS, rows.iter().map(cells))
+}
+
+/// CSV in UTF-8 with a BOM, so Excel in China opens it with the right
+/// encoding; formula-like cells are defused.
+pub fn table_csv(
+    headers: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> AppResult<Vec<u8>> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::Writer::from_writer(&mut out);
-        writer.write_record(HEADERS).map_err(AppError::internal)?;
+        writer.write_record(headers).map_err(AppError::internal)?;
         for row in rows {
             writer
-                .write_record(cells(row).iter().map(|c| safe(c)))
+                .write_record(row.iter().map(|c| safe(c)))
                 .map_err(AppError::internal)?;
         }
         writer.flush().map_err(AppError::internal)?;
@@ -173,16 +185,20 @@ pub fn to_csv(rows: &[BookingRow]) -> AppResult<Vec<u8>> {
     Ok(out)
 }
 
-pub fn to_xlsx(rows: &[BookingRow]) -> AppResult<Vec<u8>> {
+/// An XLSX workbook of one sheet; every cell is text (student numbers keep
+/// their zeros, nothing is a formula).
+pub fn table_xlsx(
+    headers: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> AppResult<Vec<u8>> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     let xlsx = |e: rust_xlsxwriter::XlsxError| AppError::internal(anyhow::anyhow!("xlsx: {e}"));
-    for (col, header) in HEADERS.iter().enumerate() {
+    for (col, header) in headers.iter().enumerate() {
         sheet.write_string(0, col as u16, *header).map_err(xlsx)?;
     }
-    for (i, row) in rows.iter().enumerate() {
-        for (col, cell) in cells(row).iter().enumerate() {
-            // Strings, never formulas: student numbers keep their zeros.
+    for (i, row) in rows.into_iter().enumerate() {
+        for (col, cell) in row.iter().enumerate() {
             sheet
                 .write_string(i as u32 + 1, col as u16, cell)
                 .map_err(xlsx)?;

@@ -20,15 +20,7 @@ use crate::{
     },
 };
 
-/// One problem in an import file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowError {
-    /// Line in the file; the header is line 1.
-    pub line: usize,
-    /// The column's header as written in the file, if the problem is in one cell.
-    pub column: Option<String>,
-    pub reason: String,
-}
+pub use table_file::RowError;
 
 pub enum ImportOutcome {
     Imported {
@@ -52,29 +44,17 @@ enum Field {
     Phone,
 }
 
-const FIELDS: [(Field, &str, bool); 8] = [
-    (Field::StudentNo, "学号 / student_no", true),
-    (Field::Name, "姓名 / name", true),
-    (Field::UnitCode, "培养单位代码 / unit_code", true),
-    (Field::Category, "学生类别 / category", true),
-    (Field::GraduationHalf, "毕业时间 / graduation_half", true),
-    (Field::Deferred, "是否延期 / deferred", false),
-    (
-        Field::HasChsiPhoto,
-        "学信网已有学历照片 / has_chsi_photo",
-        false,
-    ),
-    (Field::Phone, "手机号 / phone", false),
+const REQUIRED: [(Field, &str); 5] = [
+    (Field::StudentNo, "学号 / student_no"),
+    (Field::Name, "姓名 / name"),
+    (Field::UnitCode, "培养单位代码 / unit_code"),
+    (Field::Category, "学生类别 / category"),
+    (Field::GraduationHalf, "毕业时间 / graduation_half"),
 ];
 
-/// Recognises a header in Chinese or English, ignoring case, spaces and `_`.
-fn field_of(header: &str) -> Option<Field> {
-    let h: String = header
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
-        .collect::<String>()
-        .to_lowercase();
-    Some(match h.as_str() {
+/// Recognises a header in Chinese or English (see `table_file::header_key`).
+fn field_of(h: &str) -> Option<Field> {
+    Some(match h {
         "学号" | "studentno" | "studentnumber" | "studentid" => Field::StudentNo,
         "姓名" | "name" => Field::Name,
         "培养单位代码" | "单位代码" | "培养单位" | "unitcode" | "unit" => {
@@ -137,24 +117,7 @@ fn validate(
             reason: "文件为空".into(),
         }]);
     };
-    let mut columns: HashMap<Field, (usize, String)> = HashMap::new();
-    for (i, h) in header.cells.iter().enumerate() {
-        if let Some(field) = field_of(h) {
-            columns.entry(field).or_insert((i, h.clone()));
-        }
-    }
-    let missing: Vec<&str> = FIELDS
-        .iter()
-        .filter(|(f, _, required)| *required && !columns.contains_key(f))
-        .map(|(_, name, _)| *name)
-        .collect();
-    if !missing.is_empty() {
-        return Err(vec![RowError {
-            line: header.line,
-            column: None,
-            reason: format!("表头缺少列：{} (missing columns)", missing.join("，")),
-        }]);
-    }
+    let columns = table_file::Columns::read(header, field_of, &REQUIRED).map_err(|e| vec![e])?;
 
     let mut errors = Vec::new();
     let mut valid = Vec::new();
@@ -164,15 +127,7 @@ fn validate(
             continue;
         }
         let mut row_errors = Vec::new();
-        let cell = |field: Field| -> (String, Option<String>) {
-            match columns.get(&field) {
-                Some((i, name)) => (
-                    row.cells.get(*i).cloned().unwrap_or_default(),
-                    Some(name.clone()),
-                ),
-                None => (String::new(), None),
-            }
-        };
+        let cell = |field: Field| columns.cell(row, field);
         let mut fail = |column: Option<String>, reason: String| {
             row_errors.push(RowError {
                 line: row.line,

@@ -10,7 +10,7 @@ use sea_orm::{
 };
 
 use crate::{
-    domain::{BookingStatus, MakeupState, StudentCategory},
+    domain::{BookingStatus, ChsiStatus, MakeupState, StudentCategory},
     entity::{booking, campaign, campus, roster_entry, student, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{campaign as campaigns, roster},
@@ -64,6 +64,16 @@ pub enum NextAction {
     HandInPaperPhoto,
     /// Foreign student: send the e-photo to the international students office.
     SendEPhoto,
+    /// A reported error needs a new photo: make up again (online or offline).
+    RetakePhoto,
+    /// The photo is on CHSI: check it and confirm or report a real error.
+    SelfCheckPhoto,
+    /// A reported error is with the unit or the Graduate School.
+    WaitForErrorReport,
+    /// Checked, but CHSI has not passed the identity verification yet.
+    WaitForChsiVerification,
+    /// Verified, self-checked and on the graduate platform: nothing left.
+    Done,
 }
 
 impl NextAction {
@@ -83,6 +93,17 @@ impl NextAction {
             Self::ReuploadMakeup => "补拍照片未通过审核，请按退回原因重新拍摄上传",
             Self::HandInPaperPhoto => "请在补拍截止前将纸质相片交给培养单位研究生秘书",
             Self::SendEPhoto => "请将电子相片发送至留学生办公室",
+            Self::RetakePhoto => {
+                "经核实需要重新拍摄：请在补拍截止前在线上传照片，或到采集点补拍后将纸质相片交给研究生秘书"
+            }
+            Self::SelfCheckPhoto => {
+                "照片已上传至学信网：请登录学信网图像校对系统核对是否为本人。只有照片缺失、不是本人、身份信息错误或核验未通过才可报告错误，不得因对照片效果不满意而报告"
+            }
+            Self::WaitForErrorReport => "你报告的问题正在由培养单位和研究生院处理，请留意处理结果",
+            Self::WaitForChsiVerification => {
+                "学信网身份核验尚未通过，请留意核验结果；如确有错误请报告"
+            }
+            Self::Done => "学历照片已全部完成",
             Self::UploadToGraduatePlatform => {
                 "你在学信网已有学历照片，无需再拍摄；申请答辩前请从学信网下载电子照片并上传至研究生管理系统"
             }
@@ -126,24 +147,33 @@ pub fn summarize(
         return StudentStatus {
             eligibility: Eligibility::AlreadyHasChsiPhoto,
             collection_code: Some(code),
-            next_action: NextAction::UploadToGraduatePlatform,
+            next_action: if entry.graduate_platform_at.is_some() {
+                NextAction::Done
+            } else {
+                NextAction::UploadToGraduatePlatform
+            },
         };
     }
     let makeup = entry.makeup_state.as_deref().and_then(MakeupState::parse);
+    let chsi = ChsiStatus::of(entry.chsi_status.as_deref());
+    // After a re-shoot request only a new make-up counts as the photo.
+    let reshoot = entry.reshoot_requested_at.is_some();
+    let photographed = makeup.is_some_and(MakeupState::is_photographed)
+        || (!reshoot && (booking == Some(BookingStatus::Photographed) || chsi.on_chsi()));
     let next_action = if entry.student_id.is_none() {
         NextAction::BindRoster
     } else if code == CollectionCodeState::Needed {
         NextAction::SaveCollectionCode
-    } else if booking == Some(BookingStatus::Photographed)
-        || makeup.is_some_and(MakeupState::is_photographed)
-    {
-        NextAction::WaitForChsiUpload
+    } else if photographed {
+        verification_step(entry, chsi)
     } else if let Some(step) = makeup.and_then(makeup_step) {
         step
+    } else if makeup == Some(MakeupState::Rejected) && (reshoot || booking.is_none()) {
+        NextAction::ReuploadMakeup
+    } else if reshoot {
+        NextAction::RetakePhoto
     } else if booking.is_some() {
         NextAction::AttendSession
-    } else if makeup == Some(MakeupState::Rejected) {
-        NextAction::ReuploadMakeup
     } else {
         NextAction::BookSession
     };
@@ -151,6 +181,23 @@ pub fn summarize(
         eligibility: Eligibility::Eligible,
         collection_code: Some(code),
         next_action,
+    }
+}
+
+/// After the photo: CHSI upload, self-check, verification, graduate platform.
+fn verification_step(entry: &roster_entry::Model, chsi: ChsiStatus) -> NextAction {
+    if !chsi.on_chsi() {
+        NextAction::WaitForChsiUpload
+    } else if entry.has_open_report {
+        NextAction::WaitForErrorReport
+    } else if entry.self_checked_at.is_none() {
+        NextAction::SelfCheckPhoto
+    } else if chsi != ChsiStatus::Passed {
+        NextAction::WaitForChsiVerification
+    } else if entry.graduate_platform_at.is_none() {
+        NextAction::UploadToGraduatePlatform
+    } else {
+        NextAction::Done
     }
 }
 
@@ -168,62 +215,122 @@ fn makeup_step(state: MakeupState) -> Option<NextAction> {
 /// `action` (kept next to `summarize` so the two agree; a test checks it).
 pub fn next_action_condition(action: NextAction) -> Condition {
     use roster_entry::Column as C;
-    let not_photographed = C::HasChsiPhoto.eq(false);
     let code_ok = Condition::any()
         .add(C::CollectionCode.is_not_null())
         .add(C::Category.eq(StudentCategory::Foreign.as_str()));
     // Bound, eligible and past the collection-code step.
-    let ready = Condition::all()
-        .add(not_photographed.clone())
-        .add(C::StudentId.is_not_null())
-        .add(code_ok.clone());
+    let ready = || {
+        Condition::all()
+            .add(C::HasChsiPhoto.eq(false))
+            .add(C::StudentId.is_not_null())
+            .add(code_ok.clone())
+    };
+    // Every piece below is written so that NULL columns never make a
+    // condition and its opposite both false.
     let makeup_in =
         |states: &[MakeupState]| C::MakeupState.is_in(states.iter().map(|s| s.as_str()));
-    let not_photographed_on_site =
-        || C::Id.not_in_subquery(active_bookings(&[BookingStatus::Photographed]));
+    let done_states = [MakeupState::Approved, MakeupState::OfflineComplete];
+    let makeup_not_done = || {
+        Condition::any()
+            .add(C::MakeupState.is_null())
+            .add(C::MakeupState.is_not_in(done_states.iter().map(|s| s.as_str())))
+    };
+    let booking_in = |statuses: &[BookingStatus]| C::Id.in_subquery(active_bookings(statuses));
+    let photographed = || {
+        Condition::any().add(makeup_in(&done_states)).add(
+            Condition::all().add(C::ReshootRequestedAt.is_null()).add(
+                Condition::any()
+                    .add(booking_in(&[BookingStatus::Photographed]))
+                    .add(C::ChsiStatus.is_not_null()),
+            ),
+        )
+    };
+    let not_photographed = || {
+        Condition::all().add(makeup_not_done()).add(
+            Condition::any()
+                .add(C::ReshootRequestedAt.is_not_null())
+                .add(
+                    Condition::all()
+                        .add(C::Id.not_in_subquery(active_bookings(&[BookingStatus::Photographed])))
+                        .add(C::ChsiStatus.is_null()),
+                ),
+        )
+    };
+    // Photographed and on CHSI, no open report, self-checked, passed.
+    let verified = || {
+        ready()
+            .add(photographed())
+            .add(C::ChsiStatus.eq(ChsiStatus::Passed.as_str()))
+            .add(C::HasOpenReport.eq(false))
+            .add(C::SelfCheckedAt.is_not_null())
+    };
+    let has_chsi_photo = || Condition::all().add(C::HasChsiPhoto.eq(true));
     match action {
         NextAction::WaitForCampaign => Condition::all().add(Expr::cust("1 = 0")),
         NextAction::BindRoster => Condition::all()
-            .add(not_photographed)
+            .add(C::HasChsiPhoto.eq(false))
             .add(C::StudentId.is_null()),
         NextAction::SaveCollectionCode => Condition::all()
-            .add(not_photographed)
+            .add(C::HasChsiPhoto.eq(false))
             .add(C::StudentId.is_not_null())
-            .add(code_ok.not()),
-        NextAction::BookSession => ready
-            .add(C::Id.not_in_subquery(active_bookings(&[])))
+            .add(code_ok.clone().not()),
+        NextAction::WaitForChsiUpload => ready().add(photographed()).add(C::ChsiStatus.is_null()),
+        NextAction::WaitForErrorReport => ready()
+            .add(photographed())
+            .add(C::ChsiStatus.is_not_null())
+            .add(C::HasOpenReport.eq(true)),
+        NextAction::SelfCheckPhoto => ready()
+            .add(photographed())
+            .add(C::ChsiStatus.is_not_null())
+            .add(C::HasOpenReport.eq(false))
+            .add(C::SelfCheckedAt.is_null()),
+        NextAction::WaitForChsiVerification => ready()
+            .add(photographed())
+            .add(C::ChsiStatus.is_not_null())
+            .add(C::ChsiStatus.ne(ChsiStatus::Passed.as_str()))
+            .add(C::HasOpenReport.eq(false))
+            .add(C::SelfCheckedAt.is_not_null()),
+        NextAction::UploadToGraduatePlatform => Condition::any()
+            .add(verified().add(C::GraduatePlatformAt.is_null()))
+            .add(has_chsi_photo().add(C::GraduatePlatformAt.is_null())),
+        NextAction::Done => Condition::any()
+            .add(verified().add(C::GraduatePlatformAt.is_not_null()))
+            .add(has_chsi_photo().add(C::GraduatePlatformAt.is_not_null())),
+        NextAction::WaitForMakeupReview => ready()
+            .add(not_photographed())
+            .add(makeup_in(&[MakeupState::PendingReview])),
+        NextAction::HandInPaperPhoto => ready()
+            .add(not_photographed())
+            .add(makeup_in(&[MakeupState::AwaitingPaperPhoto])),
+        NextAction::SendEPhoto => ready()
+            .add(not_photographed())
+            .add(makeup_in(&[MakeupState::AwaitingEPhoto])),
+        NextAction::ReuploadMakeup => ready()
+            .add(not_photographed())
+            .add(makeup_in(&[MakeupState::Rejected]))
+            .add(
+                Condition::any()
+                    .add(C::ReshootRequestedAt.is_not_null())
+                    .add(C::Id.not_in_subquery(active_bookings(&[]))),
+            ),
+        NextAction::RetakePhoto => ready()
+            .add(not_photographed())
+            .add(C::ReshootRequestedAt.is_not_null())
             .add(C::MakeupState.is_null()),
-        NextAction::ReuploadMakeup => ready
-            .add(C::Id.not_in_subquery(active_bookings(&[])))
-            .add(makeup_in(&[MakeupState::Rejected])),
-        NextAction::AttendSession => ready
-            .add(C::Id.in_subquery(active_bookings(&[
-                BookingStatus::Booked,
-                BookingStatus::CheckedIn,
-            ])))
+        NextAction::AttendSession => ready()
+            .add(not_photographed())
+            .add(C::ReshootRequestedAt.is_null())
+            .add(booking_in(&[]))
             .add(
                 Condition::any()
                     .add(C::MakeupState.is_null())
                     .add(makeup_in(&[MakeupState::Rejected])),
             ),
-        NextAction::WaitForChsiUpload => ready.add(
-            Condition::any()
-                .add(C::Id.in_subquery(active_bookings(&[BookingStatus::Photographed])))
-                .add(makeup_in(&[
-                    MakeupState::Approved,
-                    MakeupState::OfflineComplete,
-                ])),
-        ),
-        NextAction::WaitForMakeupReview => ready
-            .add(not_photographed_on_site())
-            .add(makeup_in(&[MakeupState::PendingReview])),
-        NextAction::HandInPaperPhoto => ready
-            .add(not_photographed_on_site())
-            .add(makeup_in(&[MakeupState::AwaitingPaperPhoto])),
-        NextAction::SendEPhoto => ready
-            .add(not_photographed_on_site())
-            .add(makeup_in(&[MakeupState::AwaitingEPhoto])),
-        NextAction::UploadToGraduatePlatform => Condition::all().add(C::HasChsiPhoto.eq(true)),
+        NextAction::BookSession => ready()
+            .add(not_photographed())
+            .add(C::ReshootRequestedAt.is_null())
+            .add(C::Id.not_in_subquery(active_bookings(&[])))
+            .add(C::MakeupState.is_null()),
     }
 }
 
@@ -471,6 +578,12 @@ mod tests {
             collection_code: code.then(|| "C".into()),
             collection_code_saved_at: None,
             makeup_state: None,
+            chsi_status: None,
+            chsi_status_at: None,
+            self_checked_at: None,
+            graduate_platform_at: None,
+            reshoot_requested_at: None,
+            has_open_report: false,
             created_at: now,
             updated_at: now,
         }

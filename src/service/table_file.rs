@@ -2,7 +2,7 @@
 //! GBK as Excel in China writes it; or XLSX/XLS) into rows of text cells.
 //! Every import in the product goes through here.
 
-use std::io::Cursor;
+use std::{collections::HashMap, hash::Hash, io::Cursor};
 
 use calamine::{Data, Reader};
 
@@ -14,6 +14,73 @@ pub struct Row {
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct UnreadableFile(pub String);
+
+/// One problem in an import file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    /// Line in the file; the header is line 1.
+    pub line: usize,
+    /// The column's header as written in the file, if the problem is in one cell.
+    pub column: Option<String>,
+    pub reason: String,
+}
+
+/// A header as compared with known names: lower case, without spaces, `_` or `-`.
+pub fn header_key(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Which column of the file holds each known field (the first one wins).
+pub struct Columns<F> {
+    found: HashMap<F, (usize, String)>,
+}
+
+impl<F: Copy + Eq + Hash> Columns<F> {
+    /// Maps the header row; every `required` field (with its name for the
+    /// error message) must be there.
+    pub fn read(
+        header: &Row,
+        field_of: impl Fn(&str) -> Option<F>,
+        required: &[(F, &str)],
+    ) -> Result<Self, RowError> {
+        let mut found = HashMap::new();
+        for (i, h) in header.cells.iter().enumerate() {
+            if let Some(field) = field_of(&header_key(h)) {
+                found.entry(field).or_insert((i, h.clone()));
+            }
+        }
+        let missing: Vec<&str> = required
+            .iter()
+            .filter(|(f, _)| !found.contains_key(f))
+            .map(|(_, name)| *name)
+            .collect();
+        if missing.is_empty() {
+            Ok(Self { found })
+        } else {
+            Err(RowError {
+                line: header.line,
+                column: None,
+                reason: format!("表头缺少列：{} (missing columns)", missing.join("，")),
+            })
+        }
+    }
+
+    /// The field's cell in `row` (empty when the column is absent) and the
+    /// column's header, for error messages.
+    pub fn cell(&self, row: &Row, field: F) -> (String, Option<String>) {
+        match self.found.get(&field) {
+            Some((i, name)) => (
+                row.cells.get(*i).cloned().unwrap_or_default(),
+                Some(name.clone()),
+            ),
+            None => (String::new(), None),
+        }
+    }
+}
 
 pub fn read_rows(bytes: &[u8]) -> Result<Vec<Row>, UnreadableFile> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {

@@ -411,18 +411,26 @@ pub async fn standard_roster(app: &TestApp, n: usize) -> (String, i64) {
     app.open_campaign_with_roster(&rows).await
 }
 
-/// `standard_roster` with the make-up deadline 30 days ahead.
+/// `standard_roster` with the campaign's deadlines ahead.
 pub async fn makeup_setup(app: &TestApp, n: usize) -> (String, i64) {
     let (admin, campaign) = standard_roster(app, n).await;
+    deadlines_ahead(app, &admin, campaign).await;
+    (admin, campaign)
+}
+
+/// Moves the make-up deadline 30 days and the self-check deadline 60 days
+/// ahead (the test roster's campaign has the notice's 2024 dates).
+pub async fn deadlines_ahead(app: &TestApp, admin: &str, campaign: i64) {
+    let now = chrono::Utc::now();
     let resp = app
         .patch_json(
             &format!("/api/v1/admin/campaigns/{campaign}"),
-            &json!({"makeup_deadline": chrono::Utc::now() + chrono::Duration::days(30)}),
-            &admin,
+            &json!({"makeup_deadline": now + chrono::Duration::days(30),
+                    "self_check_deadline": now + chrono::Duration::days(60)}),
+            admin,
         )
         .await;
     assert_eq!(resp.status(), StatusCode::OK);
-    (admin, campaign)
 }
 
 /// A logged-in student bound to the roster entry (no collection code saved).

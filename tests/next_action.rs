@@ -1,0 +1,163 @@
+//! `next_action` is computed twice: in Rust for one student (`summarize`) and
+//! as a database condition for staff lists (`next_action_condition`). Over
+//! hundreds of generated students in every kind of state, each student
+//! must match exactly the condition of the action `summarize` gives it.
+mod common;
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::Utc;
+use common::spawn_app;
+use diploma_photo::{
+    domain::{BookingStatus, ChsiStatus, MakeupState, StudentCategory},
+    entity::{booking, roster_entry, student},
+    service::student::{NextAction, active_booking_statuses, next_action_condition, summarize},
+};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+
+const ACTIONS: [NextAction; 16] = [
+    NextAction::WaitForCampaign,
+    NextAction::BindRoster,
+    NextAction::SaveCollectionCode,
+    NextAction::BookSession,
+    NextAction::AttendSession,
+    NextAction::WaitForChsiUpload,
+    NextAction::UploadToGraduatePlatform,
+    NextAction::WaitForMakeupReview,
+    NextAction::ReuploadMakeup,
+    NextAction::HandInPaperPhoto,
+    NextAction::SendEPhoto,
+    NextAction::RetakePhoto,
+    NextAction::SelfCheckPhoto,
+    NextAction::WaitForErrorReport,
+    NextAction::WaitForChsiVerification,
+    NextAction::Done,
+];
+
+/// A small deterministic generator (no external randomness in tests).
+struct Lcg(u64);
+
+impl Lcg {
+    fn pick(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+#[tokio::test]
+async fn summarize_and_the_database_condition_agree_in_every_state() {
+    let app = spawn_app().await;
+    let (_, session) = common::setup(&app, 300, 1000).await;
+    let (session_id, slot_id) = (
+        session["id"].as_i64().unwrap(),
+        session["slots"][0]["id"].as_i64().unwrap(),
+    );
+    let db = &app.state.db;
+    let entries = roster_entry::Entity::find().all(db).await.unwrap();
+    let campaign = entries[0].campaign_id;
+    let mut rng = Lcg(7);
+    let makeup_states: Vec<Option<MakeupState>> = std::iter::once(None)
+        .chain(MakeupState::ALL.iter().copied().map(Some))
+        .collect();
+    let chsi: Vec<Option<ChsiStatus>> = std::iter::once(None)
+        .chain(
+            ChsiStatus::ALL
+                .iter()
+                .copied()
+                .filter(|s| s.on_chsi())
+                .map(Some),
+        )
+        .collect();
+    let bookings = [
+        None,
+        Some(BookingStatus::Booked),
+        Some(BookingStatus::CheckedIn),
+        Some(BookingStatus::Photographed),
+    ];
+    let categories = [StudentCategory::Domestic, StudentCategory::Foreign];
+    let now = Utc::now();
+    for (i, entry) in entries.iter().enumerate() {
+        let bound = rng.pick(6) != 0;
+        let mut e: roster_entry::ActiveModel = entry.clone().into();
+        if bound {
+            let s = student::ActiveModel {
+                openid: Set(format!("gen-{i}")),
+                session_key: Set(String::new()),
+                created_at: Set(now),
+                last_login_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .unwrap();
+            e.student_id = Set(Some(s.id));
+        }
+        e.category = Set(categories[rng.pick(2)].as_str().to_owned());
+        e.collection_code = Set((rng.pick(5) != 0).then(|| "C".to_owned()));
+        e.has_chsi_photo = Set(rng.pick(8) == 0);
+        e.makeup_state =
+            Set(makeup_states[rng.pick(makeup_states.len())].map(|s| s.as_str().to_owned()));
+        e.chsi_status = Set(chsi[rng.pick(chsi.len())].map(|s| s.as_str().to_owned()));
+        e.has_open_report = Set(rng.pick(4) == 0);
+        e.self_checked_at = Set((rng.pick(2) == 0).then_some(now));
+        e.graduate_platform_at = Set((rng.pick(3) == 0).then_some(now));
+        e.reshoot_requested_at = Set((rng.pick(4) == 0).then_some(now));
+        let entry = e.update(db).await.unwrap();
+        if let (true, Some(status)) = (bound, bookings[rng.pick(bookings.len())]) {
+            booking::ActiveModel {
+                campaign_id: Set(campaign),
+                session_id: Set(session_id),
+                slot_id: Set(slot_id),
+                roster_entry_id: Set(entry.id),
+                student_id: Set(entry.student_id.unwrap()),
+                status: Set(status.as_str().to_owned()),
+                active_entry_id: Set(Some(entry.id)),
+                fee_paid: Set(false),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .unwrap();
+        }
+    }
+
+    let entries = roster_entry::Entity::find()
+        .filter(roster_entry::Column::CampaignId.eq(campaign))
+        .all(db)
+        .await
+        .unwrap();
+    let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
+    let booked = active_booking_statuses(db, &ids).await.unwrap();
+    let mut expected: HashMap<String, BTreeSet<i64>> = HashMap::new();
+    for e in &entries {
+        let category = StudentCategory::parse(&e.category);
+        let action = summarize(Some(e), category, true, booked.get(&e.id).copied()).next_action;
+        expected
+            .entry(format!("{action:?}"))
+            .or_default()
+            .insert(e.id);
+    }
+    for action in ACTIONS {
+        let got: BTreeSet<i64> = roster_entry::Entity::find()
+            .filter(roster_entry::Column::CampaignId.eq(campaign))
+            .filter(next_action_condition(action))
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        let want = expected
+            .get(&format!("{action:?}"))
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(got, want, "{action:?}");
+    }
+    // The generator reached most states.
+    assert!(expected.len() >= 14, "{:?}", expected.keys());
+}
