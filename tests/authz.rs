@@ -76,7 +76,11 @@ fn allowed(op: &str) -> &'static [Who] {
         | "GET /staff/paper-photos"
         | "GET /staff/students/{id}/chsi-statuses"
         | "GET /staff/error-reports"
-        | "POST /staff/error-reports/forward" => &[Who::Admin, Who::Secretary],
+        | "POST /staff/error-reports/forward"
+        | "GET /staff/progress"
+        | "GET /staff/progress/export"
+        | "GET /staff/at-risk"
+        | "GET /staff/at-risk/export" => &[Who::Admin, Who::Secretary],
         "GET /staff/photos/{id}/image" => &[Who::Admin, Who::Secretary, Who::Intl],
         "POST /intl/students/{id}/e-photo-received" | "GET /intl/students" => {
             &[Who::Admin, Who::Intl]

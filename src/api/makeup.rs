@@ -278,8 +278,7 @@ fn student_ref(entry: roster_entry::Model, unit_code: String) -> StudentRef {
 struct ReviewItemView {
     photo: PhotoView,
     student: StudentRef,
-    /// Pixel size as checked: the original after EXIF orientation, scaled
-    /// down to at most 3000 px on its long side.
+    /// Pixel size of the original (after EXIF orientation).
     width: i32,
     height: i32,
     original_bytes: i64,

@@ -9,6 +9,7 @@ pub mod idempotency;
 pub mod makeup;
 pub mod middleware;
 pub mod onsite;
+pub mod progress;
 pub mod roster;
 pub mod security;
 pub mod staff;
@@ -41,6 +42,8 @@ pub enum ApiTags {
     Makeup,
     /// CHSI verification: status lists, self-check, error reports.
     Verification,
+    /// Progress per unit and students at risk (secretaries and admins).
+    Progress,
 }
 
 const API_DESCRIPTION: &str = "\
@@ -67,6 +70,7 @@ type Apis = (
     staff_views::StaffViewsApi,
     makeup::MakeupApi,
     verification::VerificationApi,
+    progress::ProgressApi,
 );
 
 pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
@@ -100,6 +104,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
                 state: state.clone(),
             },
             verification::VerificationApi {
+                state: state.clone(),
+            },
+            progress::ProgressApi {
                 state: state.clone(),
             },
         ),

@@ -8,6 +8,7 @@ pub mod makeup;
 pub mod makeup_export;
 pub mod onsite;
 pub mod photo_check;
+pub mod progress;
 pub mod report;
 pub mod roster;
 pub mod staff;

@@ -31,8 +31,6 @@ const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 const MIN_SOURCE_SCALE: f32 = 0.5;
 /// From this scale up the crop is sharp enough (a 10 % upscale is invisible).
 const GOOD_SOURCE_SCALE: f32 = 0.9;
-/// Photos are checked and cropped at most this large (long side).
-const WORKING_LONG_SIDE: u32 = 3000;
 /// Faces are searched on a copy of at most this many pixels on its long side.
 const DETECT_LONG_SIDE: u32 = 800;
 /// The SeetaFace box spans brow to chin; the eyes sit this far down it.
@@ -177,25 +175,7 @@ pub fn decode<R: BufRead + Seek>(input: R) -> Result<(RgbImage, &'static str), U
     } else {
         image.into_rgb8()
     };
-    Ok((within_working_size(rgb), name))
-}
-
-/// Larger photos are scaled down before the checks: more pixels change no
-/// result (a face that fills a 480×640 frame needs far fewer), but each one
-/// costs memory while several uploads are checked at once.
-fn within_working_size(image: RgbImage) -> RgbImage {
-    let (w, h) = image.dimensions();
-    let long = w.max(h);
-    if long <= WORKING_LONG_SIDE {
-        return image;
-    }
-    let scale = WORKING_LONG_SIDE as f32 / long as f32;
-    imageops::resize(
-        &image,
-        ((w as f32 * scale).round() as u32).max(1),
-        ((h as f32 * scale).round() as u32).max(1),
-        FilterType::Triangle,
-    )
+    Ok((rgb, name))
 }
 
 /// A JPEG ends with its EOI marker and a PNG with its IEND chunk (phones

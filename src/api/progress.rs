@@ -1,0 +1,324 @@
+//! `/staff/progress` and `/staff/at-risk`: how far each unit is, and who
+//! will miss a deadline unless someone acts; both also as spreadsheets.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use poem_openapi::{
+    ApiResponse, Object, OpenApi,
+    param::Query,
+    payload::{Attachment, AttachmentType, Json},
+};
+
+use crate::{
+    api::{ApiTags, roster::unit_scope, security::UnitViewerAuth, staff_views::ExportFormat},
+    domain::{StaffAssignment, time::to_shanghai},
+    error::{AppResult, ErrorCode},
+    service::{
+        campaign,
+        progress::{self, AtRisk, Counts, RiskReason},
+        report,
+    },
+    state::AppState,
+};
+
+pub struct ProgressApi {
+    pub state: AppState,
+}
+
+#[derive(Object)]
+struct UnitProgress {
+    unit_code: String,
+    unit_name: String,
+    counts: Counts,
+}
+
+#[derive(Object)]
+struct ProgressView {
+    campaign_id: i64,
+    /// One row per unit with students (a secretary: their own unit only).
+    units: Vec<UnitProgress>,
+    /// Sums over all units; admins only.
+    totals: Option<Counts>,
+}
+
+/// A student at risk.
+#[derive(Object)]
+struct AtRiskView {
+    /// Roster entry id.
+    student_id: i64,
+    student_no: String,
+    name: String,
+    unit_code: String,
+    reason: RiskReason,
+    reason_label: String,
+    /// The deadline at stake (make-up or self-check), Asia/Shanghai.
+    deadline: DateTime<FixedOffset>,
+    /// Whole days left; negative once it has passed.
+    days_left: i64,
+}
+
+impl From<AtRisk> for AtRiskView {
+    fn from(r: AtRisk) -> Self {
+        Self {
+            student_id: r.entry.id,
+            student_no: r.entry.student_no,
+            name: r.entry.name,
+            unit_code: r.unit_code,
+            reason: r.reason,
+            reason_label: r.reason.label_zh().to_owned(),
+            deadline: to_shanghai(r.deadline),
+            days_left: r.days_left,
+        }
+    }
+}
+
+#[derive(Object)]
+struct AtRiskList {
+    campaign_id: i64,
+    /// Fewest days left first.
+    items: Vec<AtRiskView>,
+}
+
+#[derive(ApiResponse)]
+enum FileResponse {
+    /// CSV (UTF-8 with BOM) or XLSX: Chinese headers, every cell text.
+    #[oai(status = 200)]
+    File(Attachment<Vec<u8>>),
+}
+
+fn file(bytes: Vec<u8>, name: String) -> FileResponse {
+    FileResponse::File(
+        Attachment::new(bytes)
+            .attachment_type(AttachmentType::Attachment)
+            .filename(name),
+    )
+}
+
+fn spreadsheet(
+    format: ExportFormat,
+    headers: &[&str],
+    rows: Vec<Vec<String>>,
+    stem: &str,
+) -> AppResult<FileResponse> {
+    let (bytes, ext) = match format {
+        ExportFormat::Csv => (report::table_csv(headers, rows)?, "csv"),
+        ExportFormat::Xlsx => (report::table_xlsx(headers, rows)?, "xlsx"),
+    };
+    Ok(file(bytes, format!("{stem}.{ext}")))
+}
+
+impl ProgressApi {
+    /// The campaign asked for, or the open one; and the unit in scope.
+    async fn scope(
+        &self,
+        staff: &UnitViewerAuth,
+        campaign_id: Option<i64>,
+        unit: Option<String>,
+    ) -> AppResult<(i64, Option<i64>)> {
+        let db = &self.state.db;
+        let campaign_id = match campaign_id {
+            Some(id) => id,
+            None => {
+                campaign::open_campaign(db)
+                    .await?
+                    .ok_or(ErrorCode::NoOpenCampaign)?
+                    .id
+            }
+        };
+        let unit_id = match unit_scope(&staff.0, unit)? {
+            Some(code) => Some(campaign::unit_by_code(db, &code).await?.id),
+            None => None,
+        };
+        Ok((campaign_id, unit_id))
+    }
+
+    async fn progress_view(
+        &self,
+        staff: &UnitViewerAuth,
+        campaign_id: Option<i64>,
+        unit: Option<String>,
+    ) -> AppResult<ProgressView> {
+        let (campaign_id, unit_id) = self.scope(staff, campaign_id, unit).await?;
+        let (rows, totals) = progress::progress(&self.state.db, campaign_id, unit_id).await?;
+        let units = campaign::list_units(&self.state.db).await?;
+        Ok(ProgressView {
+            campaign_id,
+            units: rows
+                .into_iter()
+                .map(|counts| {
+                    let unit = units.iter().find(|u| u.id == counts.unit_id);
+                    UnitProgress {
+                        unit_code: unit.map(|u| u.code.clone()).unwrap_or_default(),
+                        unit_name: unit.map(|u| u.name.clone()).unwrap_or_default(),
+                        counts,
+                    }
+                })
+                .collect(),
+            totals: matches!(staff.0.assignment, StaffAssignment::Admin).then_some(totals),
+        })
+    }
+
+    async fn at_risk_list(
+        &self,
+        staff: &UnitViewerAuth,
+        campaign_id: Option<i64>,
+        unit: Option<String>,
+        within_days: Option<i64>,
+    ) -> AppResult<AtRiskList> {
+        let (campaign_id, unit_id) = self.scope(staff, campaign_id, unit).await?;
+        let items = progress::at_risk(
+            &self.state.db,
+            campaign_id,
+            unit_id,
+            within_days,
+            Utc::now(),
+        )
+        .await?;
+        Ok(AtRiskList {
+            campaign_id,
+            items: items.into_iter().map(AtRiskView::from).collect(),
+        })
+    }
+}
+
+#[OpenApi(tag = "ApiTags::Progress")]
+impl ProgressApi {
+    /// Progress per unit
+    ///
+    /// `campaign` defaults to the open campaign. A secretary sees their own
+    /// unit (another `unit` is 403); an admin all units or `unit`, plus totals.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found`, 409 `no_open_campaign`.
+    #[oai(path = "/staff/progress", method = "get", operation_id = "progress")]
+    async fn progress(
+        &self,
+        staff: UnitViewerAuth,
+        campaign: Query<Option<i64>>,
+        unit: Query<Option<String>>,
+    ) -> AppResult<Json<ProgressView>> {
+        Ok(Json(self.progress_view(&staff, campaign.0, unit.0).await?))
+    }
+
+    /// Progress per unit as a spreadsheet
+    ///
+    /// Same scope as `GET /staff/progress`; `format=csv|xlsx`.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found`, 409 `no_open_campaign`.
+    #[oai(
+        path = "/staff/progress/export",
+        method = "get",
+        operation_id = "export_progress"
+    )]
+    async fn export_progress(
+        &self,
+        staff: UnitViewerAuth,
+        campaign: Query<Option<i64>>,
+        unit: Query<Option<String>>,
+        format: Query<ExportFormat>,
+    ) -> AppResult<FileResponse> {
+        let view = self.progress_view(&staff, campaign.0, unit.0).await?;
+        let labels: Vec<&str> = Counts::default()
+            .columns()
+            .into_iter()
+            .map(|(label, _)| label)
+            .collect();
+        let headers: Vec<&str> = ["培养单位代码", "培养单位"]
+            .into_iter()
+            .chain(labels)
+            .collect();
+        let mut rows: Vec<Vec<String>> = view
+            .units
+            .iter()
+            .map(|u| {
+                [u.unit_code.clone(), u.unit_name.clone()]
+                    .into_iter()
+                    .chain(u.counts.columns().into_iter().map(|(_, n)| n.to_string()))
+                    .collect()
+            })
+            .collect();
+        if let Some(totals) = &view.totals {
+            rows.push(
+                ["合计".to_owned(), String::new()]
+                    .into_iter()
+                    .chain(totals.columns().into_iter().map(|(_, n)| n.to_string()))
+                    .collect(),
+            );
+        }
+        spreadsheet(
+            format.0,
+            &headers,
+            rows,
+            &format!("progress-{}", view.campaign_id),
+        )
+    }
+
+    /// Students at risk
+    ///
+    /// Every student who will miss the make-up or self-check deadline unless
+    /// someone acts, with the reason and the days left, fewest first.
+    /// `within_days` keeps only deadlines that close. Scope as for progress.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found`, 409 `no_open_campaign`.
+    #[oai(path = "/staff/at-risk", method = "get", operation_id = "at_risk")]
+    async fn at_risk(
+        &self,
+        staff: UnitViewerAuth,
+        campaign: Query<Option<i64>>,
+        unit: Query<Option<String>>,
+        within_days: Query<Option<i64>>,
+    ) -> AppResult<Json<AtRiskList>> {
+        Ok(Json(
+            self.at_risk_list(&staff, campaign.0, unit.0, within_days.0)
+                .await?,
+        ))
+    }
+
+    /// Students at risk as a spreadsheet
+    ///
+    /// Same scope and filters as `GET /staff/at-risk`; `format=csv|xlsx`.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found`, 409 `no_open_campaign`.
+    #[oai(
+        path = "/staff/at-risk/export",
+        method = "get",
+        operation_id = "export_at_risk"
+    )]
+    async fn export_at_risk(
+        &self,
+        staff: UnitViewerAuth,
+        campaign: Query<Option<i64>>,
+        unit: Query<Option<String>>,
+        within_days: Query<Option<i64>>,
+        format: Query<ExportFormat>,
+    ) -> AppResult<FileResponse> {
+        let list = self
+            .at_risk_list(&staff, campaign.0, unit.0, within_days.0)
+            .await?;
+        let rows = list
+            .items
+            .iter()
+            .map(|r| {
+                vec![
+                    r.student_no.clone(),
+                    r.name.clone(),
+                    r.unit_code.clone(),
+                    r.reason_label.clone(),
+                    r.deadline.format("%Y-%m-%d %H:%M").to_string(),
+                    r.days_left.to_string(),
+                ]
+            })
+            .collect();
+        spreadsheet(
+            format.0,
+            &[
+                "学号",
+                "姓名",
+                "培养单位代码",
+                "风险原因",
+                "截止时间",
+                "剩余天数",
+            ],
+            rows,
+            &format!("at-risk-{}", list.campaign_id),
+        )
+    }
+}
