@@ -81,8 +81,10 @@ async fn status_lists_import_all_or_nothing_and_keep_history() {
     assert!(reasons.contains("不在本活动的毕业生名单中"), "{body}");
     assert!(reasons.contains("conflicting statuses"), "{body}");
     assert_eq!(chsi_status(&app, &token).await, "not_uploaded");
+    let png = String::from_utf8_lossy(&photos::tiny()).into_owned();
     for (file, why) in [
         ("", "empty"),
+        (png.as_str(), "not a spreadsheet"),
         ("student_no,remark\n30000000,x\n", "no status column"),
         ("学号,状态\n30000000,已上传\n30000000,已上传\n", "duplicate"),
     ] {
@@ -90,6 +92,13 @@ async fn status_lists_import_all_or_nothing_and_keep_history() {
         assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows").await;
         assert_eq!(chsi_status(&app, &token).await, "not_uploaded", "{why}");
     }
+    let huge = "学号,状态\n".to_owned() + &"30000000,已上传\n".repeat(1_500_000);
+    assert_error(
+        import(&app, &admin, campaign, "chsi-statuses", &huge).await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+    )
+    .await;
 
     let first = statuses(
         &app,

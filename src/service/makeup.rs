@@ -13,7 +13,7 @@ use std::{io::BufReader, path::Path, time::Duration};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, SqlErr, TransactionTrait, sea_query::Expr,
+    PaginatorTrait, QueryFilter, QueryOrder, QueryTrait, SqlErr, TransactionTrait, sea_query::Expr,
 };
 use sha2::{Digest, Sha256};
 
@@ -207,12 +207,12 @@ async fn makeup_context(state: &AppState, student_id: i64) -> AppResult<Enrollme
         return Err(ErrorCode::MakeupClosed.into());
     }
     // A re-shoot request makes earlier photos not count.
-    let since = entry
-        .reshoot_requested_at
-        .unwrap_or(DateTime::<Utc>::MIN_UTC);
     let photographed_on_site = booking::Entity::find()
         .filter(booking::Column::RosterEntryId.eq(entry.id))
-        .filter(booking::Column::PhotographedAt.gt(since))
+        .filter(booking::Column::PhotographedAt.is_not_null())
+        .apply_if(entry.reshoot_requested_at, |q, since| {
+            q.filter(booking::Column::PhotographedAt.gt(since))
+        })
         .count(&state.db)
         .await?
         > 0;
@@ -365,20 +365,22 @@ pub async fn refresh_state(db: &impl ConnectionTrait, entry_id: i64) -> AppResul
         .one(db)
         .await?
         .ok_or(ErrorCode::NotFound)?;
-    let since = entry
-        .reshoot_requested_at
-        .unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let since = entry.reshoot_requested_at;
     let photos = makeup_photo::Entity::find()
         .filter(makeup_photo::Column::RosterEntryId.eq(entry_id))
         .filter(makeup_photo::Column::Status.ne(PhotoStatus::Withdrawn.as_str()))
-        .filter(makeup_photo::Column::UploadedAt.gt(since))
+        .apply_if(since, |q, t| {
+            q.filter(makeup_photo::Column::UploadedAt.gt(t))
+        })
         .order_by_desc(makeup_photo::Column::Id)
         .all(db)
         .await?;
     let has = |s: PhotoStatus| photos.iter().any(|p| p.status == s.as_str());
     let offline = offline_makeup::Entity::find()
         .filter(offline_makeup::Column::RosterEntryId.eq(entry_id))
-        .filter(offline_makeup::Column::DeclaredAt.gt(since))
+        .apply_if(since, |q, t| {
+            q.filter(offline_makeup::Column::DeclaredAt.gt(t))
+        })
         .one(db)
         .await?
         .map(|o| {
@@ -548,12 +550,13 @@ async fn upsert_offline(
         .one(txn)
         .await?;
     let today = Utc::now().with_timezone(&shanghai()).date_naive();
-    let since = entry
-        .reshoot_requested_at
-        .unwrap_or(DateTime::<Utc>::MIN_UTC);
     Ok(match existing {
         // A declaration from before a re-shoot request starts over.
-        Some(found) if found.declared_at <= since => {
+        Some(found)
+            if entry
+                .reshoot_requested_at
+                .is_some_and(|t| found.declared_at <= t) =>
+        {
             let mut active: offline_makeup::ActiveModel = found.into();
             active.taken_on = Set(taken_on.unwrap_or(today));
             active.declared_at = Set(Utc::now());
