@@ -4,9 +4,8 @@ mod common;
 
 use chrono::Utc;
 use common::{TestApp, assert_error, parts, setup, spawn_app, student};
-use diploma_photo::{domain::StaffRole, entity::session, service::booking as bookings};
+use diploma_photo::{domain::StaffRole, service::booking as bookings};
 use reqwest::StatusCode;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 use serde_json::{Value, json};
 
 /// Books slot 0 for student 0 and returns (student token, booking).
@@ -23,20 +22,6 @@ async fn booked(app: &TestApp, session: &Value) -> (String, Value) {
     .await;
     assert_eq!(status, StatusCode::CREATED, "{booking}");
     (token, booking)
-}
-
-/// Moves the session to today (Asia/Shanghai), as if the day had come.
-async fn make_today(app: &TestApp, session: &Value) {
-    let row = session::Entity::find_by_id(session["id"].as_i64().unwrap())
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let campaign_id = row.campaign_id;
-    let mut model: session::ActiveModel = row.into();
-    model.date = Set(diploma_photo::domain::time::to_shanghai(Utc::now()).date_naive());
-    model.update(&app.state.db).await.unwrap();
-    bookings::forget_layout(app.state.cache.as_ref(), campaign_id).await;
 }
 
 async fn code(app: &TestApp, token: &str, booking: &Value) -> Value {
@@ -88,7 +73,7 @@ async fn a_student_is_checked_in_once_and_marked_photographed() {
         "not_session_day",
     )
     .await;
-    make_today(&app, &session).await;
+    common::make_today(&app, &session).await;
     let qr = code(&app, &token, &booking).await;
     let (status, first) =
         parts(check_in(&app, &staff, &qr["payload"], Some(&session["id"])).await).await;
@@ -129,7 +114,7 @@ async fn forged_expired_foreign_and_misdirected_codes_are_refused() {
     let app = spawn_app().await;
     let (_, session) = setup(&app, 1, 5).await;
     let (token, booking) = booked(&app, &session).await;
-    make_today(&app, &session).await;
+    common::make_today(&app, &session).await;
     let staff = app.staff_token("door2", StaffRole::Onsite, None).await;
     let payload = code(&app, &token, &booking).await["payload"]
         .as_str()
@@ -278,7 +263,7 @@ async fn after_the_session_unchecked_bookings_become_no_shows_and_may_book_again
         .await,
     )
     .await;
-    make_today(&app, &session).await;
+    common::make_today(&app, &session).await;
     let staff = app.staff_token("door5", StaffRole::Onsite, None).await;
     let qr = code(&app, &present, &present_booking).await;
     assert_eq!(
@@ -352,7 +337,7 @@ async fn walk_ins_are_checked_in_on_the_day_if_the_session_serves_their_unit() {
         "not_session_day",
     )
     .await;
-    make_today(&app, &session).await;
+    common::make_today(&app, &session).await;
 
     let (status, body) = parts(walk_in("30000000", session["id"].clone()).await).await;
     assert_eq!(status, StatusCode::OK, "{body}");

@@ -5,9 +5,8 @@ mod common;
 
 use chrono::Utc;
 use common::{TestApp, assert_error, bound, makeup_setup, parts, photos, spawn_app, student};
-use diploma_photo::{domain::StaffRole, entity::session, service::booking as bookings};
+use diploma_photo::domain::StaffRole;
 use reqwest::StatusCode;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 use serde_json::{Value, json};
 
 async fn import(
@@ -451,20 +450,6 @@ async fn resolve(app: &TestApp, admin: &str, id: &Value, resolution: &str) -> re
     .await
 }
 
-/// Moves the session to today (Asia/Shanghai), as if the day had come.
-async fn make_today(app: &TestApp, session: &Value) {
-    let row = session::Entity::find_by_id(session["id"].as_i64().unwrap())
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let campaign_id = row.campaign_id;
-    let mut model: session::ActiveModel = row.into();
-    model.date = Set(diploma_photo::domain::time::to_shanghai(Utc::now()).date_naive());
-    model.update(&app.state.db).await.unwrap();
-    bookings::forget_layout(app.state.cache.as_ref(), campaign_id).await;
-}
-
 /// The campaign id of the one open campaign.
 async fn campaign_id(app: &TestApp, admin: &str) -> i64 {
     parts(app.get("/api/v1/admin/campaigns", Some(admin)).await)
@@ -559,7 +544,7 @@ async fn from_bind_roster_to_done_through_a_session() {
     .await;
     assert_eq!(status, StatusCode::CREATED, "{booking}");
     assert_eq!(next_action(&app, &token).await, "attend_session");
-    make_today(&app, &session).await;
+    common::make_today(&app, &session).await;
     let qr = parts(
         app.get(
             &format!("/api/v1/bookings/{}/check-in", booking["id"]),

@@ -283,6 +283,16 @@ pub async fn list_units(db: &DatabaseConnection) -> AppResult<Vec<unit::Model>> 
         .await?)
 }
 
+/// Every unit's code by id, for listings that show it next to students.
+pub async fn unit_codes(db: &impl ConnectionTrait) -> AppResult<HashMap<i64, String>> {
+    Ok(unit::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.code))
+        .collect())
+}
+
 pub async fn unit_by_code(db: &impl ConnectionTrait, code: &str) -> AppResult<unit::Model> {
     unit::Entity::find()
         .filter(unit::Column::Code.eq(code.trim()))

@@ -25,6 +25,7 @@ use crate::{
     entity::{booking, consent, makeup_photo, offline_makeup, roster_entry, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{
+        campaign,
         photo_check::{self, Check, Normalised, Unreadable},
         roster,
         student::{self, Enrollment},
@@ -691,19 +692,8 @@ pub async fn review_queue(
     let paginator = query.paginate(db, page_size);
     let total = paginator.num_items().await?;
     let photos = paginator.fetch_page(page.saturating_sub(1)).await?;
-    let entries: std::collections::HashMap<i64, roster_entry::Model> = roster_entry::Entity::find()
-        .filter(roster_entry::Column::Id.is_in(photos.iter().map(|p| p.roster_entry_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    let units: std::collections::HashMap<i64, String> = unit::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.code))
-        .collect();
+    let entries = roster::entries_by_id(db, photos.iter().map(|p| p.roster_entry_id)).await?;
+    let units = campaign::unit_codes(db).await?;
     let items = photos
         .into_iter()
         .filter_map(|photo| {
@@ -888,12 +878,7 @@ pub async fn offline_list(
         query = query
             .filter(roster_entry::Column::MakeupState.is_in(states.iter().map(|s| s.as_str())));
     }
-    let units: std::collections::HashMap<i64, String> = unit::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.code))
-        .collect();
+    let units = campaign::unit_codes(db).await?;
     let entries: std::collections::HashMap<i64, roster_entry::Model> = query
         .all(db)
         .await?

@@ -7,10 +7,7 @@
 //! to the response through a small channel (which also slows it down to
 //! the client's pace).
 
-use std::{
-    collections::HashMap,
-    io::{self, Write},
-};
+use std::io::{self, Write};
 
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
@@ -20,7 +17,7 @@ use zip::{CompressionMethod, ZipWriter, write::SimpleFileOptions};
 
 use crate::{
     domain::{PhotoStatus, StudentCategory},
-    entity::{makeup_photo, roster_entry, unit},
+    entity::makeup_photo,
     error::{AppResult, ErrorCode},
     service::{
         makeup::{Variant, object_key},
@@ -56,19 +53,9 @@ async fn items(
         query = query.filter(makeup_photo::Column::ReviewedAt.gte(since));
     }
     let photos = query.all(db).await?;
-    let entries: HashMap<i64, roster_entry::Model> = roster_entry::Entity::find()
-        .filter(roster_entry::Column::Id.is_in(photos.iter().map(|p| p.roster_entry_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    let units: HashMap<i64, String> = unit::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.code))
-        .collect();
+    let entries =
+        crate::service::roster::entries_by_id(db, photos.iter().map(|p| p.roster_entry_id)).await?;
+    let units = crate::service::campaign::unit_codes(db).await?;
     Ok(photos
         .into_iter()
         .filter_map(|p| {

@@ -11,7 +11,7 @@ use sea_orm::{
 
 use crate::{
     domain::{ChsiStatus, StudentCategory},
-    entity::{campaign, roster_entry, unit},
+    entity::{campaign, roster_entry},
     error::AppResult,
     service::{
         campaign as campaigns,
@@ -237,12 +237,7 @@ pub async fn at_risk(
     for chunk in ids.chunks(1000) {
         booked.extend(active_booking_statuses(db, chunk).await?);
     }
-    let units: HashMap<i64, String> = unit::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.code))
-        .collect();
+    let units = campaigns::unit_codes(db).await?;
     let mut out = Vec::new();
     for entry in entries {
         let category = StudentCategory::parse(&entry.category);

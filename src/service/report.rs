@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 use crate::{
     domain::{BookingStatus, StudentCategory, time::to_shanghai},
-    entity::{booking, roster_entry, slot, unit},
+    entity::{booking, roster_entry, slot},
     error::{AppError, AppResult},
     service::campaign as campaigns,
 };
@@ -48,19 +48,8 @@ pub async fn session_report(
         .all(db)
         .await?;
     let entry_ids: Vec<i64> = bookings.iter().map(|b| b.roster_entry_id).collect();
-    let entries: HashMap<i64, roster_entry::Model> = roster_entry::Entity::find()
-        .filter(roster_entry::Column::Id.is_in(entry_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    let units: HashMap<i64, String> = unit::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.code))
-        .collect();
+    let entries = crate::service::roster::entries_by_id(db, entry_ids).await?;
+    let units = crate::service::campaign::unit_codes(db).await?;
     let slots: Vec<slot::Model> = slot::Entity::find()
         .filter(slot::Column::SessionId.eq(session_id))
         .order_by_asc(slot::Column::StartsAt)

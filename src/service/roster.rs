@@ -240,6 +240,20 @@ fn validate(
     }
 }
 
+/// Roster entries by id, for listings that join students to other rows.
+pub async fn entries_by_id(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i64>,
+) -> AppResult<HashMap<i64, roster_entry::Model>> {
+    Ok(roster_entry::Entity::find()
+        .filter(roster_entry::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect())
+}
+
 /// Rows per INSERT: well under SQLite's and PostgreSQL's parameter limits.
 const CHUNK: usize = 1000;
 

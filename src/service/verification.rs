@@ -13,9 +13,7 @@ use sea_orm::{
 
 use crate::{
     domain::{ChsiStatus, ErrorReason, ReportStatus, Resolution, StaffAssignment},
-    entity::{
-        chsi_status_event, error_report, error_report_batch, list_import, roster_entry, unit,
-    },
+    entity::{chsi_status_event, error_report, error_report_batch, list_import, roster_entry},
     error::{AppError, AppResult, ErrorCode},
     service::{
         campaign, makeup,
@@ -454,19 +452,10 @@ async fn with_students(
     db: &impl ConnectionTrait,
     reports: Vec<error_report::Model>,
 ) -> AppResult<Vec<ReportRow>> {
-    let entries: HashMap<i64, roster_entry::Model> = roster_entry::Entity::find()
-        .filter(roster_entry::Column::Id.is_in(reports.iter().map(|r| r.roster_entry_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    let units: HashMap<i64, String> = unit::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.code))
-        .collect();
+    let entries =
+        crate::service::roster::entries_by_id(db, reports.iter().map(|r| r.roster_entry_id))
+            .await?;
+    let units = campaign::unit_codes(db).await?;
     Ok(reports
         .into_iter()
         .filter_map(|report| {

@@ -488,3 +488,18 @@ pub async fn student(app: &TestApp, i: usize) -> String {
     assert_eq!(resp.status(), StatusCode::OK);
     token
 }
+
+/// Moves the session to today (Asia/Shanghai), as if the day had come.
+pub async fn make_today(app: &TestApp, session: &Value) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let row = diploma_photo::entity::session::Entity::find_by_id(session["id"].as_i64().unwrap())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let campaign_id = row.campaign_id;
+    let mut model: diploma_photo::entity::session::ActiveModel = row.into();
+    model.date = Set(diploma_photo::domain::time::to_shanghai(chrono::Utc::now()).date_naive());
+    model.update(&app.state.db).await.unwrap();
+    diploma_photo::service::booking::forget_layout(app.state.cache.as_ref(), campaign_id).await;
+}
