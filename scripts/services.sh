@@ -94,7 +94,11 @@ start_s3() {
   if [ ! -x "$venv/bin/moto_server" ]; then
     log "installing moto $MOTO_VERSION (S3-compatible test server) from PyPI"
     command -v python3 >/dev/null || die "python3 is needed for the S3 test server"
-    python3 -m venv "$venv" || die "cannot create a Python virtual environment"
+    if ! python3 -m venv "$venv" 2>/dev/null; then
+      # Debian's own python3 keeps venv in a separate package.
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null \
+        && python3 -m venv "$venv" || die "cannot create a Python virtual environment"
+    fi
     "$venv/bin/pip" install -q "moto[server]==$MOTO_VERSION" || die "cannot install moto from PyPI"
   fi
   S3_PORT=$(free_port 57000)
