@@ -192,10 +192,14 @@ struct CollectionCodeRequest {
 impl StudentApi {
     /// The student's status screen
     ///
-    /// Profile, the open campaign's deadlines, and a status summary ending in
-    /// `next_action`: `wait_for_campaign`, `bind_roster`, `save_collection_code`,
-    /// `book_session`, `attend_session`, `upload_to_graduate_platform` (later
-    /// features add steps).
+    /// Profile, the open campaign's deadlines, the booking and make-up, and a
+    /// status summary ending in `next_action`, in order of the steps:
+    /// `wait_for_campaign`, `bind_roster`, `save_collection_code`,
+    /// `book_session` / `attend_session` or the make-up steps
+    /// (`wait_for_makeup_review`, `reupload_makeup`, `hand_in_paper_photo`,
+    /// `send_e_photo`, `retake_photo`), then `wait_for_chsi_upload`,
+    /// `self_check_photo`, `wait_for_error_report`, `wait_for_chsi_verification`,
+    /// `upload_to_graduate_platform`, `done`.
     /// Errors: 401 `unauthenticated`, 403 `forbidden` (a staff token).
     #[oai(path = "/me", method = "get", operation_id = "student_me")]
     async fn me(&self, student: StudentAuth) -> AppResult<Json<StudentMe>> {
