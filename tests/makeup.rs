@@ -765,3 +765,39 @@ async fn an_upload_cut_off_mid_body_records_nothing() {
     assert_eq!(stored_files(&app).await, Vec::<String>::new());
     assert_eq!(next_action(&app, &token).await, "book_session");
 }
+
+#[tokio::test]
+async fn a_png_original_is_served_as_png_and_its_derivatives_as_jpeg() {
+    let app = spawn_app().await;
+    makeup_setup(&app, 1).await;
+    let token = student(&app, 0).await;
+    consent(&app, &token).await;
+    let png = photos::transparent_png();
+    let (status, photo) = parts(upload(&app, &token, png.clone()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{photo}");
+    let admin = app.staff_token("mk.admin", StaffRole::Admin, None).await;
+    for (variant, content_type) in [
+        ("original", "image/png"),
+        ("normalized", "image/jpeg"),
+        ("thumb", "image/jpeg"),
+    ] {
+        let resp = app
+            .get(
+                &format!(
+                    "/api/v1/staff/photos/{}/image?variant={variant}",
+                    photo["id"]
+                ),
+                Some(&admin),
+            )
+            .await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        assert_eq!(resp.headers()["content-type"], content_type, "{variant}");
+        if variant == "original" {
+            assert_eq!(resp.bytes().await.unwrap().as_ref(), png.as_slice());
+        }
+    }
+    // The document names both types under one response.
+    let doc = parts(app.get("/api/openapi.json", None).await).await.1;
+    let ok = &doc["paths"]["/staff/photos/{id}/image"]["get"]["responses"]["200"];
+    assert!(ok["content"]["image/*"].is_object(), "{ok}");
+}

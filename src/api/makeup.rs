@@ -3,10 +3,12 @@
 //! paper/e-photo receipts (`/staff/...`, `/intl/...`).
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use poem::IntoResponse;
 use poem_openapi::{
     ApiResponse, Multipart, Object, OpenApi,
     param::{Path, Query},
-    payload::{Binary, Json},
+    payload::{Binary, Json, Payload},
+    registry::MetaSchemaRef,
     types::multipart::Upload,
 };
 
@@ -312,15 +314,35 @@ struct ReviewRequest {
     comment: Option<String>,
 }
 
+/// A photo's bytes, sent with their real type: `image/jpeg`, or
+/// `image/png` for the original of a PNG upload.
+struct Image {
+    bytes: Vec<u8>,
+    content_type: &'static str,
+}
+
+impl Payload for Image {
+    const CONTENT_TYPE: &'static str = "image/*";
+
+    fn schema_ref() -> MetaSchemaRef {
+        Binary::<Vec<u8>>::schema_ref()
+    }
+}
+
+impl IntoResponse for Image {
+    fn into_response(self) -> poem::Response {
+        poem::Response::builder()
+            .content_type(self.content_type)
+            .body(self.bytes)
+    }
+}
+
 #[derive(ApiResponse)]
 enum ImageResponse {
-    /// A JPEG (every variant of a JPEG upload; thumbnails and normalised
-    /// photos always). Never cached by browsers or proxies.
-    #[oai(status = 200, content_type = "image/jpeg")]
-    Jpeg(Binary<Vec<u8>>, #[oai(header = "Cache-Control")] String),
-    /// The original of a PNG upload.
-    #[oai(status = 200, content_type = "image/png")]
-    Png(Binary<Vec<u8>>, #[oai(header = "Cache-Control")] String),
+    /// The image: JPEG (thumbnails, normalised photos and JPEG originals) or
+    /// PNG (PNG originals). Never cached by browsers or proxies.
+    #[oai(status = 200)]
+    Ok(Image, #[oai(header = "Cache-Control")] String),
 }
 
 /// A student's offline make-up for staff.
@@ -630,12 +652,13 @@ impl MakeupApi {
             variant.0.unwrap_or(Variant::Thumb),
         )
         .await?;
-        let no_store = "private, no-store".to_owned();
-        Ok(if content_type == "image/png" {
-            ImageResponse::Png(Binary(bytes), no_store)
-        } else {
-            ImageResponse::Jpeg(Binary(bytes), no_store)
-        })
+        Ok(ImageResponse::Ok(
+            Image {
+                bytes,
+                content_type,
+            },
+            "private, no-store".to_owned(),
+        ))
     }
 
     /// Approve or reject an upload
