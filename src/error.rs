@@ -110,6 +110,36 @@ pub struct ErrorBody {
     pub code: String,
     /// Human-readable explanation, in Chinese where students read it.
     pub message: String,
+    /// `invalid_rows` only: every problem found in the imported file.
+    #[oai(skip_serializing_if_is_none)]
+    pub errors: Option<Vec<RowProblem>>,
+    /// `photo_check_failed` only: every automatic check of the photo.
+    #[oai(skip_serializing_if_is_none)]
+    pub checks: Option<Vec<PhotoCheck>>,
+}
+
+/// One problem in an imported file.
+#[derive(Debug, Object, serde::Deserialize)]
+pub struct RowProblem {
+    /// Line in the file; the header is line 1.
+    pub line: u64,
+    /// The column's header as written, when the problem is in one cell.
+    pub column: Option<String>,
+    /// What is wrong (Chinese).
+    pub reason: String,
+}
+
+/// One automatic check of a photo against the CHSI spec.
+#[derive(Debug, Object, serde::Deserialize)]
+pub struct PhotoCheck {
+    /// `one_face`, `resolution`, `face_position`, `background`, `clothing`,
+    /// `exposure`, `sharpness` or `colour`.
+    pub check: String,
+    pub passed: bool,
+    /// `error`: a failure blocks the upload; `warning`: it is shown to the reviewer.
+    pub severity: String,
+    /// For the student, Chinese with English in brackets.
+    pub message: String,
 }
 
 /// The service's error: a stable code, a message for the client and, for
@@ -211,6 +241,8 @@ pub fn error_response(status: StatusCode, code: &str, message: &str) -> Response
     let body = ErrorBody {
         code: code.to_owned(),
         message: message.to_owned(),
+        errors: None,
+        checks: None,
     };
     Response::builder()
         .status(status)

@@ -80,6 +80,9 @@ async fn openapi_document_describes_every_operation_and_error() {
     let error = &doc["components"]["schemas"]["ErrorBody"];
     assert!(error["properties"]["code"]["description"].is_string());
     assert!(error["properties"]["message"]["description"].is_string());
+    // Imports list bad rows and uploads their checks in the same error shape.
+    assert!(error["properties"]["errors"]["description"].is_string());
+    assert!(error["properties"]["checks"]["description"].is_string());
 }
 
 #[tokio::test]

@@ -25,7 +25,7 @@ use crate::{
         time::to_shanghai,
     },
     entity::{makeup_photo, offline_makeup, roster_entry},
-    error::{AppError, AppResult, ErrorCode},
+    error::{AppError, AppResult, ErrorBody, ErrorCode, PhotoCheck},
     service::{
         makeup::{self, Decision, HandedIn, UploadOutcome, Variant},
         makeup_export,
@@ -98,20 +98,7 @@ struct SpecView {
     advice: Vec<String>,
 }
 
-/// One automatic check.
-#[derive(Object)]
-struct CheckView {
-    /// `one_face`, `resolution`, `face_position`, `background`, `clothing`,
-    /// `exposure`, `sharpness` or `colour`.
-    check: String,
-    passed: bool,
-    /// `error`: a failure blocks the upload; `warning`: it is shown to the reviewer.
-    severity: String,
-    /// For the student, Chinese with English in brackets.
-    message: String,
-}
-
-impl From<Check> for CheckView {
+impl From<Check> for PhotoCheck {
     fn from(c: Check) -> Self {
         Self {
             check: c.check,
@@ -126,8 +113,8 @@ impl From<Check> for CheckView {
     }
 }
 
-fn check_views(checks: Vec<Check>) -> Vec<CheckView> {
-    checks.into_iter().map(CheckView::from).collect()
+fn check_views(checks: Vec<Check>) -> Vec<PhotoCheck> {
+    checks.into_iter().map(PhotoCheck::from).collect()
 }
 
 /// The outcome of the checks of a photo that was not stored.
@@ -136,16 +123,7 @@ struct PrecheckView {
     /// No check with severity `error` failed: uploading this photo would be accepted.
     acceptable: bool,
     /// Every check, passed or not.
-    checks: Vec<CheckView>,
-}
-
-/// 422 of an upload: the photo failed a blocking check; nothing was stored.
-#[derive(Object)]
-struct CheckFailure {
-    /// `photo_check_failed`.
-    code: String,
-    message: String,
-    checks: Vec<CheckView>,
+    checks: Vec<PhotoCheck>,
 }
 
 #[derive(Multipart)]
@@ -164,7 +142,7 @@ pub struct PhotoView {
     source: Option<PhotoSource>,
     /// Asia/Shanghai.
     uploaded_at: DateTime<FixedOffset>,
-    checks: Vec<CheckView>,
+    checks: Vec<PhotoCheck>,
     reviewed_at: Option<DateTime<FixedOffset>>,
     /// Why it was rejected.
     reject_reason: Option<RejectReason>,
@@ -198,7 +176,7 @@ enum Uploaded {
     /// A blocking check failed (no face, several faces, far too small);
     /// nothing was stored.
     #[oai(status = 422)]
-    Refused(Json<CheckFailure>),
+    Refused(Json<ErrorBody>),
 }
 
 #[derive(ApiResponse)]
@@ -518,10 +496,11 @@ impl MakeupApi {
         Ok(
             match makeup::upload(&self.state, student.0, &file, source).await? {
                 UploadOutcome::Stored(photo) => Uploaded::Created(Json((*photo).into())),
-                UploadOutcome::Refused(checks) => Uploaded::Refused(Json(CheckFailure {
+                UploadOutcome::Refused(checks) => Uploaded::Refused(Json(ErrorBody {
                     code: ErrorCode::PhotoCheckFailed.as_str().to_owned(),
                     message: ErrorCode::PhotoCheckFailed.default_message().to_owned(),
-                    checks: check_views(checks),
+                    errors: None,
+                    checks: Some(check_views(checks)),
                 })),
             },
         )

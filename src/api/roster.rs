@@ -16,7 +16,7 @@ use crate::{
     },
     domain::{BookingStatus, GraduationHalf, StaffAssignment, StudentCategory},
     entity::{roster_entry, unit},
-    error::{AppError, AppResult, ErrorCode},
+    error::{AppError, AppResult, ErrorBody, ErrorCode, RowProblem},
     service::{
         campaign,
         roster::{self, ImportOutcome, PAGE_SIZE_MAX, RosterFilter, RowError},
@@ -49,45 +49,26 @@ struct ImportSummary {
     updated: u64,
 }
 
-/// One problem in the file.
-#[derive(Object)]
-struct RowErrorView {
-    /// Line in the file; the header is line 1.
-    line: u64,
-    /// The column's header as written, when the problem is in one cell.
-    column: Option<String>,
-    /// What is wrong (Chinese).
-    reason: String,
-}
-
-/// 422: the file had problems and nothing was imported.
-#[derive(Object)]
-pub struct ImportRejected {
-    /// Always `invalid_rows`.
-    code: String,
-    message: String,
-    /// Every problem found.
-    errors: Vec<RowErrorView>,
-}
-
-impl From<Vec<RowError>> for ImportRejected {
-    fn from(errors: Vec<RowError>) -> Self {
-        Self {
-            code: ErrorCode::InvalidRows.as_str().to_owned(),
-            message: format!(
-                "{}（共 {} 处）",
-                ErrorCode::InvalidRows.default_message(),
-                errors.len()
-            ),
-            errors: errors
+/// The 422 body of an import: nothing imported, every problem listed.
+pub fn rejected(errors: Vec<RowError>) -> ErrorBody {
+    ErrorBody {
+        code: ErrorCode::InvalidRows.as_str().to_owned(),
+        message: format!(
+            "{}（共 {} 处）",
+            ErrorCode::InvalidRows.default_message(),
+            errors.len()
+        ),
+        errors: Some(
+            errors
                 .into_iter()
-                .map(|e| RowErrorView {
+                .map(|e| RowProblem {
                     line: e.line as u64,
                     column: e.column,
                     reason: e.reason,
                 })
                 .collect(),
-        }
+        ),
+        checks: None,
     }
 }
 
@@ -98,7 +79,7 @@ enum ImportResponse {
     Imported(Json<ImportSummary>),
     /// Nothing imported; every bad row listed.
     #[oai(status = 422)]
-    Rejected(Json<ImportRejected>),
+    Rejected(Json<ErrorBody>),
 }
 
 /// A student on the roster with their status. The collection code itself is
@@ -252,7 +233,7 @@ impl RosterApi {
                 created: created as u64,
                 updated: updated as u64,
             })),
-            ImportOutcome::Rejected(errors) => ImportResponse::Rejected(Json(errors.into())),
+            ImportOutcome::Rejected(errors) => ImportResponse::Rejected(Json(rejected(errors))),
         })
     }
 

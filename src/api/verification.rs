@@ -13,13 +13,13 @@ use poem_openapi::{
 use crate::{
     api::{
         ApiTags,
-        roster::{ImportRejected, unit_scope},
+        roster::{rejected, unit_scope},
         security::{AdminAuth, StudentAuth, UnitViewerAuth},
         staff_views::ExportFormat,
     },
     domain::{ChsiStatus, ErrorReason, ReportStatus, Resolution, time::to_shanghai},
     entity::{chsi_status_event, error_report, error_report_batch},
-    error::{AppError, AppResult, ErrorCode},
+    error::{AppError, AppResult, ErrorBody, ErrorCode},
     service::{
         report, student,
         verification::{self, ListKind, ListOutcome, ReportRow, SelfCheck},
@@ -55,7 +55,7 @@ enum ListImportResponse {
     Imported(Json<ListImported>),
     /// Nothing imported; every bad row listed.
     #[oai(status = 422)]
-    Rejected(Json<ImportRejected>),
+    Rejected(Json<ErrorBody>),
 }
 
 /// What the student reports after looking at the photo on CHSI.
@@ -289,7 +289,9 @@ impl VerificationApi {
                         rows: rows as u64,
                     }))
                 }
-                ListOutcome::Rejected(errors) => ListImportResponse::Rejected(Json(errors.into())),
+                ListOutcome::Rejected(errors) => {
+                    ListImportResponse::Rejected(Json(rejected(errors)))
+                }
             },
         )
     }
