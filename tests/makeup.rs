@@ -21,6 +21,21 @@ async fn consent(app: &TestApp, token: &str) {
     assert_eq!(status, StatusCode::CREATED, "{body}");
 }
 
+/// The one student of a make-up campaign, bound, with a code and the consent.
+async fn consenting_student(app: &TestApp) -> String {
+    makeup_setup(app, 1).await;
+    let token = student(app, 0).await;
+    consent(app, &token).await;
+    token
+}
+
+/// No upload row, no stored object, the student's step unchanged.
+async fn nothing_recorded(app: &TestApp, token: &str) {
+    assert_eq!(photo_rows(app).await, 0);
+    assert_eq!(stored_files(app).await, Vec::<String>::new());
+    assert_eq!(next_action(app, token).await, "book_session");
+}
+
 async fn upload(app: &TestApp, token: &str, bytes: Vec<u8>) -> reqwest::Response {
     app.upload_photo(
         "/api/v1/me/makeup/photos",
@@ -124,9 +139,7 @@ async fn consent_comes_first() {
 #[tokio::test]
 async fn an_upload_is_stored_pending_with_its_variants() {
     let app = spawn_app().await;
-    makeup_setup(&app, 1).await;
-    let token = student(&app, 0).await;
-    consent(&app, &token).await;
+    let token = consenting_student(&app).await;
     assert_eq!(next_action(&app, &token).await, "book_session");
     let photo = uploaded(&app, &token).await;
     assert_eq!(photo["status"], "pending");
@@ -235,9 +248,7 @@ async fn one_pending_upload_at_a_time_and_withdrawal() {
 #[tokio::test]
 async fn concurrent_uploads_by_one_student_store_exactly_one() {
     let app = spawn_app().await;
-    makeup_setup(&app, 1).await;
-    let token = student(&app, 0).await;
-    consent(&app, &token).await;
+    let token = consenting_student(&app).await;
     let bytes = photos::good_jpeg();
     let results =
         futures_util::future::join_all((0..5).map(|_| upload(&app, &token, bytes.clone()))).await;
@@ -258,9 +269,7 @@ async fn concurrent_uploads_by_one_student_store_exactly_one() {
 #[tokio::test]
 async fn a_blocking_failure_stores_nothing() {
     let app = spawn_app().await;
-    makeup_setup(&app, 1).await;
-    let token = student(&app, 0).await;
-    consent(&app, &token).await;
+    let token = consenting_student(&app).await;
     for bytes in [photos::no_face(), photos::two_faces(), photos::tiny()] {
         let body = assert_error(
             upload(&app, &token, bytes).await,
@@ -277,9 +286,7 @@ async fn a_blocking_failure_stores_nothing() {
             "{body}"
         );
     }
-    assert_eq!(photo_rows(&app).await, 0);
-    assert_eq!(stored_files(&app).await, Vec::<String>::new());
-    assert_eq!(next_action(&app, &token).await, "book_session");
+    nothing_recorded(&app, &token).await;
 }
 
 #[tokio::test]
@@ -336,9 +343,7 @@ async fn who_may_upload() {
 #[tokio::test]
 async fn review_reject_reupload_approve() {
     let app = spawn_app().await;
-    makeup_setup(&app, 1).await;
-    let token = student(&app, 0).await;
-    consent(&app, &token).await;
+    let token = consenting_student(&app).await;
     let first = uploaded(&app, &token).await;
     let cs = app
         .staff_token("sec.cs", StaffRole::UnitSecretary, Some("CS"))
@@ -453,9 +458,7 @@ async fn review_reject_reupload_approve() {
 #[tokio::test]
 async fn two_reviewers_at_once_one_wins() {
     let app = spawn_app().await;
-    makeup_setup(&app, 1).await;
-    let token = student(&app, 0).await;
-    consent(&app, &token).await;
+    let token = consenting_student(&app).await;
     let photo = uploaded(&app, &token).await;
     let cs = app
         .staff_token("sec.cs", StaffRole::UnitSecretary, Some("CS"))
@@ -615,9 +618,7 @@ async fn storage_failing_mid_upload_is_a_clear_503_and_leaves_nothing() {
     let folder = tempfile::tempdir().unwrap();
     let root = folder.path().join("uploads");
     let app = common::spawn_app_with(&[("DP_STORAGE", root.to_str().unwrap())]).await;
-    makeup_setup(&app, 1).await;
-    let token = student(&app, 0).await;
-    consent(&app, &token).await;
+    let token = consenting_student(&app).await;
     // The storage folder turns into a file: every write fails.
     std::fs::remove_dir_all(&root).unwrap();
     std::fs::write(&root, b"not a folder").unwrap();
@@ -638,9 +639,7 @@ async fn storage_failing_mid_upload_is_a_clear_503_and_leaves_nothing() {
 #[tokio::test]
 async fn objects_without_a_row_are_swept() {
     let app = spawn_app().await;
-    makeup_setup(&app, 1).await;
-    let token = student(&app, 0).await;
-    consent(&app, &token).await;
+    let token = consenting_student(&app).await;
     uploaded(&app, &token).await;
     // As if an instance died between storing objects and committing the row.
     app.state
@@ -734,9 +733,7 @@ async fn approved_photos_export_as_a_zip_with_a_manifest() {
 async fn an_upload_cut_off_mid_body_records_nothing() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let app = spawn_app().await;
-    makeup_setup(&app, 1).await;
-    let token = student(&app, 0).await;
-    consent(&app, &token).await;
+    let token = consenting_student(&app).await;
     let mut body = b"--XB\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".to_vec();
     body.extend_from_slice(&photos::good_jpeg());
     body.extend_from_slice(b"\r\n--XB--\r\n");
@@ -761,17 +758,13 @@ async fn an_upload_cut_off_mid_body_records_nothing() {
         answer.is_empty() || answer.starts_with("HTTP/1.1 4"),
         "a cut-off upload is refused: {answer}"
     );
-    assert_eq!(photo_rows(&app).await, 0);
-    assert_eq!(stored_files(&app).await, Vec::<String>::new());
-    assert_eq!(next_action(&app, &token).await, "book_session");
+    nothing_recorded(&app, &token).await;
 }
 
 #[tokio::test]
 async fn a_png_original_is_served_as_png_and_its_derivatives_as_jpeg() {
     let app = spawn_app().await;
-    makeup_setup(&app, 1).await;
-    let token = student(&app, 0).await;
-    consent(&app, &token).await;
+    let token = consenting_student(&app).await;
     let png = photos::transparent_png();
     let (status, photo) = parts(upload(&app, &token, png.clone()).await).await;
     assert_eq!(status, StatusCode::CREATED, "{photo}");
