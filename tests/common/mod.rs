@@ -151,6 +151,12 @@ pub async fn spawn_with_env(
     wechat: MockServer,
     env: HashMap<String, String>,
 ) -> TestApp {
+    // Server logs (the cause behind a 500, say) go to the test's captured
+    // output, which is printed when the test fails.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("warn,diploma_photo=warn")
+        .with_test_writer()
+        .try_init();
     let config = Config::from_lookup(|k| env.get(k).cloned()).expect("test config");
     let kept_env = env.clone();
     let database_url = config.database_url.clone();
