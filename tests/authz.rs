@@ -93,7 +93,8 @@ fn allowed(op: &str) -> &'static [Who] {
             Who::Onsite,
             Who::Intl,
         ],
-        "GET /admin/staff"
+        "GET /admin/audit"
+        | "GET /admin/staff"
         | "POST /admin/staff"
         | "PATCH /admin/staff/{id}"
         | "GET /admin/campaigns"

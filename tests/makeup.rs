@@ -2,56 +2,20 @@
 //! photos and e-photos, and who may see what.
 mod common;
 
-use common::{TestApp, assert_error, bound, makeup_setup, parts, photos, spawn_app, student};
+use common::{
+    TestApp, assert_error, bound, consent, consenting_student, makeup_setup, parts, photos,
+    spawn_app, student, upload, uploaded,
+};
 use diploma_photo::{domain::StaffRole, entity::makeup_photo, service::makeup};
 use reqwest::StatusCode;
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{Value, json};
-
-async fn consent(app: &TestApp, token: &str) {
-    let (status, body) = parts(
-        app.post_json(
-            "/api/v1/me/consents",
-            &json!({"purpose": "makeup_photo", "version": makeup::CONSENT_VERSION}),
-            Some(token),
-        )
-        .await,
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-}
-
-/// The one student of a make-up campaign, bound, with a code and the consent.
-async fn consenting_student(app: &TestApp) -> String {
-    makeup_setup(app, 1).await;
-    let token = student(app, 0).await;
-    consent(app, &token).await;
-    token
-}
 
 /// No upload row, no stored object, the student's step unchanged.
 async fn nothing_recorded(app: &TestApp, token: &str) {
     assert_eq!(photo_rows(app).await, 0);
     assert_eq!(stored_files(app).await, Vec::<String>::new());
     assert_eq!(next_action(app, token).await, "book_session");
-}
-
-async fn upload(app: &TestApp, token: &str, bytes: Vec<u8>) -> reqwest::Response {
-    app.upload_photo(
-        "/api/v1/me/makeup/photos",
-        token,
-        bytes,
-        "IMG_0001.jpg",
-        Some("camera"),
-    )
-    .await
-}
-
-/// Uploads the good portrait and returns the stored upload.
-async fn uploaded(app: &TestApp, token: &str) -> Value {
-    let (status, body) = parts(upload(app, token, photos::good_jpeg()).await).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    body
 }
 
 async fn next_action(app: &TestApp, token: &str) -> String {

@@ -8,6 +8,7 @@ mod m20261126_000004_check_in;
 mod m20261126_000005_waitlist;
 mod m20261126_000006_makeup;
 mod m20261126_000007_verification;
+mod m20261127_000008_notifications_audit;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_waitlist::Migration),
             Box::new(m20261126_000006_makeup::Migration),
             Box::new(m20261126_000007_verification::Migration),
+            Box::new(m20261127_000008_notifications_audit::Migration),
         ]
     }
 }

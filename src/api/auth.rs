@@ -1,12 +1,13 @@
 //! `/auth/*` and `/staff/me`: logging in and out, and who a staff token belongs to.
 
 use chrono::{DateTime, FixedOffset};
-use poem::{Request, web::RemoteAddr};
+use poem::Request;
 use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json};
 
 use crate::{
     api::{
         ApiTags,
+        middleware::request_meta,
         security::{AnyAuth, StaffAuth},
         staff::StaffView,
     },
@@ -101,7 +102,7 @@ impl AuthApi {
         req: &Request,
         body: Json<StaffLoginRequest>,
     ) -> AppResult<Json<StaffLoginResponse>> {
-        let ip = client_ip(req, self.state.config.trust_forwarded_for);
+        let ip = request_meta(req).ip.unwrap_or_default();
         let login = auth::staff_login(&self.state, &body.username, &body.password, &ip).await?;
         Ok(Json(StaffLoginResponse {
             expires_at: to_shanghai(login.issued.expires_at),
@@ -128,19 +129,4 @@ impl AuthApi {
         let account = staff::get(&self.state.db, caller.0.staff_id).await?;
         Ok(Json(account.into()))
     }
-}
-
-/// The client's address: the peer, or behind a trusted load balancer the
-/// last `X-Forwarded-For` entry (the one the balancer itself appended).
-fn client_ip(req: &Request, trust_forwarded_for: bool) -> String {
-    let forwarded = trust_forwarded_for
-        .then(|| req.header("x-forwarded-for"))
-        .flatten()
-        .and_then(|v| v.rsplit(',').next())
-        .map(|ip| ip.trim().to_owned())
-        .filter(|ip| !ip.is_empty());
-    forwarded.unwrap_or_else(|| match req.remote_addr() {
-        RemoteAddr(poem::Addr::SocketAddr(addr)) => addr.ip().to_string(),
-        other => other.to_string(),
-    })
 }

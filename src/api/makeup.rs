@@ -21,8 +21,8 @@ use crate::{
         },
     },
     domain::{
-        MakeupState, PhotoSource, PhotoStatus, RejectReason, StudentCategory, photo_spec,
-        time::to_shanghai,
+        AuditAction, MakeupState, PhotoSource, PhotoStatus, RejectReason, StudentCategory,
+        photo_spec, time::to_shanghai,
     },
     entity::{makeup_photo, offline_makeup, roster_entry},
     error::{AppError, AppResult, ErrorBody, ErrorCode, PhotoCheck},
@@ -580,6 +580,18 @@ impl MakeupApi {
         let scope = unit_scope(&staff.0, unit.0)?;
         let page = page.0.unwrap_or(1);
         let page_size = page_size.0.unwrap_or(20);
+        staff
+            .0
+            .audit(
+                &self.state,
+                AuditAction::RecordViewed,
+                None,
+                format!(
+                    "review queue, unit {}, page {page}",
+                    scope.as_deref().unwrap_or("all")
+                ),
+            )
+            .await?;
         let (items, total) = makeup::review_queue(
             &self.state.db,
             scope.as_deref(),
@@ -611,7 +623,9 @@ impl MakeupApi {
     /// `variant`: `thumb` (default), `normalized` (the CHSI-format JPEG) or
     /// `original` (as uploaded; PNG originals keep their bytes). Secretaries:
     /// own unit; international office: foreign students; admins: all.
+    /// Every successful read is written to the audit log.
     /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+    /// 410 `photo_deleted` (removed under the retention rules),
     /// 503 `storage_unavailable`.
     #[oai(
         path = "/staff/photos/:id/image",
@@ -626,7 +640,7 @@ impl MakeupApi {
     ) -> AppResult<ImageResponse> {
         let (bytes, content_type) = makeup::image(
             &self.state,
-            &staff.0.assignment,
+            (&staff.0.assignment, &staff.0.actor()),
             id.0,
             variant.0.unwrap_or(Variant::Thumb),
         )
@@ -672,9 +686,28 @@ impl MakeupApi {
         let StaffCaller {
             staff_id,
             assignment,
+            ..
         } = &staff.0;
         let photo =
             makeup::decide(&self.state, (*staff_id, assignment), photo_id.0, decision).await?;
+        staff
+            .0
+            .audit(
+                &self.state,
+                AuditAction::ReviewDecided,
+                Some(photo.roster_entry_id),
+                format!(
+                    "photo {} {}{}",
+                    photo.id,
+                    photo.status,
+                    photo
+                        .reason_code
+                        .as_deref()
+                        .map(|r| format!(" ({r})"))
+                        .unwrap_or_default()
+                ),
+            )
+            .await?;
         Ok(Json(photo.into()))
     }
 
@@ -719,6 +752,15 @@ impl MakeupApi {
         } else {
             &[MakeupState::AwaitingPaperPhoto]
         };
+        staff
+            .0
+            .audit(
+                &self.state,
+                AuditAction::RecordViewed,
+                None,
+                format!("paper photos, unit {}", scope.as_deref().unwrap_or("all")),
+            )
+            .await?;
         let rows = makeup::offline_list(&self.state.db, scope.as_deref(), false, states).await?;
         Ok(Json(OfflineList {
             items: offline_views(rows),
@@ -755,12 +797,21 @@ impl MakeupApi {
     )]
     async fn export(
         &self,
-        _admin: AdminAuth,
+        admin: AdminAuth,
         id: Path<i64>,
         since: Query<Option<DateTime<FixedOffset>>>,
     ) -> AppResult<ExportResponse> {
         let since = since.0.map(|t| t.with_timezone(&chrono::Utc));
         let chunks = makeup_export::export(&self.state, id.0, since).await?;
+        admin
+            .0
+            .audit(
+                &self.state,
+                AuditAction::DataExported,
+                None,
+                format!("make-up photos ZIP of campaign {}", id.0),
+            )
+            .await?;
         let stream = futures_util::stream::unfold(chunks, |mut rx| async move {
             rx.recv().await.map(|chunk| (chunk, rx))
         });
@@ -780,7 +831,16 @@ impl MakeupApi {
         method = "get",
         operation_id = "intl_students"
     )]
-    async fn intl_students(&self, _staff: IntlAuth) -> AppResult<Json<OfflineList>> {
+    async fn intl_students(&self, staff: IntlAuth) -> AppResult<Json<OfflineList>> {
+        staff
+            .0
+            .audit(
+                &self.state,
+                AuditAction::RecordViewed,
+                None,
+                "foreign students' offline make-ups",
+            )
+            .await?;
         let rows = makeup::offline_list(&self.state.db, None, true, &[]).await?;
         Ok(Json(OfflineList {
             items: offline_views(rows),
@@ -802,6 +862,14 @@ impl MakeupApi {
             what,
         )
         .await?;
+        staff
+            .audit(
+                &self.state,
+                AuditAction::HandInRecorded,
+                Some(entry.id),
+                format!("{what:?} received"),
+            )
+            .await?;
         Ok(Json(OfflineStudentView {
             student: student_ref(entry, unit),
             offline: record.into(),

@@ -7,6 +7,7 @@ use std::{sync::Arc, time::Instant};
 use poem::{
     Body, Endpoint, IntoResponse, Request, Response,
     http::{HeaderValue, StatusCode, header},
+    web::RemoteAddr,
 };
 use tokio::io::AsyncReadExt;
 use tracing::Instrument;
@@ -14,6 +15,7 @@ use tracing::Instrument;
 use crate::{
     drain::Drain,
     error::{AppError, ErrorCode, error_response},
+    service::audit::RequestMeta,
 };
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
@@ -29,16 +31,46 @@ fn incoming_request_id(req: &Request) -> Option<String> {
     plain.then(|| id.to_owned())
 }
 
+/// The client's address: the peer, or behind a trusted load balancer the
+/// last `X-Forwarded-For` entry (the one the balancer itself appended).
+fn client_ip(req: &Request, trust_forwarded_for: bool) -> String {
+    let forwarded = trust_forwarded_for
+        .then(|| req.header("x-forwarded-for"))
+        .flatten()
+        .and_then(|v| v.rsplit(',').next())
+        .map(|ip| ip.trim().to_owned())
+        .filter(|ip| !ip.is_empty());
+    forwarded.unwrap_or_else(|| match req.remote_addr() {
+        RemoteAddr(poem::Addr::SocketAddr(addr)) => addr.ip().to_string(),
+        other => other.to_string(),
+    })
+}
+
+/// The request id and client address `request_context` attached.
+pub fn request_meta(req: &Request) -> RequestMeta {
+    req.extensions()
+        .get::<RequestMeta>()
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// Gives each request an id (the caller's `X-Request-Id` or a new UUID),
 /// runs it inside a tracing span with that id, logs its outcome and returns
-/// the id in the response header.
+/// the id in the response header. The id and the client address are
+/// attached to the request for the audit log.
 pub async fn request_context<E: Endpoint>(
     next: Arc<E>,
-    req: Request,
+    mut req: Request,
     drain: Drain,
+    trust_forwarded_for: bool,
 ) -> poem::Result<Response> {
     let _in_flight = drain.enter();
     let request_id = incoming_request_id(&req).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let ip = client_ip(&req, trust_forwarded_for);
+    req.extensions_mut().insert(RequestMeta {
+        request_id: Some(request_id.clone()),
+        ip: Some(ip),
+    });
     let span = tracing::info_span!(
         "request",
         request_id = %request_id,

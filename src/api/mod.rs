@@ -1,6 +1,7 @@
 //! The HTTP layer: routes, request/response types, auth extractors.
 //! Handlers translate between HTTP and `service` calls, nothing more.
 
+pub mod audit;
 pub mod auth;
 pub mod booking;
 pub mod campaign;
@@ -44,6 +45,10 @@ pub enum ApiTags {
     Verification,
     /// Progress per unit and students at risk (secretaries and admins).
     Progress,
+    /// WeChat subscribe-message reminders: subscriptions, templates, delivery.
+    Notifications,
+    /// Personal data: the audit log, retention, consent withdrawal.
+    Privacy,
 }
 
 const API_DESCRIPTION: &str = "\
@@ -71,6 +76,7 @@ type Apis = (
     makeup::MakeupApi,
     verification::VerificationApi,
     progress::ProgressApi,
+    audit::AuditApi,
 );
 
 pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
@@ -109,6 +115,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
             progress::ProgressApi {
                 state: state.clone(),
             },
+            audit::AuditApi {
+                state: state.clone(),
+            },
         ),
         "diploma-photo API",
         env!("CARGO_PKG_VERSION"),
@@ -126,6 +135,7 @@ pub fn app(state: AppState) -> impl Endpoint {
     let spec = api.spec_endpoint();
     let ui = api.swagger_ui();
     let drain = state.drain.clone();
+    let trust_forwarded_for = state.config.trust_forwarded_for;
     let (json_limit, upload_limit) = (
         state.config.body_limit_bytes,
         state.config.upload_limit_bytes,
@@ -140,5 +150,7 @@ pub fn app(state: AppState) -> impl Endpoint {
         .around(move |ep, req| idempotency::idempotent(ep, req, state.clone()))
         .around(move |ep, req| middleware::limit_body(ep, req, json_limit, upload_limit))
         .with(CatchPanic::new().with_handler(middleware::render_panic))
-        .around(move |ep, req| middleware::request_context(ep, req, drain.clone()))
+        .around(move |ep, req| {
+            middleware::request_context(ep, req, drain.clone(), trust_forwarded_for)
+        })
 }

@@ -4,7 +4,7 @@ use poem_openapi::{Object, OpenApi, param::Path, payload::Json};
 
 use crate::{
     api::{ApiTags, booking::BookingView, security::OnsiteAuth},
-    domain::StudentCategory,
+    domain::{AuditAction, StudentCategory},
     error::AppResult,
     service::onsite::{self, Attendance},
     state::AppState,
@@ -94,11 +94,11 @@ impl OnsiteApi {
     #[oai(path = "/onsite/check-ins", method = "post", operation_id = "check_in")]
     async fn check_in(
         &self,
-        _staff: OnsiteAuth,
+        staff: OnsiteAuth,
         body: Json<CheckInRequest>,
     ) -> AppResult<Json<AttendanceView>> {
         let attendance = onsite::check_in(&self.state, &body.payload, body.session_id).await?;
-        Ok(Json(attendance.into()))
+        self.audited(&staff, attendance, "checked in").await
     }
 
     /// Mark a checked-in student photographed
@@ -132,10 +132,31 @@ impl OnsiteApi {
     #[oai(path = "/onsite/walk-ins", method = "post", operation_id = "walk_in")]
     async fn walk_in(
         &self,
-        _staff: OnsiteAuth,
+        staff: OnsiteAuth,
         body: Json<WalkInRequest>,
     ) -> AppResult<Json<AttendanceView>> {
         let attendance = onsite::walk_in(&self.state, body.session_id, &body.student_no).await?;
+        self.audited(&staff, attendance, "walk-in checked in").await
+    }
+}
+
+impl OnsiteApi {
+    /// The answer shows a student's record to on-site staff: audited.
+    async fn audited(
+        &self,
+        staff: &OnsiteAuth,
+        attendance: Attendance,
+        what: &str,
+    ) -> AppResult<Json<AttendanceView>> {
+        staff
+            .0
+            .audit(
+                &self.state,
+                AuditAction::RecordViewed,
+                Some(attendance.entry.id),
+                format!("{what}, booking {}", attendance.detail.booking.id),
+            )
+            .await?;
         Ok(Json(attendance.into()))
     }
 }

@@ -10,7 +10,7 @@ use poem_openapi::{
 
 use crate::{
     api::{ApiTags, roster::unit_scope, security::UnitViewerAuth, staff_views::ExportFormat},
-    domain::{StaffAssignment, time::to_shanghai},
+    domain::{AuditAction, StaffAssignment, time::to_shanghai},
     error::{AppResult, ErrorCode},
     service::{
         campaign,
@@ -163,8 +163,21 @@ impl ProgressApi {
         campaign_id: Option<i64>,
         unit: Option<String>,
         within_days: Option<i64>,
+        action: AuditAction,
     ) -> AppResult<AtRiskList> {
         let (campaign_id, unit_id) = self.scope(staff, campaign_id, unit).await?;
+        staff
+            .0
+            .audit(
+                &self.state,
+                action,
+                None,
+                format!(
+                    "students at risk in campaign {campaign_id}, unit id {}",
+                    unit_id.map_or("all".to_owned(), |u| u.to_string())
+                ),
+            )
+            .await?;
         let items = progress::at_risk(
             &self.state.db,
             campaign_id,
@@ -267,8 +280,14 @@ impl ProgressApi {
         within_days: Query<Option<i64>>,
     ) -> AppResult<Json<AtRiskList>> {
         Ok(Json(
-            self.at_risk_list(&staff, campaign.0, unit.0, within_days.0)
-                .await?,
+            self.at_risk_list(
+                &staff,
+                campaign.0,
+                unit.0,
+                within_days.0,
+                AuditAction::RecordViewed,
+            )
+            .await?,
         ))
     }
 
@@ -291,7 +310,13 @@ impl ProgressApi {
         format: Query<ExportFormat>,
     ) -> AppResult<FileResponse> {
         let list = self
-            .at_risk_list(&staff, campaign.0, unit.0, within_days.0)
+            .at_risk_list(
+                &staff,
+                campaign.0,
+                unit.0,
+                within_days.0,
+                AuditAction::DataExported,
+            )
             .await?;
         let rows = list
             .items

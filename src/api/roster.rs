@@ -14,7 +14,7 @@ use crate::{
         security::{AdminAuth, StaffCaller, UnitViewerAuth},
         student::StatusView,
     },
-    domain::{BookingStatus, GraduationHalf, StaffAssignment, StudentCategory},
+    domain::{AuditAction, BookingStatus, GraduationHalf, StaffAssignment, StudentCategory},
     entity::{roster_entry, unit},
     error::{AppError, AppResult, ErrorBody, ErrorCode, RowProblem},
     service::{
@@ -186,6 +186,23 @@ fn row(
 
 /// The unit a staff listing covers: a secretary's own unit (asking for
 /// another is 403, not an empty list); for an admin, the unit asked for or all.
+/// Audits a read of a page of students (the filters, not the names).
+async fn audit_listing(
+    caller: &StaffCaller,
+    state: &AppState,
+    campaign_id: i64,
+    listing: &Listing,
+) -> AppResult<()> {
+    let detail = format!(
+        "students of campaign {campaign_id}, unit {}, page {}",
+        listing.unit.as_deref().unwrap_or("all"),
+        listing.page.unwrap_or(1)
+    );
+    caller
+        .audit(state, AuditAction::RecordViewed, None, detail)
+        .await
+}
+
 pub fn unit_scope(caller: &StaffCaller, asked: Option<String>) -> AppResult<Option<String>> {
     match (&caller.assignment, asked) {
         (StaffAssignment::UnitSecretary { unit: own }, Some(asked))
@@ -214,7 +231,7 @@ impl RosterApi {
     )]
     async fn import(
         &self,
-        _admin: AdminAuth,
+        admin: AdminAuth,
         id: Path<i64>,
         upload: RosterUpload,
     ) -> AppResult<ImportResponse> {
@@ -228,11 +245,22 @@ impl RosterApi {
                 total,
                 created,
                 updated,
-            } => ImportResponse::Imported(Json(ImportSummary {
-                total: total as u64,
-                created: created as u64,
-                updated: updated as u64,
-            })),
+            } => {
+                admin
+                    .0
+                    .audit(
+                        &self.state,
+                        AuditAction::ListImported,
+                        None,
+                        format!("roster of campaign {}: {total} rows", id.0),
+                    )
+                    .await?;
+                ImportResponse::Imported(Json(ImportSummary {
+                    total: total as u64,
+                    created: created as u64,
+                    updated: updated as u64,
+                }))
+            }
             ImportOutcome::Rejected(errors) => ImportResponse::Rejected(Json(rejected(errors))),
         })
     }
@@ -251,7 +279,7 @@ impl RosterApi {
     #[allow(clippy::too_many_arguments)]
     async fn list(
         &self,
-        _admin: AdminAuth,
+        admin: AdminAuth,
         id: Path<i64>,
         unit: Query<Option<String>>,
         q: Query<Option<String>>,
@@ -267,6 +295,7 @@ impl RosterApi {
             page: page.0,
             page_size: page_size.0,
         };
+        audit_listing(&admin.0, &self.state, id.0, &listing).await?;
         Ok(Json(page_of(&self.state, id.0, listing).await?))
     }
 
@@ -310,6 +339,7 @@ impl RosterApi {
             page: page.0,
             page_size: page_size.0,
         };
+        audit_listing(&caller.0, &self.state, campaign_id, &listing).await?;
         Ok(Json(page_of(&self.state, campaign_id, listing).await?))
     }
 
@@ -322,8 +352,17 @@ impl RosterApi {
         method = "delete",
         operation_id = "unbind_student"
     )]
-    async fn unbind(&self, _admin: AdminAuth, id: Path<i64>) -> AppResult<Unbound> {
+    async fn unbind(&self, admin: AdminAuth, id: Path<i64>) -> AppResult<Unbound> {
         student::unbind(&self.state.db, id.0).await?;
+        admin
+            .0
+            .audit(
+                &self.state,
+                AuditAction::BindingChanged,
+                Some(id.0),
+                "unbound by admin",
+            )
+            .await?;
         Ok(Unbound::Done)
     }
 }

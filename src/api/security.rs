@@ -8,9 +8,13 @@ use poem::Request;
 use poem_openapi::{SecurityScheme, auth::Bearer};
 
 use crate::{
-    domain::{Principal, StaffAssignment},
-    error::{AppError, ErrorCode},
-    service::auth,
+    api::middleware::request_meta,
+    domain::{AuditAction, Principal, StaffAssignment},
+    error::{AppError, AppResult, ErrorCode},
+    service::{
+        audit::{self, Actor, RequestMeta},
+        auth,
+    },
     state::AppState,
 };
 
@@ -24,6 +28,26 @@ pub struct Caller {
 pub struct StaffCaller {
     pub staff_id: i64,
     pub assignment: StaffAssignment,
+    /// Request id and address, for the audit log.
+    pub meta: RequestMeta,
+}
+
+impl StaffCaller {
+    /// This staff member as the actor of an audit entry.
+    pub fn actor(&self) -> Actor {
+        Actor::staff(self.staff_id, self.assignment.role(), self.meta.clone())
+    }
+
+    /// Writes an audit entry with this staff member as the actor.
+    pub async fn audit(
+        &self,
+        state: &AppState,
+        action: AuditAction,
+        roster_entry_id: Option<i64>,
+        detail: impl Into<String>,
+    ) -> AppResult<()> {
+        audit::record(&state.db, &self.actor(), action, roster_entry_id, detail).await
+    }
 }
 
 /// Token from `POST /auth/wechat` (students) or `POST /auth/staff` (staff).
@@ -80,6 +104,7 @@ async fn staff_caller(req: &Request, bearer: Bearer) -> poem::Result<StaffCaller
         } => Ok(StaffCaller {
             staff_id,
             assignment,
+            meta: request_meta(req),
         }),
         Principal::Student { .. } => Err(forbidden()),
     }

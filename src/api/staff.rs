@@ -5,7 +5,9 @@ use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
 
 use crate::{
     api::{ApiTags, security::AdminAuth},
-    domain::{Password, StaffAssignment, StaffRole, UnitCode, Username, time::to_shanghai},
+    domain::{
+        AuditAction, Password, StaffAssignment, StaffRole, UnitCode, Username, time::to_shanghai,
+    },
     error::{AppError, AppResult, ErrorCode},
     service::staff::{self, NewStaff, StaffAccount, StaffUpdate},
     state::AppState,
@@ -103,11 +105,7 @@ impl StaffAdminApi {
     /// combination), 401 `unauthenticated`, 403 `forbidden`,
     /// 409 `username_taken`.
     #[oai(path = "/admin/staff", method = "post", operation_id = "create_staff")]
-    async fn create(
-        &self,
-        _admin: AdminAuth,
-        body: Json<CreateStaffRequest>,
-    ) -> AppResult<Created> {
+    async fn create(&self, admin: AdminAuth, body: Json<CreateStaffRequest>) -> AppResult<Created> {
         let body = body.0;
         let unit = body
             .unit_code
@@ -121,6 +119,19 @@ impl StaffAdminApi {
             assignment: StaffAssignment::new(body.role, unit).map_err(invalid)?,
         };
         let account = staff::create(&self.state.db, new).await?;
+        admin
+            .0
+            .audit(
+                &self.state,
+                AuditAction::StaffAccountChanged,
+                None,
+                format!(
+                    "created {} ({})",
+                    account.username,
+                    account.assignment.role().as_str()
+                ),
+            )
+            .await?;
         Ok(Created::Staff(Json(account.into())))
     }
 
@@ -156,6 +167,24 @@ impl StaffAdminApi {
             change,
         )
         .await?;
+        let what = [
+            body.disabled
+                .map(|d| if d { "disabled" } else { "enabled" }),
+            body.password.as_ref().map(|_| "password reset"),
+        ];
+        admin
+            .0
+            .audit(
+                &self.state,
+                AuditAction::StaffAccountChanged,
+                None,
+                format!(
+                    "{}: {}",
+                    account.username,
+                    what.into_iter().flatten().collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .await?;
         Ok(Json(account.into()))
     }
 }

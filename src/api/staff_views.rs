@@ -10,7 +10,7 @@ use poem_openapi::{
 
 use crate::{
     api::{ApiTags, campaign::SlotView, roster::unit_scope, security::UnitViewerAuth},
-    domain::{BookingStatus, StaffAssignment, StudentCategory, time::to_shanghai},
+    domain::{AuditAction, BookingStatus, StaffAssignment, StudentCategory, time::to_shanghai},
     error::AppResult,
     service::{
         campaign,
@@ -89,7 +89,7 @@ struct SessionBookings {
     items: Vec<BookingRowView>,
 }
 
-#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[oai(rename_all = "lowercase")]
 pub enum ExportFormat {
     Csv,
@@ -109,6 +109,7 @@ impl StaffViewsApi {
         caller: &UnitViewerAuth,
         session_id: i64,
         unit: Option<String>,
+        action: AuditAction,
     ) -> AppResult<report::SessionReport> {
         let unit_ids = match unit_scope(&caller.0, unit)? {
             Some(code) => Some(vec![
@@ -116,7 +117,18 @@ impl StaffViewsApi {
             ]),
             None => None,
         };
-        report::session_report(&self.state.db, session_id, unit_ids.as_deref()).await
+        let report =
+            report::session_report(&self.state.db, session_id, unit_ids.as_deref()).await?;
+        caller
+            .0
+            .audit(
+                &self.state,
+                action,
+                None,
+                format!("bookings of session {session_id}"),
+            )
+            .await?;
+        Ok(report)
     }
 }
 
@@ -138,7 +150,9 @@ impl StaffViewsApi {
         id: Path<i64>,
         unit: Query<Option<String>>,
     ) -> AppResult<Json<SessionBookings>> {
-        let report = self.report(&caller, id.0, unit.0).await?;
+        let report = self
+            .report(&caller, id.0, unit.0, AuditAction::RecordViewed)
+            .await?;
         let slots = matches!(caller.0.assignment, StaffAssignment::Admin)
             .then(|| report.slots.into_iter().map(SlotView::from).collect());
         Ok(Json(SessionBookings {
@@ -166,7 +180,9 @@ impl StaffViewsApi {
         format: Query<ExportFormat>,
         unit: Query<Option<String>>,
     ) -> AppResult<Export> {
-        let report = self.report(&caller, id.0, unit.0).await?;
+        let report = self
+            .report(&caller, id.0, unit.0, AuditAction::DataExported)
+            .await?;
         let (bytes, ext) = match format.0 {
             ExportFormat::Csv => (report::to_csv(&report.rows)?, "csv"),
             ExportFormat::Xlsx => (report::to_xlsx(&report.rows)?, "xlsx"),

@@ -1,16 +1,23 @@
 //! `/me…`: the student's own screen in the mini-program.
 
 use chrono::{DateTime, FixedOffset};
+use poem::Request;
 use poem_openapi::{Object, OpenApi, payload::Json};
 
 use crate::{
-    api::{ApiTags, booking::BookingView, makeup::PhotoView, security::StudentAuth},
-    domain::{GraduationHalf, MakeupState, StudentCategory, time::to_shanghai},
+    api::{
+        ApiTags, booking::BookingView, makeup::PhotoView, middleware::request_meta,
+        security::StudentAuth,
+    },
+    domain::{AuditAction, GraduationHalf, MakeupState, StudentCategory, time::to_shanghai},
     error::AppResult,
     service::student::{
         self, CollectionCodeState, Eligibility, NextAction, StudentProfile, StudentStatus,
     },
-    service::{booking, makeup},
+    service::{
+        audit::{self, Actor},
+        booking, makeup,
+    },
     state::AppState,
 };
 
@@ -220,10 +227,19 @@ impl StudentApi {
     #[oai(path = "/me/binding", method = "post", operation_id = "bind_roster")]
     async fn bind(
         &self,
+        req: &Request,
         student: StudentAuth,
         body: Json<BindingRequest>,
     ) -> AppResult<Json<StudentMe>> {
         let profile = student::bind(&self.state, student.0, &body.student_no, &body.name).await?;
+        audit::record(
+            &self.state.db,
+            &Actor::student(student.0, request_meta(req)),
+            AuditAction::BindingChanged,
+            profile.enrollment.as_ref().map(|e| e.entry.id),
+            "bound by the student",
+        )
+        .await?;
         Ok(Json(me_view(&self.state, profile).await?))
     }
 

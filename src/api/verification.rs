@@ -17,7 +17,7 @@ use crate::{
         security::{AdminAuth, StudentAuth, UnitViewerAuth},
         staff_views::ExportFormat,
     },
-    domain::{ChsiStatus, ErrorReason, ReportStatus, Resolution, time::to_shanghai},
+    domain::{AuditAction, ChsiStatus, ErrorReason, ReportStatus, Resolution, time::to_shanghai},
     entity::{chsi_status_event, error_report, error_report_batch},
     error::{AppError, AppResult, ErrorBody, ErrorCode},
     service::{
@@ -284,6 +284,15 @@ impl VerificationApi {
             .await?
             {
                 ListOutcome::Imported { import_id, rows } => {
+                    admin
+                        .0
+                        .audit(
+                            &self.state,
+                            AuditAction::ListImported,
+                            None,
+                            format!("{kind:?} list of campaign {campaign_id}: {rows} rows"),
+                        )
+                        .await?;
                     ListImportResponse::Imported(Json(ListImported {
                         import_id,
                         rows: rows as u64,
@@ -379,6 +388,15 @@ impl VerificationApi {
         id: Path<i64>,
     ) -> AppResult<Json<StatusHistory>> {
         crate::service::makeup::check_visible(&self.state.db, &staff.0.assignment, id.0).await?;
+        staff
+            .0
+            .audit(
+                &self.state,
+                AuditAction::RecordViewed,
+                Some(id.0),
+                "CHSI status history",
+            )
+            .await?;
         let items = verification::status_history(&self.state.db, id.0).await?;
         Ok(Json(StatusHistory {
             items: items.into_iter().map(StatusEventView::from).collect(),
@@ -472,6 +490,15 @@ impl VerificationApi {
         unit: Query<Option<String>>,
     ) -> AppResult<Json<ReportList>> {
         let scope = unit_scope(&staff.0, unit.0)?;
+        staff
+            .0
+            .audit(
+                &self.state,
+                AuditAction::RecordViewed,
+                None,
+                format!("error reports, unit {}", scope.as_deref().unwrap_or("all")),
+            )
+            .await?;
         let rows =
             verification::list_reports(&self.state.db, scope.as_deref(), status.0, None).await?;
         Ok(Json(ReportList {
@@ -501,6 +528,16 @@ impl VerificationApi {
             &body.0.report_ids,
         )
         .await?;
+        let ids: Vec<String> = batches.iter().map(|b| b.id.to_string()).collect();
+        staff
+            .0
+            .audit(
+                &self.state,
+                AuditAction::ErrorReportHandled,
+                None,
+                format!("forwarded in batch {}", ids.join(", ")),
+            )
+            .await?;
         Ok(Json(BatchList {
             items: batches.into_iter().map(BatchView::from).collect(),
         }))
@@ -529,8 +566,17 @@ impl VerificationApi {
         method = "get",
         operation_id = "error_batch_reports"
     )]
-    async fn batch_reports(&self, _admin: AdminAuth, id: Path<i64>) -> AppResult<Json<ReportList>> {
+    async fn batch_reports(&self, admin: AdminAuth, id: Path<i64>) -> AppResult<Json<ReportList>> {
         let batch = verification::batch(&self.state.db, id.0).await?;
+        admin
+            .0
+            .audit(
+                &self.state,
+                AuditAction::RecordViewed,
+                None,
+                format!("error batch {}", batch.id),
+            )
+            .await?;
         let rows = verification::list_reports(&self.state.db, None, None, Some(batch.id)).await?;
         Ok(Json(ReportList {
             items: rows.into_iter().map(StaffReportView::from).collect(),
@@ -548,11 +594,20 @@ impl VerificationApi {
     )]
     async fn export_batch(
         &self,
-        _admin: AdminAuth,
+        admin: AdminAuth,
         id: Path<i64>,
         format: Query<ExportFormat>,
     ) -> AppResult<FileResponse> {
         let batch = verification::batch(&self.state.db, id.0).await?;
+        admin
+            .0
+            .audit(
+                &self.state,
+                AuditAction::DataExported,
+                None,
+                format!("error batch {} as {format:?}", batch.id, format = format.0),
+            )
+            .await?;
         let rows = verification::list_reports(&self.state.db, None, None, Some(batch.id)).await?;
         let (headers, cells) = verification::report_table(&rows);
         let (bytes, ext) = match format.0 {
@@ -591,6 +646,19 @@ impl VerificationApi {
             body.0.note.filter(|n| !n.trim().is_empty()),
         )
         .await?;
+        admin
+            .0
+            .audit(
+                &self.state,
+                AuditAction::ErrorReportHandled,
+                Some(row.entry.id),
+                format!(
+                    "report {} resolved: {}",
+                    row.report.id,
+                    row.report.resolution.as_deref().unwrap_or("")
+                ),
+            )
+            .await?;
         Ok(Json(row.into()))
     }
 }

@@ -17,6 +17,15 @@ pub struct Model {
     pub cancel_cutoff_minutes: i32,
     /// Where and when the collection centre takes make-up shots (address, hours, phone).
     pub makeup_location: String,
+    /// Originals of approved make-up uploads are deleted this many days after approval.
+    pub retain_original_days: i32,
+    /// Rejected or withdrawn uploads are deleted this many days after the decision.
+    pub retain_rejected_days: i32,
+    /// All photos and personal data are removed this many days after the campaign closed.
+    pub retain_closed_days: i32,
+    pub closed_at: Option<DateTimeUtc>,
+    /// When the retention job removed the campaign's photos and personal data.
+    pub purged_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

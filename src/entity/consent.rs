@@ -10,6 +10,7 @@ pub struct Model {
     pub purpose: String,
     pub version: String,
     pub accepted_at: DateTimeUtc,
+    pub withdrawn_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

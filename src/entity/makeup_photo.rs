@@ -31,6 +31,10 @@ pub struct Model {
     pub reviewer_id: Option<i64>,
     pub reason_code: Option<String>,
     pub comment: Option<String>,
+    /// The original upload was deleted by the retention job (the 480×640 copy stays).
+    pub original_deleted_at: Option<DateTimeUtc>,
+    /// Every object of this upload was deleted (retention or consent withdrawal).
+    pub purged_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

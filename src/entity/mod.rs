@@ -1,4 +1,5 @@
 //! sea-orm entities, one file per table (schema in the `migration` crate).
+pub mod audit_log;
 pub mod auth_token;
 pub mod booking;
 pub mod campaign;
@@ -9,6 +10,7 @@ pub mod error_report;
 pub mod error_report_batch;
 pub mod list_import;
 pub mod makeup_photo;
+pub mod notification;
 pub mod offline_makeup;
 pub mod roster_entry;
 pub mod server_secret;
@@ -17,5 +19,6 @@ pub mod session_unit;
 pub mod slot;
 pub mod staff_account;
 pub mod student;
+pub mod subscription_quota;
 pub mod unit;
 pub mod waitlist_entry;

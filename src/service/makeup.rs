@@ -19,12 +19,13 @@ use sha2::{Digest, Sha256};
 
 use crate::{
     domain::{
-        MakeupState, PhotoSource, PhotoStatus, RejectReason, StaffAssignment, StudentCategory,
-        time::shanghai,
+        AuditAction, MakeupState, PhotoSource, PhotoStatus, RejectReason, StaffAssignment,
+        StudentCategory, time::shanghai,
     },
     entity::{booking, consent, makeup_photo, offline_makeup, roster_entry, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{
+        audit::{self, Actor},
         campaign,
         photo_check::{self, Check, Normalised, Unreadable},
         roster,
@@ -632,9 +633,11 @@ pub async fn check_visible(
 }
 
 /// A stored variant of an upload, for a staff member allowed to see it.
+/// A stored photo for a staff member allowed to see it; the look is audited
+/// before the bytes leave.
 pub async fn image(
     state: &AppState,
-    viewer: &StaffAssignment,
+    viewer: (&StaffAssignment, &Actor),
     photo_id: i64,
     variant: Variant,
 ) -> AppResult<(Vec<u8>, &'static str)> {
@@ -642,7 +645,20 @@ pub async fn image(
         .one(&state.db)
         .await?
         .ok_or(ErrorCode::NotFound)?;
-    visible_entry(&state.db, viewer, photo.roster_entry_id).await?;
+    visible_entry(&state.db, viewer.0, photo.roster_entry_id).await?;
+    if photo.purged_at.is_some()
+        || (variant == Variant::Original && photo.original_deleted_at.is_some())
+    {
+        return Err(ErrorCode::PhotoDeleted.into());
+    }
+    audit::record(
+        &state.db,
+        viewer.1,
+        AuditAction::PhotoViewed,
+        Some(photo.roster_entry_id),
+        format!("photo {} {variant:?}", photo.id),
+    )
+    .await?;
     let bytes = state
         .storage
         .get(&object_key(&photo.object_id, variant))
@@ -784,7 +800,7 @@ pub async fn decide(
 }
 
 /// What staff recorded as handed in.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub enum HandedIn {
     /// The paper photo reached the unit secretary.
     PaperPhoto,

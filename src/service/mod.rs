@@ -1,5 +1,6 @@
 //! Business rules. Functions here take the state they need and return
 //! `AppResult`; they know nothing about HTTP requests or responses.
+pub mod audit;
 pub mod auth;
 pub mod booking;
 pub mod campaign;

@@ -509,3 +509,42 @@ pub async fn make_today(app: &TestApp, session: &Value) {
     model.update(&app.state.db).await.unwrap();
     diploma_photo::service::booking::forget_layout(app.state.cache.as_ref(), campaign_id).await;
 }
+
+pub async fn consent(app: &TestApp, token: &str) {
+    let (status, body) = parts(
+        app.post_json(
+            "/api/v1/me/consents",
+            &json!({"purpose": "makeup_photo", "version": diploma_photo::service::makeup::CONSENT_VERSION}),
+            Some(token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+}
+
+/// The one student of a make-up campaign, bound, with a code and the consent.
+pub async fn consenting_student(app: &TestApp) -> String {
+    makeup_setup(app, 1).await;
+    let token = student(app, 0).await;
+    consent(app, &token).await;
+    token
+}
+
+pub async fn upload(app: &TestApp, token: &str, bytes: Vec<u8>) -> reqwest::Response {
+    app.upload_photo(
+        "/api/v1/me/makeup/photos",
+        token,
+        bytes,
+        "IMG_0001.jpg",
+        Some("camera"),
+    )
+    .await
+}
+
+/// Uploads the good portrait and returns the stored upload.
+pub async fn uploaded(app: &TestApp, token: &str) -> Value {
+    let (status, body) = parts(upload(app, token, photos::good_jpeg()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body
+}

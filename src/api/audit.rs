@@ -1,0 +1,131 @@
+//! `/admin/audit`: reading the audit log (admins only; nothing can change it).
+
+use chrono::{DateTime, FixedOffset, Utc};
+use poem_openapi::{Object, OpenApi, param::Query, payload::Json};
+
+use crate::{
+    api::{ApiTags, security::AdminAuth},
+    domain::{AuditAction, time::to_shanghai},
+    error::{AppError, AppResult, ErrorCode},
+    service::audit::{self, AuditEntry, AuditFilter},
+    state::AppState,
+};
+
+pub struct AuditApi {
+    pub state: AppState,
+}
+
+/// One audit entry.
+#[derive(Object)]
+struct AuditItem {
+    id: i64,
+    /// When, in Asia/Shanghai.
+    at: DateTime<FixedOffset>,
+    /// `staff`, `student` or `system`.
+    actor_kind: String,
+    /// Staff account id or student account id; null for the system.
+    actor_id: Option<i64>,
+    /// Staff username (null for students and the system).
+    actor: Option<String>,
+    /// The actor's role then: a staff role, `student` or `system`.
+    role: String,
+    action: AuditAction,
+    /// The action in Chinese, for people.
+    action_label: String,
+    /// Roster entry of the student concerned, if one.
+    roster_entry_id: Option<i64>,
+    student_no: Option<String>,
+    /// What exactly: ids, counts, formats (never photos or codes).
+    detail: String,
+    /// The request's `X-Request-Id`, to find it in the server logs.
+    request_id: Option<String>,
+    /// Client address.
+    ip: Option<String>,
+}
+
+impl From<AuditEntry> for AuditItem {
+    fn from(e: AuditEntry) -> Self {
+        let action = AuditAction::parse(&e.entry.action);
+        Self {
+            id: e.entry.id,
+            at: to_shanghai(e.entry.at),
+            actor_kind: e.entry.actor_kind,
+            actor_id: e.entry.actor_id,
+            actor: e.actor_name,
+            role: e.entry.role,
+            action: action.unwrap_or(AuditAction::RecordViewed),
+            action_label: action.map_or(e.entry.action.clone(), |a| a.label_zh().to_owned()),
+            roster_entry_id: e.entry.roster_entry_id,
+            student_no: e.student_no,
+            detail: e.entry.detail,
+            request_id: e.entry.request_id,
+            ip: e.entry.ip,
+        }
+    }
+}
+
+/// A page of the audit log, newest first.
+#[derive(Object)]
+struct AuditPage {
+    items: Vec<AuditItem>,
+    /// Pass as `before_id` for the next (older) page; null on the last page.
+    next_before_id: Option<i64>,
+}
+
+#[OpenApi(tag = "ApiTags::Privacy")]
+impl AuditApi {
+    /// Read the audit log
+    ///
+    /// Every staff read of a photo or a student's record, every review
+    /// decision, import, export, binding change, staff-account change,
+    /// consent withdrawal and retention run. Filters: `student` (student
+    /// number), `actor` (staff username), `from`/`to` (RFC 3339; `to` is
+    /// exclusive). Newest first, `limit` ≤ 500 (default 100); page with
+    /// `before_id`. The log is append-only: no operation edits or deletes it.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`.
+    #[oai(path = "/admin/audit", method = "get", operation_id = "audit_log")]
+    #[allow(clippy::too_many_arguments)]
+    async fn list(
+        &self,
+        _admin: AdminAuth,
+        student: Query<Option<String>>,
+        actor: Query<Option<String>>,
+        from: Query<Option<DateTime<FixedOffset>>>,
+        to: Query<Option<DateTime<FixedOffset>>>,
+        #[oai(validator(minimum(value = "1")))] before_id: Query<Option<i64>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "500")))] limit: Query<Option<u64>>,
+    ) -> AppResult<Json<AuditPage>> {
+        let (from, to) = (
+            from.0.map(|t| t.with_timezone(&Utc)),
+            to.0.map(|t| t.with_timezone(&Utc)),
+        );
+        if let (Some(f), Some(t)) = (from, to)
+            && f >= t
+        {
+            return Err(AppError::new(
+                ErrorCode::InvalidRequest,
+                "`from` must be before `to`",
+            ));
+        }
+        let limit = limit.0.unwrap_or(100);
+        let entries = audit::list(
+            &self.state.db,
+            &AuditFilter {
+                student_no: student.0.filter(|s| !s.trim().is_empty()),
+                actor: actor.0.filter(|s| !s.trim().is_empty()),
+                from,
+                to,
+                before_id: before_id.0,
+                limit,
+            },
+        )
+        .await?;
+        let next_before_id = (entries.len() as u64 == limit)
+            .then(|| entries.last().map(|e| e.entry.id))
+            .flatten();
+        Ok(Json(AuditPage {
+            items: entries.into_iter().map(AuditItem::from).collect(),
+            next_before_id,
+        }))
+    }
+}

@@ -1,0 +1,31 @@
+//! What the audit log records.
+use super::campaign::text_enum;
+
+text_enum! {
+    /// An audited action: reads of photos and personal records by staff,
+    /// decisions, imports, exports, binding and staff-account changes.
+    AuditAction {
+        /// A staff member looked at a student's photo.
+        PhotoViewed = "photo_viewed" / "查看照片",
+        /// A staff member read one student's record or a list of students.
+        RecordViewed = "record_viewed" / "查看学生信息",
+        /// A make-up upload was approved or rejected.
+        ReviewDecided = "review_decided" / "审核照片",
+        /// A paper photo or e-photo was recorded as received.
+        HandInRecorded = "hand_in_recorded" / "登记收到照片",
+        /// A roster, CHSI status or graduate-platform list was imported.
+        ListImported = "list_imported" / "导入名单",
+        /// Data was exported (CSV, XLSX, ZIP).
+        DataExported = "data_exported" / "导出数据",
+        /// A student bound to or was unbound from a roster entry.
+        BindingChanged = "binding_changed" / "绑定变更",
+        /// A staff account was created, changed or disabled.
+        StaffAccountChanged = "staff_account_changed" / "员工账号变更",
+        /// Error reports were forwarded or resolved.
+        ErrorReportHandled = "error_report_handled" / "处理错误报告",
+        /// A student withdrew their photo-processing consent.
+        ConsentWithdrawn = "consent_withdrawn" / "撤回同意",
+        /// The retention job deleted photos or personal data.
+        RetentionRun = "retention_run" / "数据保留清理",
+    }
+}
