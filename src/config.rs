@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use crate::domain::Templates;
+
 /// Connection to S3-compatible object storage.
 #[derive(Clone, Debug, Default)]
 pub struct S3Settings {
@@ -47,6 +49,17 @@ pub struct Config {
     pub wechat_api_base: String,
     /// `DP_WECHAT_TIMEOUT_MS`: total time allowed for one WeChat API call.
     pub wechat_timeout: Duration,
+    /// `DP_WECHAT_TEMPLATES`: JSON from event name to subscribe-message
+    /// template (`domain::notify::Template`); events not listed send nothing.
+    pub wechat_templates: Templates,
+    /// `DP_WECHAT_MINIPROGRAM_STATE`: which mini-program build a message
+    /// opens: `formal` (default), `trial` or `developer`.
+    pub miniprogram_state: String,
+    /// `DP_REMINDER_DAYS`: remind students this many days before the
+    /// make-up and self-check deadlines (comma-separated, default `3,1`).
+    pub reminder_days: Vec<i64>,
+    /// `DP_NOTIFY_INTERVAL_MS`: how often the delivery worker looks for due messages.
+    pub notify_interval: Duration,
     /// `DP_PUBLIC_URL`
     pub public_url: String,
     /// `DP_CHECKIN_SECRET`: key that signs check-in codes; unset means one
@@ -120,6 +133,39 @@ impl Config {
         let wechat_timeout_ms: u64 = or("DP_WECHAT_TIMEOUT_MS", "5000").parse().map_err(|_| {
             ConfigError("DP_WECHAT_TIMEOUT_MS must be a number of milliseconds".into())
         })?;
+        let wechat_templates = match get("DP_WECHAT_TEMPLATES") {
+            Some(json) => Templates::parse(&json)
+                .map_err(|e| ConfigError(format!("DP_WECHAT_TEMPLATES: {e}")))?,
+            None => Templates::default(),
+        };
+        let miniprogram_state = or("DP_WECHAT_MINIPROGRAM_STATE", "formal");
+        if !["formal", "trial", "developer"].contains(&miniprogram_state.as_str()) {
+            return Err(ConfigError(
+                "DP_WECHAT_MINIPROGRAM_STATE must be formal, trial or developer".into(),
+            ));
+        }
+        let reminder_days = or("DP_REMINDER_DAYS", "3,1")
+            .split(',')
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| {
+                d.trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|d| (1..=60).contains(d))
+            })
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| {
+                ConfigError("DP_REMINDER_DAYS must be whole days from 1 to 60, like 3,1".into())
+            })?;
+        let notify_interval_ms: u64 = or("DP_NOTIFY_INTERVAL_MS", "2000")
+            .parse()
+            .ok()
+            .filter(|ms| *ms > 0)
+            .ok_or_else(|| {
+                ConfigError(
+                    "DP_NOTIFY_INTERVAL_MS must be a positive number of milliseconds".into(),
+                )
+            })?;
         let database_url = or("DP_DATABASE_URL", "sqlite://data/diploma-photo.db?mode=rwc");
         if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
             return Err(ConfigError(
@@ -144,6 +190,10 @@ impl Config {
                 .to_owned(),
             wechat_timeout: Duration::from_millis(wechat_timeout_ms),
             checkin_secret: get("DP_CHECKIN_SECRET"),
+            wechat_templates,
+            miniprogram_state,
+            reminder_days,
+            notify_interval: Duration::from_millis(notify_interval_ms),
             public_url: or("DP_PUBLIC_URL", "http://127.0.0.1:8080"),
             log_format,
             trust_forwarded_for,
@@ -199,6 +249,11 @@ mod tests {
         assert!(config(&[("DP_DATABASE_URL", "mysql://x")]).is_err());
         assert!(config(&[("DP_BODY_LIMIT_BYTES", "lots")]).is_err());
         assert!(config(&[("DP_UPLOAD_LIMIT_BYTES", "20MB")]).is_err());
+        assert!(config(&[("DP_WECHAT_TEMPLATES", "{\"nope\": 1}")]).is_err());
+        assert!(config(&[("DP_WECHAT_MINIPROGRAM_STATE", "beta")]).is_err());
+        assert!(config(&[("DP_REMINDER_DAYS", "3,0")]).is_err());
+        assert!(config(&[("DP_REMINDER_DAYS", "soon")]).is_err());
+        assert!(config(&[("DP_NOTIFY_INTERVAL_MS", "0")]).is_err());
         assert!(config(&[("DP_WECHAT_TIMEOUT_MS", "-1")]).is_err());
         assert!(config(&[("DP_TRUST_FORWARDED_FOR", "maybe")]).is_err());
     }

@@ -214,6 +214,8 @@ impl Application {
         let drain = self.state.drain.clone();
         tokio::spawn(sweep_no_shows(self.state.db.clone()));
         tokio::spawn(sweep_orphan_photos(self.state.clone()));
+        tokio::spawn(deliver_notifications(self.state.clone()));
+        tokio::spawn(schedule_reminders(self.state.clone()));
         let drained = async move {
             shutdown.await;
             drain.drain(grace).await;
@@ -248,6 +250,39 @@ async fn sweep_orphan_photos(state: AppState) {
             Ok(0) => {}
             Ok(n) => tracing::info!(objects = n, "removed orphan photo objects"),
             Err(err) => tracing::warn!(error = %err, "orphan photo sweep failed"),
+        }
+    }
+}
+
+/// Sends due subscribe messages every `DP_NOTIFY_INTERVAL_MS`, in rounds
+/// until none is left.
+async fn deliver_notifications(state: AppState) {
+    let mut tick = tokio::time::interval(state.config.notify_interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        loop {
+            match crate::service::notify::deliver_due(&state).await {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(err) => {
+                    tracing::warn!(error = %err, "notification delivery failed");
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Every five minutes, adds the day-before and deadline reminders now due.
+async fn schedule_reminders(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(300));
+    loop {
+        tick.tick().await;
+        match crate::service::notify::schedule_reminders(&state, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(reminders = n, "reminders scheduled"),
+            Err(err) => tracing::warn!(error = %err, "reminder scheduling failed"),
         }
     }
 }

@@ -63,7 +63,9 @@ fn allowed(op: &str) -> &'static [Who] {
         | "POST /me/makeup/offline"
         | "GET /me/self-check"
         | "POST /me/self-check"
-        | "POST /me/graduate-platform-upload" => &[Who::Student],
+        | "POST /me/graduate-platform-upload"
+        | "GET /me/subscriptions/templates"
+        | "POST /me/subscriptions" => &[Who::Student],
         "POST /onsite/check-ins"
         | "POST /onsite/walk-ins"
         | "POST /onsite/attendances/{id}/photographed" => &[Who::Admin, Who::Onsite],
@@ -75,6 +77,7 @@ fn allowed(op: &str) -> &'static [Who] {
         | "POST /staff/students/{id}/paper-photo-received"
         | "GET /staff/paper-photos"
         | "GET /staff/students/{id}/chsi-statuses"
+        | "GET /staff/students/{id}/notifications"
         | "GET /staff/error-reports"
         | "POST /staff/error-reports/forward"
         | "GET /staff/progress"

@@ -9,6 +9,7 @@ pub mod health;
 pub mod idempotency;
 pub mod makeup;
 pub mod middleware;
+pub mod notify;
 pub mod onsite;
 pub mod progress;
 pub mod roster;
@@ -77,6 +78,7 @@ type Apis = (
     verification::VerificationApi,
     progress::ProgressApi,
     audit::AuditApi,
+    notify::NotifyApi,
 );
 
 pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
@@ -116,6 +118,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
                 state: state.clone(),
             },
             audit::AuditApi {
+                state: state.clone(),
+            },
+            notify::NotifyApi {
                 state: state.clone(),
             },
         ),

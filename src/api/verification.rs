@@ -276,6 +276,7 @@ impl VerificationApi {
         Ok(
             match verification::import_list(
                 &self.state.db,
+                &self.state.config.wechat_templates,
                 campaign_id,
                 admin.0.staff_id,
                 kind,

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use serde::Deserialize;
+use serde::{Deserialize, de::DeserializeOwned};
 
-use crate::config::WechatCredentials;
+use crate::{clients::cache::Cache, config::WechatCredentials};
 
 /// What `jscode2session` tells us about the user behind a `wx.login` code.
 pub struct WechatSession {
@@ -64,8 +64,7 @@ impl WechatClient {
 
     /// `GET /sns/jscode2session`: exchanges a `wx.login` code for the openid.
     pub async fn code_to_session(&self, code: &str) -> Result<WechatSession, WechatError> {
-        let unavailable = |e: reqwest::Error| WechatError::Unavailable(e.without_url().to_string());
-        let mut response = self
+        let response = self
             .http
             .get(format!("{}/sns/jscode2session", self.base))
             .query(&[
@@ -77,23 +76,7 @@ impl WechatClient {
             .send()
             .await
             .map_err(unavailable)?;
-        if !response.status().is_success() {
-            return Err(WechatError::Unavailable(format!(
-                "HTTP {}",
-                response.status()
-            )));
-        }
-        // Read in chunks so an endless or huge body cannot exhaust memory.
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(unavailable)? {
-            body.extend_from_slice(&chunk);
-            if body.len() > MAX_REPLY_BYTES {
-                return Err(WechatError::Unavailable("oversized reply".into()));
-            }
-        }
-        // WeChat labels its JSON as text/plain, so parse the bytes ourselves.
-        let reply: Code2SessionReply = serde_json::from_slice(&body)
-            .map_err(|e| WechatError::Unavailable(format!("unreadable reply: {e}")))?;
+        let reply: Code2SessionReply = read_reply(response).await?;
         match reply.errcode {
             0 => match (reply.openid, reply.session_key) {
                 (Some(openid), Some(session_key))
@@ -113,6 +96,204 @@ impl WechatClient {
                 "errcode {other}: {}",
                 reply.errmsg
             ))),
+        }
+    }
+}
+
+fn unavailable(e: reqwest::Error) -> WechatError {
+    // Without the URL: it may carry the access token.
+    WechatError::Unavailable(e.without_url().to_string())
+}
+
+/// Reads a WeChat reply: a success status and a small JSON body.
+async fn read_reply<T: DeserializeOwned>(
+    mut response: reqwest::Response,
+) -> Result<T, WechatError> {
+    if !response.status().is_success() {
+        return Err(WechatError::Unavailable(format!(
+            "HTTP {}",
+            response.status()
+        )));
+    }
+    // Read in chunks so an endless or huge body cannot exhaust memory.
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(unavailable)? {
+        body.extend_from_slice(&chunk);
+        if body.len() > MAX_REPLY_BYTES {
+            return Err(WechatError::Unavailable("oversized reply".into()));
+        }
+    }
+    // WeChat labels its JSON as text/plain, so parse the bytes ourselves.
+    serde_json::from_slice(&body)
+        .map_err(|e| WechatError::Unavailable(format!("unreadable reply: {e}")))
+}
+
+#[derive(Deserialize)]
+struct TokenReply {
+    #[serde(default)]
+    errcode: i64,
+    #[serde(default)]
+    errmsg: String,
+    access_token: Option<String>,
+    #[serde(default)]
+    expires_in: u64,
+}
+
+#[derive(Deserialize)]
+struct SendReply {
+    #[serde(default)]
+    errcode: i64,
+    #[serde(default)]
+    errmsg: String,
+}
+
+/// Why a subscribe message was not delivered.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SendError {
+    /// 43101: the student refused, or has no subscription left on WeChat's side.
+    #[error("the user refused the message (43101)")]
+    Refused,
+    /// WeChat will never accept this message (bad openid, template or data).
+    #[error("rejected by WeChat: errcode {0}: {1}")]
+    Rejected(i64, String),
+    /// Worth trying again later: timeouts, 5xx, busy, rate limits.
+    #[error("{0}")]
+    Transient(String),
+}
+
+/// One subscribe message, as `message/subscribe/send` takes it.
+#[derive(serde::Serialize)]
+pub struct SubscribeMessage<'a> {
+    pub touser: &'a str,
+    pub template_id: &'a str,
+    pub page: &'a str,
+    pub miniprogram_state: &'a str,
+    pub lang: &'a str,
+    pub data: serde_json::Value,
+}
+
+const TOKEN_KEY: &str = "wechat:access_token";
+const TOKEN_LOCK_KEY: &str = "wechat:access_token:lock";
+/// Refresh this long before WeChat's expiry, so no call uses a dying token.
+const TOKEN_MARGIN_SECS: u64 = 300;
+/// Errcodes meaning the access token is invalid or expired.
+const TOKEN_ERRCODES: [i64; 3] = [40001, 40014, 42001];
+
+impl WechatClient {
+    /// The deployment's one access token: from the shared cache, or fetched
+    /// by whichever instance takes the refresh lock while the others wait for
+    /// it. `stale` is a token WeChat just refused: it is replaced (with
+    /// `force_refresh`) unless another instance already did.
+    pub async fn access_token(
+        &self,
+        cache: &dyn Cache,
+        stale: Option<&str>,
+    ) -> Result<String, WechatError> {
+        let cache_err =
+            |e: crate::clients::cache::CacheError| WechatError::Unavailable(format!("cache: {e}"));
+        let fresh = |t: &Option<String>| t.as_deref().is_some_and(|t| Some(t) != stale);
+        let cached = cache.get(TOKEN_KEY).await.map_err(cache_err)?;
+        if fresh(&cached) {
+            return Ok(cached.unwrap_or_default());
+        }
+        if cache
+            .set_if_absent(TOKEN_LOCK_KEY, "1", Duration::from_secs(15))
+            .await
+            .map_err(cache_err)?
+        {
+            let fetched = self.fetch_token(stale.is_some()).await;
+            if let Ok((token, expires_in)) = &fetched {
+                let ttl = expires_in.saturating_sub(TOKEN_MARGIN_SECS).max(60);
+                cache
+                    .set(TOKEN_KEY, token, Duration::from_secs(ttl))
+                    .await
+                    .map_err(cache_err)?;
+            }
+            cache.delete(TOKEN_LOCK_KEY).await.map_err(cache_err)?;
+            return fetched.map(|(token, _)| token);
+        }
+        // Another instance is refreshing: wait for its token.
+        for _ in 0..50 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let cached = cache.get(TOKEN_KEY).await.map_err(cache_err)?;
+            if fresh(&cached) {
+                return Ok(cached.unwrap_or_default());
+            }
+        }
+        Err(WechatError::Unavailable(
+            "access token refresh by another instance did not finish".into(),
+        ))
+    }
+
+    /// `POST /cgi-bin/stable_token`.
+    async fn fetch_token(&self, force_refresh: bool) -> Result<(String, u64), WechatError> {
+        let response = self
+            .http
+            .post(format!("{}/cgi-bin/stable_token", self.base))
+            .json(&serde_json::json!({
+                "grant_type": "client_credential",
+                "appid": self.credentials.appid,
+                "secret": self.credentials.secret,
+                "force_refresh": force_refresh,
+            }))
+            .send()
+            .await
+            .map_err(unavailable)?;
+        let reply: TokenReply = read_reply(response).await?;
+        match (reply.errcode, reply.access_token) {
+            (0, Some(token)) if !token.is_empty() && token.len() <= 1024 => {
+                Ok((token, reply.expires_in.max(60)))
+            }
+            (code, _) => Err(WechatError::Unavailable(format!(
+                "stable_token errcode {code}: {}",
+                reply.errmsg
+            ))),
+        }
+    }
+
+    /// `POST /cgi-bin/message/subscribe/send`, refreshing the access token
+    /// once and trying again when WeChat says it is invalid or expired.
+    pub async fn send_subscribe(
+        &self,
+        cache: &dyn Cache,
+        message: &SubscribeMessage<'_>,
+    ) -> Result<(), SendError> {
+        let transient = |e: WechatError| SendError::Transient(e.to_string());
+        let mut token = self.access_token(cache, None).await.map_err(transient)?;
+        let mut refreshed = false;
+        loop {
+            let response = self
+                .http
+                .post(format!("{}/cgi-bin/message/subscribe/send", self.base))
+                .query(&[("access_token", token.as_str())])
+                .json(message)
+                .send()
+                .await
+                .map_err(|e| transient(unavailable(e)))?;
+            let reply: SendReply = read_reply(response).await.map_err(transient)?;
+            match reply.errcode {
+                0 => return Ok(()),
+                code if TOKEN_ERRCODES.contains(&code) && !refreshed => {
+                    refreshed = true;
+                    token = self
+                        .access_token(cache, Some(&token))
+                        .await
+                        .map_err(transient)?;
+                }
+                43101 => return Err(SendError::Refused),
+                // Busy, rate limited (45009, 45047), or the token still refused.
+                code if code == -1
+                    || code == 45009
+                    || code == 45047
+                    || TOKEN_ERRCODES.contains(&code) =>
+                {
+                    return Err(SendError::Transient(format!(
+                        "errcode {code}: {}",
+                        reply.errmsg
+                    )));
+                }
+                code => return Err(SendError::Rejected(code, reply.errmsg)),
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod campaign;
 pub mod checkin;
 pub mod makeup;
+pub mod notify;
 pub mod photo_spec;
 pub mod time;
 pub mod token;
@@ -14,5 +15,6 @@ pub use account::{Password, Principal, StaffAssignment, StaffRole, UnitCode, Use
 pub use audit::AuditAction;
 pub use campaign::{BookingStatus, CampaignStatus, GraduationHalf, StudentCategory, TimeWindow};
 pub use makeup::{MakeupState, PhotoSource, PhotoStatus, RejectReason};
+pub use notify::{DeliveryStatus, NotifyEvent, Templates};
 pub use token::{SessionToken, TokenHash};
 pub use verification::{ChsiStatus, ErrorReason, ReportStatus, Resolution};

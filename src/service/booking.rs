@@ -20,10 +20,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     clients::cache::Cache,
-    domain::BookingStatus,
+    domain::{BookingStatus, NotifyEvent},
     entity::{booking, campaign, roster_entry, slot, unit, waitlist_entry},
     error::{AppError, AppResult, ErrorCode},
-    service::{campaign as campaigns, roster},
+    service::{campaign as campaigns, notify, roster},
     state::AppState,
 };
 
@@ -358,20 +358,49 @@ pub async fn book(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<
         return Err(ErrorCode::AlreadyBooked.into());
     }
     let slot_row = bookable_slot(state, &enrollment, slot_id).await?;
-    let outcome = insert_booking(&state.db, &enrollment, &slot_row).await;
+    let outcome =
+        insert_booking(state, &enrollment, &slot_row, NotifyEvent::BookingConfirmed).await;
     refresh_remaining(state, slot_id).await?;
     let booking = outcome?;
     detail(state, booking).await
 }
 
-/// The one transaction that takes a seat. Its first statement writes, so on
-/// SQLite it takes the write lock at once instead of failing to upgrade.
+/// The message telling the student about a booking in this slot.
+async fn booking_notice(
+    state: &AppState,
+    txn: &impl ConnectionTrait,
+    event: NotifyEvent,
+    entry: &roster_entry::Model,
+    campaign: &campaign::Model,
+    slot_row: &slot::Model,
+    key: String,
+) -> AppResult<()> {
+    let sessions = layout(state, campaign.id).await?;
+    let Some(session) = sessions.iter().find(|s| s.id == slot_row.session_id) else {
+        return Ok(());
+    };
+    let values = notify::booking_values(session, slot_row.starts_at, &campaign.on_site_notes);
+    notify::enqueue(
+        txn,
+        &state.config.wechat_templates,
+        event,
+        entry,
+        key,
+        values,
+    )
+    .await
+}
+
+/// The one transaction that takes a seat (and tells the student). Its first
+/// statement writes, so on SQLite it takes the write lock at once instead of
+/// failing to upgrade.
 async fn insert_booking(
-    db: &DatabaseConnection,
+    state: &AppState,
     enrollment: &Booker,
     slot_row: &slot::Model,
+    event: NotifyEvent,
 ) -> AppResult<booking::Model> {
-    let txn = db.begin().await?;
+    let txn = state.db.begin().await?;
     take_seat(&txn, slot_row.id).await?;
     let now = Utc::now();
     let inserted = booking::ActiveModel {
@@ -398,6 +427,16 @@ async fn insert_booking(
         .filter(waitlist_entry::Column::RosterEntryId.eq(enrollment.entry.id))
         .exec(&txn)
         .await?;
+    booking_notice(
+        state,
+        &txn,
+        event,
+        &enrollment.entry,
+        &enrollment.campaign,
+        slot_row,
+        booking.id.to_string(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(booking)
 }
@@ -521,6 +560,16 @@ pub async fn reschedule(
             return Err(AppError::from(ErrorCode::BookingNotActive));
         }
         release_seat(&txn, old_slot).await?;
+        booking_notice(
+            state,
+            &txn,
+            NotifyEvent::BookingMoved,
+            &enrollment.entry,
+            &enrollment.campaign,
+            &target,
+            format!("{booking_id}:{}", Utc::now().timestamp_micros()),
+        )
+        .await?;
         txn.commit().await?;
         Ok(())
     }
@@ -730,7 +779,8 @@ pub async fn promote(state: &AppState, session_id: i64) -> AppResult<()> {
         let Some(slot_row) = free_slot(&state.db, session_id).await?.filter(|_| open) else {
             return Ok(());
         };
-        let outcome = insert_booking(&state.db, &enrollment, &slot_row).await;
+        let outcome =
+            insert_booking(state, &enrollment, &slot_row, NotifyEvent::WaitlistGranted).await;
         refresh_remaining(state, slot_row.id).await?;
         match outcome {
             Ok(_) => tracing::info!(

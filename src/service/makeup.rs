@@ -19,14 +19,14 @@ use sha2::{Digest, Sha256};
 
 use crate::{
     domain::{
-        AuditAction, MakeupState, PhotoSource, PhotoStatus, RejectReason, StaffAssignment,
-        StudentCategory, time::shanghai,
+        AuditAction, MakeupState, NotifyEvent, PhotoSource, PhotoStatus, RejectReason,
+        StaffAssignment, StudentCategory, time::shanghai,
     },
     entity::{booking, consent, makeup_photo, offline_makeup, roster_entry, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{
         audit::{self, Actor},
-        campaign,
+        campaign, notify,
         photo_check::{self, Check, Normalised, Unreadable},
         roster,
         student::{self, Enrollment},
@@ -753,8 +753,16 @@ pub async fn decide(
         .await?
         .ok_or(ErrorCode::NotFound)?;
     visible_entry(&state.db, viewer, photo.roster_entry_id).await?;
-    let (status, reason, comment) = match decision {
-        Decision::Approve => (PhotoStatus::Approved, None, None),
+    let (status, reason, comment, notice) = match decision {
+        Decision::Approve => (
+            PhotoStatus::Approved,
+            None,
+            None,
+            (
+                NotifyEvent::MakeupApproved,
+                vec![("result", "审核通过".to_owned())],
+            ),
+        ),
         Decision::Reject { reason, comment } => {
             let comment = comment.filter(|c| !c.trim().is_empty());
             if reason == RejectReason::Other && comment.is_none() {
@@ -763,10 +771,23 @@ pub async fn decide(
                     "原因为“其他”时必须填写说明 (a comment is required with reason `other`)",
                 ));
             }
-            (PhotoStatus::Rejected, Some(reason.as_str()), comment)
+            let why = match &comment {
+                Some(c) => format!("{}：{c}", reason.label_zh()),
+                None => reason.label_zh().to_owned(),
+            };
+            (
+                PhotoStatus::Rejected,
+                Some(reason.as_str()),
+                comment,
+                (
+                    NotifyEvent::MakeupRejected,
+                    vec![("result", "未通过，请重新上传".to_owned()), ("reason", why)],
+                ),
+            )
         }
     };
     let entry_id = photo.roster_entry_id;
+    let config = state.config.clone();
     state
         .db
         .transaction::<_, (), AppError>(|txn| {
@@ -788,7 +809,17 @@ pub async fn decide(
                 if done.rows_affected == 0 {
                     return Err(ErrorCode::AlreadyReviewed.into());
                 }
-                refresh_state(txn, entry_id).await
+                refresh_state(txn, entry_id).await?;
+                let (event, values) = notice;
+                notify::enqueue_for(
+                    txn,
+                    &config.wechat_templates,
+                    event,
+                    entry_id,
+                    photo_id.to_string(),
+                    values,
+                )
+                .await
             })
         })
         .await

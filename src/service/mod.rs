@@ -7,6 +7,7 @@ pub mod campaign;
 pub mod demo;
 pub mod makeup;
 pub mod makeup_export;
+pub mod notify;
 pub mod onsite;
 pub mod photo_check;
 pub mod progress;

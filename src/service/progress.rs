@@ -171,6 +171,14 @@ pub enum RiskReason {
 }
 
 impl RiskReason {
+    /// Whether the self-check deadline (else the make-up deadline) applies.
+    pub fn is_self_check(self) -> bool {
+        matches!(
+            self,
+            Self::VerificationFailedUnreported | Self::NotSelfChecked
+        )
+    }
+
     pub fn label_zh(self) -> &'static str {
         match self {
             Self::NotBound => "未绑定名单",
@@ -196,21 +204,20 @@ pub struct AtRisk {
     pub days_left: i64,
 }
 
-fn risk(action: NextAction, chsi: ChsiStatus) -> Option<(RiskReason, bool)> {
-    // The flag: whether the self-check deadline (else the make-up deadline) applies.
+fn risk(action: NextAction, chsi: ChsiStatus) -> Option<RiskReason> {
     let failed = matches!(chsi, ChsiStatus::Failed | ChsiStatus::Inconclusive);
     Some(match action {
-        NextAction::BindRoster => (RiskReason::NotBound, false),
-        NextAction::SaveCollectionCode => (RiskReason::CollectionCodeMissing, false),
-        NextAction::BookSession => (RiskReason::NotPhotographed, false),
-        NextAction::ReuploadMakeup => (RiskReason::MakeupRejected, false),
-        NextAction::RetakePhoto => (RiskReason::ReshootNeeded, false),
-        NextAction::HandInPaperPhoto => (RiskReason::PaperPhotoMissing, false),
-        NextAction::SendEPhoto => (RiskReason::EPhotoMissing, false),
+        NextAction::BindRoster => RiskReason::NotBound,
+        NextAction::SaveCollectionCode => RiskReason::CollectionCodeMissing,
+        NextAction::BookSession => RiskReason::NotPhotographed,
+        NextAction::ReuploadMakeup => RiskReason::MakeupRejected,
+        NextAction::RetakePhoto => RiskReason::ReshootNeeded,
+        NextAction::HandInPaperPhoto => RiskReason::PaperPhotoMissing,
+        NextAction::SendEPhoto => RiskReason::EPhotoMissing,
         NextAction::SelfCheckPhoto | NextAction::WaitForChsiVerification if failed => {
-            (RiskReason::VerificationFailedUnreported, true)
+            RiskReason::VerificationFailedUnreported
         }
-        NextAction::SelfCheckPhoto => (RiskReason::NotSelfChecked, true),
+        NextAction::SelfCheckPhoto => RiskReason::NotSelfChecked,
         _ => return None,
     })
 }
@@ -243,11 +250,10 @@ pub async fn at_risk(
         let category = StudentCategory::parse(&entry.category);
         let action =
             summarize(Some(&entry), category, true, booked.get(&entry.id).copied()).next_action;
-        let Some((reason, self_check)) = risk(action, ChsiStatus::of(entry.chsi_status.as_deref()))
-        else {
+        let Some(reason) = risk(action, ChsiStatus::of(entry.chsi_status.as_deref())) else {
             continue;
         };
-        let deadline = if self_check {
+        let deadline = if reason.is_self_check() {
             campaign.self_check_deadline
         } else {
             campaign.makeup_deadline

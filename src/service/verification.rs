@@ -12,11 +12,13 @@ use sea_orm::{
 };
 
 use crate::{
-    domain::{ChsiStatus, ErrorReason, ReportStatus, Resolution, StaffAssignment},
+    domain::{
+        ChsiStatus, ErrorReason, NotifyEvent, ReportStatus, Resolution, StaffAssignment, Templates,
+    },
     entity::{chsi_status_event, error_report, error_report_batch, list_import, roster_entry},
     error::{AppError, AppResult, ErrorCode},
     service::{
-        campaign, makeup,
+        campaign, makeup, notify,
         roster::RowError,
         student::{self, Enrollment},
         table_file::{self, Columns},
@@ -200,12 +202,13 @@ fn validate(
 /// every row valid, or nothing changes. Statuses keep their history.
 pub async fn import_list(
     db: &DatabaseConnection,
+    templates: &Templates,
     campaign_id: i64,
     staff_id: i64,
     kind: ListKind,
     bytes: &[u8],
 ) -> AppResult<ListOutcome> {
-    campaign::get_campaign(db, campaign_id).await?;
+    let campaign = campaign::get_campaign(db, campaign_id).await?;
     let rows = match table_file::read_rows(bytes) {
         Ok(rows) => rows,
         Err(table_file::UnreadableFile(reason)) => {
@@ -216,12 +219,16 @@ pub async fn import_list(
             }]));
         }
     };
-    let entries: HashMap<String, i64> = roster_entry::Entity::find()
+    let models: HashMap<i64, roster_entry::Model> = roster_entry::Entity::find()
         .filter(roster_entry::Column::CampaignId.eq(campaign_id))
         .all(db)
         .await?
         .into_iter()
-        .map(|e| (e.student_no, e.id))
+        .map(|e| (e.id, e))
+        .collect();
+    let entries: HashMap<String, i64> = models
+        .values()
+        .map(|e| (e.student_no.clone(), e.id))
         .collect();
     let valid = match validate(kind, &rows, &entries) {
         Ok(valid) => valid,
@@ -274,6 +281,29 @@ pub async fn import_list(
                         .exec(&txn)
                         .await?;
                 }
+            }
+            // Told once when verification newly fails, so they report it in time.
+            let deadline = notify::local_minute(campaign.self_check_deadline);
+            for row in valid
+                .iter()
+                .filter(|r| r.status == Some(ChsiStatus::Failed))
+            {
+                let entry = &models[&row.entry_id];
+                if entry.chsi_status.as_deref() == Some(ChsiStatus::Failed.as_str()) {
+                    continue;
+                }
+                notify::enqueue(
+                    &txn,
+                    templates,
+                    NotifyEvent::ChsiFailed,
+                    entry,
+                    format!("{}:{}", entry.id, import.id),
+                    vec![
+                        ("status", ChsiStatus::Failed.label_zh().to_owned()),
+                        ("deadline", deadline.clone()),
+                    ],
+                )
+                .await?;
             }
         }
         ListKind::GraduatePlatform => {
@@ -599,6 +629,11 @@ pub async fn resolve(
         .await?
         .ok_or(ErrorCode::NotFound)?;
     let entry_id = report.roster_entry_id;
+    let config = state.config.clone();
+    let values = vec![
+        ("resolution", resolution.label_zh().to_owned()),
+        ("note", note.clone().unwrap_or_default()),
+    ];
     state
         .db
         .transaction::<_, (), AppError>(|txn| {
@@ -644,7 +679,15 @@ pub async fn resolve(
                         .await?;
                     makeup::refresh_state(txn, entry_id).await?;
                 }
-                Ok(())
+                notify::enqueue_for(
+                    txn,
+                    &config.wechat_templates,
+                    NotifyEvent::ReportResolved,
+                    entry_id,
+                    report_id.to_string(),
+                    values,
+                )
+                .await
             })
         })
         .await

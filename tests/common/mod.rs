@@ -242,13 +242,30 @@ impl TestApp {
     }
 
     /// Logs a student in through dev login and returns the token.
+    /// Logs a student in: by dev login, or through the fake WeChat server
+    /// when the app has WeChat credentials.
     pub async fn student_token(&self, openid: &str) -> String {
+        let code = if self.env.contains_key("DP_WECHAT_APPID") {
+            use wiremock::{
+                Mock, ResponseTemplate,
+                matchers::{method, path, query_param},
+            };
+            let code = format!("code-{openid}");
+            Mock::given(method("GET"))
+                .and(path("/sns/jscode2session"))
+                .and(query_param("js_code", code.as_str()))
+                .respond_with(
+                    ResponseTemplate::new(200)
+                        .set_body_json(json!({"openid": openid, "session_key": "sk"})),
+                )
+                .mount(&self.wechat)
+                .await;
+            code
+        } else {
+            format!("dev:{openid}")
+        };
         let resp = self
-            .post_json(
-                "/api/v1/auth/wechat",
-                &json!({ "code": format!("dev:{openid}") }),
-                None,
-            )
+            .post_json("/api/v1/auth/wechat", &json!({ "code": code }), None)
             .await;
         let (status, body) = parts(resp).await;
         assert_eq!(status, StatusCode::OK, "{body}");
