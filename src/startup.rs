@@ -216,6 +216,7 @@ impl Application {
         tokio::spawn(sweep_orphan_photos(self.state.clone()));
         tokio::spawn(deliver_notifications(self.state.clone()));
         tokio::spawn(schedule_reminders(self.state.clone()));
+        tokio::spawn(apply_retention(self.state.clone()));
         let drained = async move {
             shutdown.await;
             drain.drain(grace).await;
@@ -283,6 +284,23 @@ async fn schedule_reminders(state: AppState) {
             Ok(0) => {}
             Ok(n) => tracing::info!(reminders = n, "reminders scheduled"),
             Err(err) => tracing::warn!(error = %err, "reminder scheduling failed"),
+        }
+    }
+}
+
+/// Every hour, deletes what the retention periods no longer allow to keep
+/// (one instance at a time: the others find the lock taken).
+async fn apply_retention(state: AppState) {
+    // Not at start-up: instances restarting together would all try at once.
+    let hour = Duration::from_secs(3600);
+    let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + hour / 60, hour);
+    let system = crate::service::audit::Actor::system();
+    loop {
+        tick.tick().await;
+        match crate::service::retention::run(&state, chrono::Utc::now(), false, &system).await {
+            Ok(report) => tracing::info!(?report, "retention applied"),
+            Err(err) if err.code() == crate::error::ErrorCode::RetentionRunning => {}
+            Err(err) => tracing::warn!(error = %err, "retention run failed"),
         }
     }
 }

@@ -64,6 +64,7 @@ fn allowed(op: &str) -> &'static [Who] {
         | "GET /me/self-check"
         | "POST /me/self-check"
         | "POST /me/graduate-platform-upload"
+        | "DELETE /me/consents/{purpose}"
         | "GET /me/subscriptions/templates"
         | "POST /me/subscriptions" => &[Who::Student],
         "POST /onsite/check-ins"
@@ -97,6 +98,7 @@ fn allowed(op: &str) -> &'static [Who] {
             Who::Intl,
         ],
         "GET /admin/audit"
+        | "POST /admin/retention/run"
         | "GET /admin/staff"
         | "POST /admin/staff"
         | "PATCH /admin/staff/{id}"

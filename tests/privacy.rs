@@ -218,3 +218,292 @@ async fn only_admins_read_the_audit_log_and_nobody_can_change_it() {
         "the import and the binding are still there"
     );
 }
+
+/// Two consenting CS students with a pending upload each; returns their
+/// tokens, their uploads and a secretary's token.
+async fn two_uploads(app: &TestApp) -> (Vec<String>, Vec<Value>, String) {
+    common::makeup_setup(app, 2).await;
+    let mut tokens = Vec::new();
+    let mut uploads = Vec::new();
+    for i in 0..2 {
+        let token = common::student(app, i).await;
+        common::consent(app, &token).await;
+        uploads.push(uploaded(app, &token).await);
+        tokens.push(token);
+    }
+    let secretary = app
+        .staff_token("sec.cs", StaffRole::UnitSecretary, Some("CS"))
+        .await;
+    (tokens, uploads, secretary)
+}
+
+async fn decide(app: &TestApp, secretary: &str, photo: &Value, body: Value) {
+    let resp = app
+        .post_json(
+            &format!("/api/v1/staff/reviews/{}", photo["id"]),
+            &body,
+            Some(secretary),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+}
+
+async fn image_status(app: &TestApp, token: &str, photo: &Value, variant: &str) -> StatusCode {
+    app.get(
+        &format!(
+            "/api/v1/staff/photos/{}/image?variant={variant}",
+            photo["id"]
+        ),
+        Some(token),
+    )
+    .await
+    .status()
+}
+
+async fn stored(app: &TestApp) -> usize {
+    app.state.storage.list("makeup/").await.unwrap().len()
+}
+
+#[tokio::test]
+async fn withdrawing_consent_deletes_unreviewed_uploads_until_one_is_approved() {
+    let app = spawn_app().await;
+    let (tokens, uploads, secretary) = two_uploads(&app).await;
+    assert_eq!(stored(&app).await, 6, "three files per upload");
+    let withdraw = |token: &str| {
+        app.client
+            .delete(app.url("/api/v1/me/consents/makeup_photo"))
+            .bearer_auth(token)
+            .send()
+    };
+    let (status, body) = parts(withdraw(&tokens[0]).await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["deleted_uploads"], 1);
+    assert_eq!(
+        stored(&app).await,
+        3,
+        "only the other student's files remain"
+    );
+    assert_eq!(
+        image_status(&app, &secretary, &uploads[0], "thumb").await,
+        StatusCode::GONE
+    );
+    let mine = parts(app.get("/api/v1/me/makeup", Some(&tokens[0])).await)
+        .await
+        .1;
+    assert_eq!(mine["photos"][0]["status"], "withdrawn");
+    // Nothing more to withdraw; uploading needs a new consent.
+    assert_error(
+        withdraw(&tokens[0]).await.unwrap(),
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    assert_error(
+        common::upload(&app, &tokens[0], common::photos::good_jpeg()).await,
+        StatusCode::FORBIDDEN,
+        "consent_required",
+    )
+    .await;
+    common::consent(&app, &tokens[0]).await;
+    uploaded(&app, &tokens[0]).await;
+
+    // Once a photo is approved, the consent stays.
+    decide(
+        &app,
+        &secretary,
+        &uploads[1],
+        json!({"decision": "approve"}),
+    )
+    .await;
+    assert_error(
+        withdraw(&tokens[1]).await.unwrap(),
+        StatusCode::CONFLICT,
+        "photo_already_approved",
+    )
+    .await;
+    assert_error(
+        app.client
+            .delete(app.url("/api/v1/me/consents/marketing"))
+            .bearer_auth(&tokens[1])
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let admin = app.staff_token("audit.admin", StaffRole::Admin, None).await;
+    let page = audit(&app, &admin, "").await;
+    assert!(actions(&page).contains(&"consent_withdrawn".to_owned()));
+}
+
+/// Moves every decision (and upload) `days` into the past.
+async fn age_photos(app: &TestApp, days: i64) {
+    let sql = match app.state.db.get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => format!(
+            "UPDATE makeup_photos SET reviewed_at = reviewed_at - interval '{days} days', \
+             uploaded_at = uploaded_at - interval '{days} days'"
+        ),
+        _ => {
+            let before = (chrono::Utc::now() - chrono::Duration::days(days)).to_rfc3339();
+            format!("UPDATE makeup_photos SET reviewed_at = '{before}', uploaded_at = '{before}'")
+        }
+    };
+    app.state.db.execute_unprepared(&sql).await.unwrap();
+}
+
+async fn retention(app: &TestApp, admin: &str, dry_run: bool) -> Value {
+    let (status, body) = parts(
+        app.post_json(
+            "/api/v1/admin/retention/run",
+            &json!({"dry_run": dry_run}),
+            Some(admin),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+#[tokio::test]
+async fn retention_deletes_old_originals_and_rejected_uploads_once() {
+    let app = spawn_app().await;
+    let (_, uploads, secretary) = two_uploads(&app).await;
+    let admin = app.staff_token("ret.admin", StaffRole::Admin, None).await;
+    decide(
+        &app,
+        &secretary,
+        &uploads[0],
+        json!({"decision": "approve"}),
+    )
+    .await;
+    decide(
+        &app,
+        &secretary,
+        &uploads[1],
+        json!({"decision": "reject", "reason_code": "background"}),
+    )
+    .await;
+    let nothing = json!({"dry_run": false, "originals_deleted": 0, "rejected_deleted": 0,
+        "campaigns_purged": [], "campaign_photos_deleted": 0, "students_anonymised": 0});
+    assert_eq!(retention(&app, &admin, false).await, nothing, "too recent");
+
+    age_photos(&app, 31).await;
+    let dry = retention(&app, &admin, true).await;
+    assert_eq!(
+        (
+            dry["originals_deleted"].as_i64(),
+            dry["rejected_deleted"].as_i64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(stored(&app).await, 6, "a dry run deletes nothing");
+
+    let done = retention(&app, &admin, false).await;
+    assert_eq!(
+        (
+            done["originals_deleted"].as_i64(),
+            done["rejected_deleted"].as_i64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        stored(&app).await,
+        2,
+        "the approved photo's CHSI copy and thumbnail"
+    );
+    assert_eq!(
+        image_status(&app, &secretary, &uploads[0], "original").await,
+        StatusCode::GONE
+    );
+    assert_eq!(
+        image_status(&app, &secretary, &uploads[0], "normalized").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        image_status(&app, &secretary, &uploads[1], "thumb").await,
+        StatusCode::GONE
+    );
+    assert_eq!(
+        retention(&app, &admin, false).await,
+        nothing,
+        "a second run finds nothing"
+    );
+
+    let runs = audit(&app, &admin, "actor=ret.admin").await;
+    assert_eq!(
+        actions(&runs)
+            .iter()
+            .filter(|a| *a == "retention_run")
+            .count(),
+        1
+    );
+    assert_error(
+        app.post_json("/api/v1/admin/retention/run", &json!({}), Some(&secretary))
+            .await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_closed_campaign_is_purged_after_its_period() {
+    let app = spawn_app().await;
+    let (_, _, _) = two_uploads(&app).await;
+    let admin = app.staff_token("ret.admin", StaffRole::Admin, None).await;
+    let campaign = diploma_photo::service::campaign::open_campaign(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let path = format!("/api/v1/admin/campaigns/{}", campaign.id);
+    let (status, closed) = parts(
+        app.patch_json(
+            &path,
+            &json!({"status": "closed", "retain_closed_days": 90}),
+            &admin,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{closed}");
+    assert!(closed["closed_at"].is_string());
+    assert_eq!(closed["retain_closed_days"], 90);
+    assert_eq!(
+        retention(&app, &admin, false).await["campaigns_purged"],
+        json!([])
+    );
+
+    let back = match app.state.db.get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => {
+            "UPDATE campaigns SET closed_at = closed_at - interval '91 days'".to_owned()
+        }
+        _ => format!(
+            "UPDATE campaigns SET closed_at = '{}'",
+            (chrono::Utc::now() - chrono::Duration::days(91)).to_rfc3339()
+        ),
+    };
+    app.state.db.execute_unprepared(&back).await.unwrap();
+    let done = retention(&app, &admin, false).await;
+    assert_eq!(done["campaigns_purged"], json!([campaign.id]));
+    assert_eq!(done["campaign_photos_deleted"], 2);
+    assert_eq!(done["students_anonymised"], 4);
+    assert_eq!(stored(&app).await, 0);
+    let (_, roster) = parts(app.get(&format!("{path}/roster"), Some(&admin)).await).await;
+    for item in roster["items"].as_array().unwrap() {
+        assert_eq!(item["name"], "已删除", "{item}");
+        assert!(item["student_no"].as_str().unwrap().starts_with("deleted-"));
+    }
+    assert_error(
+        app.patch_json(&path, &json!({"retain_closed_days": 0}), &admin)
+            .await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+    assert_eq!(
+        retention(&app, &admin, false).await["campaigns_purged"],
+        json!([])
+    );
+}

@@ -39,6 +39,19 @@ pub struct CampaignView {
     /// Where and when the collection centre takes make-up shots (address,
     /// hours, phone), shown to students declaring an offline make-up.
     makeup_location: String,
+    /// Originals of approved make-up uploads are deleted this many days
+    /// after approval (the 480×640 copy for CHSI stays). Default 30.
+    retain_original_days: i32,
+    /// Rejected and withdrawn uploads are deleted this many days after the
+    /// decision. Default 30.
+    retain_rejected_days: i32,
+    /// After the campaign closed, all its photos are deleted and its
+    /// students' personal data anonymised after this many days. Default 180.
+    retain_closed_days: i32,
+    /// When the campaign was closed (null while not closed).
+    closed_at: Option<DateTime<FixedOffset>>,
+    /// When the retention job removed its photos and personal data.
+    purged_at: Option<DateTime<FixedOffset>>,
 }
 
 impl From<campaign::Model> for CampaignView {
@@ -53,6 +66,11 @@ impl From<campaign::Model> for CampaignView {
             on_site_notes: c.on_site_notes,
             cancel_cutoff_minutes: c.cancel_cutoff_minutes,
             makeup_location: c.makeup_location,
+            retain_original_days: c.retain_original_days,
+            retain_rejected_days: c.retain_rejected_days,
+            retain_closed_days: c.retain_closed_days,
+            closed_at: c.closed_at.map(to_shanghai),
+            purged_at: c.purged_at.map(to_shanghai),
         }
     }
 }
@@ -92,6 +110,12 @@ struct UpdateCampaign {
     cancel_cutoff_minutes: Option<i32>,
     #[oai(validator(max_length = 2000))]
     makeup_location: Option<String>,
+    /// 1–3650 days.
+    retain_original_days: Option<i32>,
+    /// 1–3650 days.
+    retain_rejected_days: Option<i32>,
+    /// 1–3650 days.
+    retain_closed_days: Option<i32>,
 }
 
 #[derive(Object)]
@@ -388,6 +412,11 @@ impl CampaignAdminApi {
             on_site_notes: b.on_site_notes,
             cancel_cutoff_minutes: b.cancel_cutoff_minutes,
             makeup_location: b.makeup_location,
+            retain_days: [
+                b.retain_original_days,
+                b.retain_rejected_days,
+                b.retain_closed_days,
+            ],
         };
         Ok(Json(
             svc::update_campaign(&self.state.db, id.0, patch)

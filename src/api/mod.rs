@@ -1,7 +1,6 @@
 //! The HTTP layer: routes, request/response types, auth extractors.
 //! Handlers translate between HTTP and `service` calls, nothing more.
 
-pub mod audit;
 pub mod auth;
 pub mod booking;
 pub mod campaign;
@@ -11,6 +10,7 @@ pub mod makeup;
 pub mod middleware;
 pub mod notify;
 pub mod onsite;
+pub mod privacy;
 pub mod progress;
 pub mod roster;
 pub mod security;
@@ -77,7 +77,7 @@ type Apis = (
     makeup::MakeupApi,
     verification::VerificationApi,
     progress::ProgressApi,
-    audit::AuditApi,
+    privacy::PrivacyApi,
     notify::NotifyApi,
 );
 
@@ -117,7 +117,7 @@ pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
             progress::ProgressApi {
                 state: state.clone(),
             },
-            audit::AuditApi {
+            privacy::PrivacyApi {
                 state: state.clone(),
             },
             notify::NotifyApi {

@@ -80,6 +80,8 @@ pub struct CampaignPatch {
     pub on_site_notes: Option<String>,
     pub cancel_cutoff_minutes: Option<i32>,
     pub makeup_location: Option<String>,
+    /// Retention of approved originals, rejected uploads, closed campaigns.
+    pub retain_days: [Option<i32>; 3],
 }
 
 fn check_cutoff(minutes: i32) -> AppResult<i32> {
@@ -198,9 +200,29 @@ pub async fn update_campaign(
     if let Some(minutes) = patch.cancel_cutoff_minutes {
         model.cancel_cutoff_minutes = Set(check_cutoff(minutes)?);
     }
+    let [original, rejected, closed] = patch.retain_days;
+    for (days, column) in [
+        (original, &mut model.retain_original_days),
+        (rejected, &mut model.retain_rejected_days),
+        (closed, &mut model.retain_closed_days),
+    ] {
+        if let Some(days) = days {
+            if !(1..=3650).contains(&days) {
+                return Err(invalid("保留天数须在 1–3650 之间"));
+            }
+            *column = Set(days);
+        }
+    }
     if let Some(status) = patch.status {
         if status == CampaignStatus::Open {
             ensure_single_open(&txn, Some(id)).await?;
+        }
+        // The retention clock of a closed campaign starts when it closes.
+        let was_closed = model.closed_at.as_ref().is_some();
+        match status {
+            CampaignStatus::Closed if !was_closed => model.closed_at = Set(Some(Utc::now())),
+            CampaignStatus::Closed => {}
+            _ => model.closed_at = Set(None),
         }
         model.status = Set(status.as_str().to_owned());
     }

@@ -89,6 +89,23 @@ pub async fn accept_consent(
     if let Some(existing) = find_consent(db, student_id).await? {
         return Ok(existing);
     }
+    // Accepting again after a withdrawal renews the one row of this version.
+    let renewed = consent::Entity::update_many()
+        .col_expr(consent::Column::AcceptedAt, Expr::value(Utc::now()))
+        .col_expr(
+            consent::Column::WithdrawnAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .filter(consent::Column::StudentId.eq(student_id))
+        .filter(consent::Column::Purpose.eq(CONSENT_PURPOSE))
+        .filter(consent::Column::Version.eq(CONSENT_VERSION))
+        .exec(db)
+        .await?;
+    if renewed.rows_affected > 0 {
+        return find_consent(db, student_id)
+            .await?
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("renewed consent vanished")));
+    }
     use sea_orm::ActiveModelTrait;
     let inserted = consent::ActiveModel {
         student_id: Set(student_id),
@@ -119,8 +136,67 @@ async fn find_consent(
         .filter(consent::Column::StudentId.eq(student_id))
         .filter(consent::Column::Purpose.eq(CONSENT_PURPOSE))
         .filter(consent::Column::Version.eq(CONSENT_VERSION))
+        .filter(consent::Column::WithdrawnAt.is_null())
         .one(db)
         .await?)
+}
+
+/// Deletes every stored object of an upload, then marks it purged (so a
+/// crash in between only means deleting again).
+pub async fn purge_objects(state: &AppState, photo: &makeup_photo::Model) -> AppResult<()> {
+    for variant in [Variant::Original, Variant::Normalized, Variant::Thumb] {
+        state
+            .storage
+            .delete(&object_key(&photo.object_id, variant))
+            .await
+            .map_err(storage_error)?;
+    }
+    makeup_photo::Entity::update_many()
+        .col_expr(makeup_photo::Column::PurgedAt, Expr::value(Utc::now()))
+        .filter(makeup_photo::Column::Id.eq(photo.id))
+        .exec(&state.db)
+        .await?;
+    Ok(())
+}
+
+/// `DELETE /me/consents/makeup_photo`: allowed until a photo is approved.
+/// Unreviewed uploads are withdrawn and their files deleted; returns how
+/// many. Without a consent to withdraw: `not_found`.
+pub async fn withdraw_consent(state: &AppState, student_id: i64) -> AppResult<usize> {
+    let approved = makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::StudentId.eq(student_id))
+        .filter(makeup_photo::Column::Status.eq(PhotoStatus::Approved.as_str()))
+        .count(&state.db)
+        .await?;
+    if approved > 0 {
+        return Err(ErrorCode::PhotoAlreadyApproved.into());
+    }
+    let withdrawn = consent::Entity::update_many()
+        .col_expr(consent::Column::WithdrawnAt, Expr::value(Utc::now()))
+        .filter(consent::Column::StudentId.eq(student_id))
+        .filter(consent::Column::Purpose.eq(CONSENT_PURPOSE))
+        .filter(consent::Column::WithdrawnAt.is_null())
+        .exec(&state.db)
+        .await?;
+    if withdrawn.rows_affected == 0 {
+        return Err(AppError::new(ErrorCode::NotFound, "没有可撤回的同意"));
+    }
+    let pending = makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::StudentId.eq(student_id))
+        .filter(makeup_photo::Column::Status.eq(PhotoStatus::Pending.as_str()))
+        .all(&state.db)
+        .await?;
+    let mut deleted = 0;
+    for photo in &pending {
+        match withdraw(state, student_id, photo.id).await {
+            // A reviewer decided in the meantime: that decision stands.
+            Err(e) if e.code() == ErrorCode::PhotoNotPending => continue,
+            other => other?,
+        }
+        purge_objects(state, photo).await?;
+        deleted += 1;
+    }
+    Ok(deleted)
 }
 
 /// Counts one check or upload against the student's hourly allowance

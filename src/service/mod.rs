@@ -12,6 +12,7 @@ pub mod onsite;
 pub mod photo_check;
 pub mod progress;
 pub mod report;
+pub mod retention;
 pub mod roster;
 pub mod staff;
 pub mod student;

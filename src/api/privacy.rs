@@ -1,18 +1,73 @@
-//! `/admin/audit`: reading the audit log (admins only; nothing can change it).
+//! Personal data: the audit log (admins read it; nothing can change it),
+//! the retention job, and withdrawing the photo-processing consent.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use poem_openapi::{Object, OpenApi, param::Query, payload::Json};
+use poem::Request;
+use poem_openapi::{
+    Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
 
 use crate::{
-    api::{ApiTags, security::AdminAuth},
+    api::{
+        ApiTags,
+        middleware::request_meta,
+        security::{AdminAuth, StudentAuth},
+    },
     domain::{AuditAction, time::to_shanghai},
     error::{AppError, AppResult, ErrorCode},
-    service::audit::{self, AuditEntry, AuditFilter},
+    service::{
+        audit::{self, Actor, AuditEntry, AuditFilter},
+        makeup, retention,
+    },
     state::AppState,
 };
 
-pub struct AuditApi {
+pub struct PrivacyApi {
     pub state: AppState,
+}
+
+#[derive(Object)]
+struct RetentionRequest {
+    /// Only count what would be deleted (default false).
+    #[oai(default)]
+    dry_run: bool,
+}
+
+/// What a retention run deleted (or, dry, would delete).
+#[derive(Object)]
+struct RetentionView {
+    dry_run: bool,
+    /// Originals of approved uploads deleted (the CHSI-format copy stays).
+    originals_deleted: u64,
+    /// Rejected and withdrawn uploads deleted.
+    rejected_deleted: u64,
+    /// Closed campaigns whose photos and personal data were removed.
+    campaigns_purged: Vec<i64>,
+    /// Uploads deleted with those campaigns.
+    campaign_photos_deleted: u64,
+    /// Students anonymised with those campaigns.
+    students_anonymised: u64,
+}
+
+impl From<retention::RetentionReport> for RetentionView {
+    fn from(r: retention::RetentionReport) -> Self {
+        Self {
+            dry_run: r.dry_run,
+            originals_deleted: r.originals_deleted as u64,
+            rejected_deleted: r.rejected_deleted as u64,
+            campaigns_purged: r.campaigns_purged,
+            campaign_photos_deleted: r.campaign_photos_deleted as u64,
+            students_anonymised: r.students_anonymised as u64,
+        }
+    }
+}
+
+#[derive(Object)]
+struct ConsentWithdrawn {
+    /// Unreviewed uploads that were deleted.
+    deleted_uploads: u64,
 }
 
 /// One audit entry.
@@ -73,7 +128,66 @@ struct AuditPage {
 }
 
 #[OpenApi(tag = "ApiTags::Privacy")]
-impl AuditApi {
+impl PrivacyApi {
+    /// Run the retention job now
+    ///
+    /// Applies every campaign's retention periods (`retain_*_days`): deletes
+    /// originals of approved uploads, rejected and withdrawn uploads, and
+    /// every photo and personal detail of campaigns closed long enough. It
+    /// also runs by itself every hour. `dry_run` only counts. Idempotent; a
+    /// real run is written to the audit log.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 409 `retention_running`,
+    /// 503 `storage_unavailable`.
+    #[oai(
+        path = "/admin/retention/run",
+        method = "post",
+        operation_id = "run_retention"
+    )]
+    async fn run_retention(
+        &self,
+        admin: AdminAuth,
+        body: Json<RetentionRequest>,
+    ) -> AppResult<Json<RetentionView>> {
+        let report =
+            retention::run(&self.state, Utc::now(), body.0.dry_run, &admin.0.actor()).await?;
+        Ok(Json(report.into()))
+    }
+
+    /// Withdraw the photo-processing consent
+    ///
+    /// `{purpose}` is `makeup_photo`. Possible until a photo is approved
+    /// (then 409 `photo_already_approved`): unreviewed uploads are withdrawn
+    /// and their files deleted at once. Uploading again needs a new consent.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found` (no
+    /// consent given), 409 `photo_already_approved`, 503 `storage_unavailable`.
+    #[oai(
+        path = "/me/consents/:purpose",
+        method = "delete",
+        operation_id = "withdraw_consent"
+    )]
+    async fn withdraw_consent(
+        &self,
+        req: &Request,
+        student: StudentAuth,
+        purpose: Path<String>,
+    ) -> AppResult<Json<ConsentWithdrawn>> {
+        if purpose.0 != makeup::CONSENT_PURPOSE {
+            return Err(AppError::new(ErrorCode::NotFound, "没有可撤回的同意"));
+        }
+        let deleted = makeup::withdraw_consent(&self.state, student.0).await?;
+        audit::record(
+            &self.state.db,
+            &Actor::student(student.0, request_meta(req)),
+            AuditAction::ConsentWithdrawn,
+            None,
+            format!("{} withdrawn, {deleted} uploads deleted", purpose.0),
+        )
+        .await?;
+        Ok(Json(ConsentWithdrawn {
+            deleted_uploads: deleted as u64,
+        }))
+    }
+
     /// Read the audit log
     ///
     /// Every staff read of a photo or a student's record, every review
