@@ -25,7 +25,10 @@ const TEMPLATES: &str = r#"{
   "session_reminder": {"template_id": "TPL-REMIND", "fields": {"thing1": "room", "time2": "time", "thing3": "dress"}},
   "makeup_rejected": {"template_id": "TPL-REJECT", "fields": {"phrase1": "result", "thing2": "reason"}},
   "makeup_approved": {"template_id": "TPL-APPROVE", "fields": {"phrase1": "result"}},
-  "makeup_deadline": {"template_id": "TPL-DEADLINE", "fields": {"time1": "deadline", "thing2": "todo"}}
+  "makeup_deadline": {"template_id": "TPL-DEADLINE", "fields": {"time1": "deadline", "thing2": "todo"}},
+  "waitlist_granted": {"template_id": "TPL-SEAT", "fields": {"time1": "time"}},
+  "chsi_failed": {"template_id": "TPL-CHSI", "fields": {"phrase1": "status", "time2": "deadline"}},
+  "report_resolved": {"template_id": "TPL-REPORT", "fields": {"thing1": "resolution", "thing2": "note"}}
 }"#;
 
 async fn app() -> TestApp {
@@ -525,4 +528,141 @@ async fn reviews_write_their_messages_and_reminders_are_scheduled_once() {
         "{}",
         deadline[0].dedupe_key
     );
+}
+
+/// The events of one student's messages, oldest first.
+async fn events(app: &TestApp) -> Vec<String> {
+    rows(app).await.into_iter().map(|r| r.event).collect()
+}
+
+#[tokio::test]
+async fn waitlist_seats_and_day_before_reminders_write_their_messages() {
+    let app = app().await;
+    // Two slots of one place: two bookings fill the session.
+    let (_, session) = setup(&app, 3, 1).await;
+    let mut tokens = Vec::new();
+    for (i, slot) in [0, 1].into_iter().enumerate() {
+        let token = student(&app, i).await;
+        let resp = app
+            .post_json(
+                "/api/v1/bookings",
+                &json!({"slot_id": session["slots"][slot]["id"]}),
+                Some(&token),
+            )
+            .await;
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        tokens.push(token);
+    }
+    let waiting = student(&app, 2).await;
+    let waitlist = format!("/api/v1/sessions/{}/waitlist", session["id"]);
+    assert_eq!(
+        app.post_json(&waitlist, &json!({}), Some(&waiting))
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
+    let first =
+        parts(app.get("/api/v1/me", Some(&tokens[0])).await).await.1["booking"]["id"].clone();
+    let resp = app
+        .client
+        .delete(app.url(&format!("/api/v1/bookings/{first}")))
+        .bearer_auth(&tokens[0])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        events(&app).await,
+        ["booking_confirmed", "booking_confirmed", "waitlist_granted"]
+    );
+
+    // The session moves to tomorrow: one reminder per booking, however often the job runs.
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let row = diploma_photo::entity::session::Entity::find_by_id(session["id"].as_i64().unwrap())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let campaign_id = row.campaign_id;
+    let mut model: diploma_photo::entity::session::ActiveModel = row.into();
+    let today = diploma_photo::domain::time::to_shanghai(Utc::now()).date_naive();
+    model.date = Set(today + chrono::Days::new(1));
+    model.update(&app.state.db).await.unwrap();
+    diploma_photo::service::booking::forget_layout(app.state.cache.as_ref(), campaign_id).await;
+    notify::schedule_reminders(&app.state, Utc::now())
+        .await
+        .unwrap();
+    notify::schedule_reminders(&app.state, Utc::now())
+        .await
+        .unwrap();
+    let reminders: Vec<_> = rows(&app)
+        .await
+        .into_iter()
+        .filter(|r| r.event == "session_reminder")
+        .collect();
+    assert_eq!(reminders.len(), 2);
+    let data: Value = serde_json::from_str(&reminders[0].data).unwrap();
+    assert_eq!(data["thing1"]["value"], "C101");
+    assert!(data["thing3"]["value"].as_str().unwrap().contains("深色"));
+}
+
+#[tokio::test]
+async fn a_failed_verification_and_a_resolved_report_write_their_messages() {
+    let app = app().await;
+    let (admin, campaign) = common::makeup_setup(&app, 1).await;
+    let token = student(&app, 0).await;
+    let statuses = format!("/api/v1/admin/campaigns/{campaign}/chsi-statuses");
+    let import =
+        |csv: &'static str| app.upload_list(&statuses, csv.as_bytes().to_vec(), "list.csv", &admin);
+    assert_eq!(
+        import("学号,状态\n30000000,failed\n").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        import("学号,状态\n30000000,failed\n").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        events(&app).await,
+        ["chsi_failed"],
+        "told once, not per list"
+    );
+
+    let resp = app
+        .post_json(
+            "/api/v1/me/self-check",
+            &json!({"result": "error", "reason_code": "verification_failed"}),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let secretary = app
+        .staff_token("sec.cs", StaffRole::UnitSecretary, Some("CS"))
+        .await;
+    let reports = parts(
+        app.get("/api/v1/staff/error-reports", Some(&secretary))
+            .await,
+    )
+    .await
+    .1;
+    let id = reports["items"][0]["report"]["id"].clone();
+    let resp = app
+        .post_json(
+            "/api/v1/staff/error-reports/forward",
+            &json!({"report_ids": [id]}),
+            Some(&secretary),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let resp = app
+        .post_json(
+            &format!("/api/v1/admin/error-reports/{id}/resolution"),
+            &json!({"resolution": "reshoot_needed", "note": "请重新补拍"}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(events(&app).await, ["chsi_failed", "report_resolved"]);
+    let data: Value = serde_json::from_str(&rows(&app).await[1].data).unwrap();
+    assert_eq!(data["thing2"]["value"], "请重新补拍");
 }

@@ -16,17 +16,13 @@ async fn import(
     what: &str,
     csv: &str,
 ) -> reqwest::Response {
-    let form = reqwest::multipart::Form::new().part(
-        "file",
-        reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("list.csv"),
-    );
-    app.client
-        .post(app.url(&format!("/api/v1/admin/campaigns/{campaign}/{what}")))
-        .bearer_auth(admin)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
+    app.upload_list(
+        &format!("/api/v1/admin/campaigns/{campaign}/{what}"),
+        csv.as_bytes().to_vec(),
+        "list.csv",
+        admin,
+    )
+    .await
 }
 
 async fn statuses(app: &TestApp, admin: &str, campaign: i64, csv: &str) -> Value {

@@ -373,12 +373,29 @@ impl TestApp {
         filename: &str,
         token: &str,
     ) -> Response {
+        self.upload_list(
+            &format!("/api/v1/admin/campaigns/{campaign_id}/roster"),
+            bytes,
+            filename,
+            token,
+        )
+        .await
+    }
+
+    /// Posts a spreadsheet as the multipart field `file`.
+    pub async fn upload_list(
+        &self,
+        path: &str,
+        bytes: Vec<u8>,
+        filename: &str,
+        token: &str,
+    ) -> Response {
         let form = reqwest::multipart::Form::new().part(
             "file",
             reqwest::multipart::Part::bytes(bytes).file_name(filename.to_owned()),
         );
         self.client
-            .post(self.url(&format!("/api/v1/admin/campaigns/{campaign_id}/roster")))
+            .post(self.url(path))
             .bearer_auth(token)
             .multipart(form)
             .send()
