@@ -74,6 +74,7 @@ pub fn verify(payload: &str, key: &[u8], now_unix: i64) -> Result<CheckInClaims,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     const KEY: &[u8] = b"test key";
     const CLAIMS: CheckInClaims = CheckInClaims {
@@ -127,6 +128,53 @@ mod tests {
                 Err(VerifyError::Invalid),
                 "{garbage}"
             );
+        }
+    }
+
+    /// How a payload can be damaged or forged.
+    #[derive(Debug, Clone)]
+    enum Edit {
+        Replace(usize, char),
+        Insert(usize, char),
+        Delete(usize),
+    }
+
+    fn edit(code: &str, e: &Edit) -> String {
+        let mut chars: Vec<char> = code.chars().collect();
+        match *e {
+            Edit::Replace(i, c) => chars[i % code.len()] = c,
+            Edit::Insert(i, c) => chars.insert(i % (code.len() + 1), c),
+            Edit::Delete(i) => {
+                chars.remove(i % code.len());
+            }
+        }
+        chars.into_iter().collect()
+    }
+
+    proptest! {
+        #[test]
+        fn every_signed_code_verifies_and_no_edit_of_it_does(
+            booking in 0i64..i64::MAX,
+            student in 0i64..i64::MAX,
+            session in 0i64..i64::MAX,
+            expires in 1i64..i64::MAX,
+            key in prop::collection::vec(any::<u8>(), 1..64),
+            edits in prop::collection::vec(
+                prop_oneof![
+                    (0usize..200, any::<char>()).prop_map(|(i, c)| Edit::Replace(i, c)),
+                    (0usize..200, any::<char>()).prop_map(|(i, c)| Edit::Insert(i, c)),
+                    (0usize..200).prop_map(Edit::Delete),
+                ],
+                1..4,
+            ),
+        ) {
+            let claims = CheckInClaims { booking_id: booking, student_id: student, session_id: session, expires_at: expires };
+            let code = sign(claims, &key);
+            prop_assert_eq!(verify(&code, &key, expires - 1), Ok(claims));
+            let forged = edits.iter().fold(code.clone(), |c, e| if c.is_empty() { c } else { edit(&c, e) });
+            // Surrounding whitespace is trimmed, so only a real change counts.
+            prop_assume!(forged.trim() != code);
+            prop_assert_eq!(verify(&forged, &key, 0), Err(VerifyError::Invalid), "{}", forged);
         }
     }
 }
