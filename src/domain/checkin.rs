@@ -141,11 +141,12 @@ mod tests {
 
     fn edit(code: &str, e: &Edit) -> String {
         let mut chars: Vec<char> = code.chars().collect();
+        let n = chars.len();
         match *e {
-            Edit::Replace(i, c) => chars[i % code.len()] = c,
-            Edit::Insert(i, c) => chars.insert(i % (code.len() + 1), c),
+            Edit::Replace(i, c) => chars[i % n] = c,
+            Edit::Insert(i, c) => chars.insert(i % (n + 1), c),
             Edit::Delete(i) => {
-                chars.remove(i % code.len());
+                chars.remove(i % n);
             }
         }
         chars.into_iter().collect()

@@ -94,7 +94,7 @@ fn looks_like_formula(s: &str) -> bool {
 }
 
 #[derive(Debug)]
-struct ValidRow {
+pub struct ValidRow {
     student_no: String,
     name: String,
     unit_id: i64,
@@ -103,6 +103,15 @@ struct ValidRow {
     deferred: bool,
     has_chsi_photo: bool,
     phone: Option<String>,
+}
+
+/// Reads a roster file (CSV or XLSX) against the known units (code → id):
+/// the rows, or every problem found.
+pub fn parse_file(
+    bytes: &[u8],
+    units: &HashMap<String, i64>,
+) -> Result<Vec<ValidRow>, Vec<RowError>> {
+    table_file::parse(bytes, |rows| validate(rows, units))
 }
 
 /// Checks every row; returns the valid rows only if there is no error.
@@ -264,23 +273,13 @@ pub async fn import(
     bytes: &[u8],
 ) -> AppResult<ImportOutcome> {
     campaign::get_campaign(db, campaign_id).await?;
-    let rows = match table_file::read_rows(bytes) {
-        Ok(rows) => rows,
-        Err(table_file::UnreadableFile(reason)) => {
-            return Ok(ImportOutcome::Rejected(vec![RowError {
-                line: 1,
-                column: None,
-                reason,
-            }]));
-        }
-    };
     let units: HashMap<String, i64> = unit::Entity::find()
         .all(db)
         .await?
         .into_iter()
         .map(|u| (u.code, u.id))
         .collect();
-    let valid = match validate(&rows, &units) {
+    let valid = match parse_file(bytes, &units) {
         Ok(valid) => valid,
         Err(errors) => return Ok(ImportOutcome::Rejected(errors)),
     };

@@ -82,7 +82,23 @@ impl<F: Copy + Eq + Hash> Columns<F> {
     }
 }
 
-pub fn read_rows(bytes: &[u8]) -> Result<Vec<Row>, UnreadableFile> {
+/// Reads a spreadsheet and checks its rows with `validate`: every problem,
+/// a file that cannot be read reported as line 1.
+pub fn parse<T>(
+    bytes: &[u8],
+    validate: impl FnOnce(&[Row]) -> Result<Vec<T>, Vec<RowError>>,
+) -> Result<Vec<T>, Vec<RowError>> {
+    match read_rows(bytes) {
+        Ok(rows) => validate(&rows),
+        Err(UnreadableFile(reason)) => Err(vec![RowError {
+            line: 1,
+            column: None,
+            reason,
+        }]),
+    }
+}
+
+pub(crate) fn read_rows(bytes: &[u8]) -> Result<Vec<Row>, UnreadableFile> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(UnreadableFile("文件为空 (the file is empty)".into()));
     }

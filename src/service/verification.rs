@@ -80,11 +80,21 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()
 }
 
-struct ListRow {
+pub struct ListRow {
     entry_id: i64,
     status: Option<ChsiStatus>,
     date: Option<NaiveDate>,
     remark: Option<String>,
+}
+
+/// Reads a status or graduate-platform list against the roster (student
+/// number → entry id): the rows, or every problem found.
+pub fn parse_list(
+    kind: ListKind,
+    bytes: &[u8],
+    entries: &HashMap<String, i64>,
+) -> Result<Vec<ListRow>, Vec<RowError>> {
+    table_file::parse(bytes, |rows| validate(kind, rows, entries))
 }
 
 fn validate(
@@ -209,16 +219,6 @@ pub async fn import_list(
     bytes: &[u8],
 ) -> AppResult<ListOutcome> {
     let campaign = campaign::get_campaign(db, campaign_id).await?;
-    let rows = match table_file::read_rows(bytes) {
-        Ok(rows) => rows,
-        Err(table_file::UnreadableFile(reason)) => {
-            return Ok(ListOutcome::Rejected(vec![RowError {
-                line: 1,
-                column: None,
-                reason,
-            }]));
-        }
-    };
     let models: HashMap<i64, roster_entry::Model> = roster_entry::Entity::find()
         .filter(roster_entry::Column::CampaignId.eq(campaign_id))
         .all(db)
@@ -230,7 +230,7 @@ pub async fn import_list(
         .values()
         .map(|e| (e.student_no.clone(), e.id))
         .collect();
-    let valid = match validate(kind, &rows, &entries) {
+    let valid = match parse_list(kind, bytes, &entries) {
         Ok(valid) => valid,
         Err(errors) => return Ok(ListOutcome::Rejected(errors)),
     };
