@@ -2,32 +2,20 @@
 mod common;
 
 use std::{
-    io::{BufRead, BufReader, Write},
-    process::{Child, Command, Stdio},
+    io::Write,
+    process::{Command, Stdio},
     sync::mpsc,
     time::Duration,
 };
 
-use common::{parts, spawn_with_env, test_env};
+use common::{
+    parts,
+    process::{command, start_server},
+    spawn_with_env, test_env,
+};
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate, matchers::path};
-
-const BIN: &str = env!("CARGO_BIN_EXE_diploma-photo");
-
-/// The binary with a clean DP_* environment, run in `dir` (so no stray
-/// `.env` file is read).
-fn command(dir: &std::path::Path, env: &[(&str, &str)]) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.current_dir(dir);
-    for (key, _) in std::env::vars() {
-        if key.starts_with("DP_") {
-            cmd.env_remove(key);
-        }
-    }
-    cmd.envs(env.iter().copied());
-    cmd
-}
 
 fn run(cmd: &mut Command) -> (bool, String, String) {
     let out = cmd.output().expect("binary runs");
@@ -317,43 +305,6 @@ impl Respond for SlowWechat {
         ResponseTemplate::new(200)
             .set_body_json(json!({"openid": "slow", "session_key": "k"}))
             .set_delay(Duration::from_millis(700))
-    }
-}
-
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
-/// Starts `serve` on a random port and learns the port from its JSON log.
-fn start_server(dir: &std::path::Path, env: &[(&str, &str)]) -> Server {
-    let mut child = command(dir, env)
-        .env("DP_LISTEN", "127.0.0.1:0")
-        .env("DP_LOG_FORMAT", "json")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let addr = loop {
-        let line = lines.next().expect("server exited before serving").unwrap();
-        let Ok(event) = serde_json::from_str::<Value>(&line) else {
-            continue;
-        };
-        if event["message"] == "serving" {
-            break event["addr"].as_str().unwrap().to_owned();
-        }
-    };
-    // Keep draining the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server {
-        child,
-        base: format!("http://{addr}"),
     }
 }
 

@@ -11,6 +11,7 @@
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
 pub mod photos;
+pub mod process;
 pub mod proxy;
 
 use std::collections::HashMap;
