@@ -3,7 +3,8 @@
 #   1. formatting and clippy (warnings are errors);
 #   2. every test against SQLite + the in-process cache;
 #   3. every test again against PostgreSQL + Redis, with photos in
-#      S3-compatible storage.
+#      S3-compatible storage;
+#   4. a short fuzzing run of the parsers, check-in codes and photo checks.
 # PostgreSQL and Redis are installed with apt when missing and started as
 # throwaway instances on free ports (PostgreSQL as an unprivileged user, since
 # it refuses to run as root). If either cannot start, this fails loudly.
@@ -28,5 +29,8 @@ DP_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres" \
 DP_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
 DP_TEST_S3="http://127.0.0.1:$S3_PORT/$S3_BUCKET" \
   cargo test --workspace --locked
+
+log "fuzzing (short bounded run)"
+scripts/fuzz.sh
 
 log "all tests passed on both backends"

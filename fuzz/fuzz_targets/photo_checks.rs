@@ -1,0 +1,14 @@
+//! Any bytes as an uploaded photo: refused as unreadable or too large, or
+//! checked and normalised, never a panic or an unbounded allocation.
+#![no_main]
+use std::io::Cursor;
+
+use diploma_photo::service::photo_check::{analyse, decode, normalise};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok((image, format)) = decode(Cursor::new(data)) {
+        let analysis = analyse(image, format);
+        let _ = normalise(&analysis);
+    }
+});
