@@ -66,17 +66,12 @@ async fn main() {
     )
     .await
     .unwrap();
-    let login: Value = bench
-        .client
-        .post(format!("{}/api/v1/auth/staff", bench.base))
-        .json(&json!({"username": "soak.admin", "password": "soak-password-1"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let admin = login["token"].as_str().unwrap().to_owned();
+    let admin = common::login(
+        &bench.client,
+        &format!("{}/api/v1/auth/staff", bench.base),
+        json!({"username": "soak.admin", "password": "soak-password-1"}),
+    )
+    .await;
     let bookings: Arc<Mutex<HashMap<usize, i64>>> = Arc::default();
     let window = Arc::new(Mutex::new(Window::default()));
     let start_rss = rss_mib();

@@ -98,6 +98,20 @@ where
     }
 }
 
+/// Logs in at `url` with `body`; the token.
+pub async fn login(client: &reqwest::Client, url: &str, body: Value) -> String {
+    let answer: Value = client
+        .post(url)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    answer["token"].as_str().unwrap().to_owned()
+}
+
 /// Starts the service and seeds one campaign: a session of 40 slots with
 /// exactly one place per student, and `students` students logged in,
 /// bound and with a saved collection code.
@@ -187,16 +201,12 @@ pub async fn start(students: usize) -> Bench {
         .unwrap();
     let mut tokens = Vec::with_capacity(students);
     for i in 0..students {
-        let body: Value = client
-            .post(format!("{base}/api/v1/auth/wechat"))
-            .json(&json!({ "code": format!("dev:bench{i}") }))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let token = body["token"].as_str().unwrap().to_owned();
+        let token = login(
+            &client,
+            &format!("{base}/api/v1/auth/wechat"),
+            json!({ "code": format!("dev:bench{i}") }),
+        )
+        .await;
         let bind = client
             .post(format!("{base}/api/v1/me/binding"))
             .bearer_auth(&token)
