@@ -10,7 +10,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, TransactionTrait, sea_query::OnConflict,
+    QueryFilter, sea_query::OnConflict,
 };
 use serde::{Deserialize, Serialize};
 
@@ -330,7 +330,7 @@ pub async fn revoke<T>(
     for hash in hashes {
         cache.delete(&cache_key(hash)).await?;
     }
-    let txn = db.begin().await?;
+    let txn = crate::service::begin_write(db).await?;
     let out = change(&txn).await?;
     txn.commit().await?;
     for hash in hashes {

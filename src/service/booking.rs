@@ -14,7 +14,7 @@ use std::{collections::HashMap, time::Duration};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, SqlErr, TransactionTrait, sea_query::Expr,
+    QueryOrder, SqlErr, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 
@@ -400,7 +400,7 @@ async fn insert_booking(
     slot_row: &slot::Model,
     event: NotifyEvent,
 ) -> AppResult<booking::Model> {
-    let txn = state.db.begin().await?;
+    let txn = crate::service::begin_write(&state.db).await?;
     take_seat(&txn, slot_row.id).await?;
     let now = Utc::now();
     let inserted = booking::ActiveModel {
@@ -505,7 +505,7 @@ async fn release_seat(txn: &impl ConnectionTrait, slot_id: i64) -> AppResult<()>
 /// before the slot starts.
 pub async fn cancel(state: &AppState, student_id: i64, booking_id: i64) -> AppResult<()> {
     let current = changeable(state, student_id, booking_id).await?;
-    let txn = state.db.begin().await?;
+    let txn = crate::service::begin_write(&state.db).await?;
     let released = booking::Entity::update_many()
         .col_expr(
             booking::Column::Status,
@@ -545,7 +545,7 @@ pub async fn reschedule(
     let target = bookable_slot(state, &enrollment, slot_id).await?;
     let old_slot = current.booking.slot_id;
     let outcome = async {
-        let txn = state.db.begin().await?;
+        let txn = crate::service::begin_write(&state.db).await?;
         take_seat(&txn, target.id).await?;
         let moved = booking::Entity::update_many()
             .col_expr(booking::Column::SlotId, Expr::value(target.id))

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, SqlErr, TransactionTrait, sea_query::Expr,
+    EntityTrait, QueryFilter, QueryOrder, SqlErr, sea_query::Expr,
 };
 
 use crate::{
@@ -140,7 +140,7 @@ pub async fn create_campaign(
         updated_at: Set(now),
         ..Default::default()
     };
-    let txn = db.begin().await?;
+    let txn = crate::service::begin_write(db).await?;
     if input.status == CampaignStatus::Open {
         ensure_single_open(&txn, None).await?;
     }
@@ -177,7 +177,7 @@ pub async fn update_campaign(
     id: i64,
     patch: CampaignPatch,
 ) -> AppResult<campaign::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::service::begin_write(db).await?;
     let mut model: campaign::ActiveModel = get_campaign(&txn, id).await?.into();
     if let Some(name) = patch.name {
         model.name = Set(check_text("名称", &name, 128)?);
@@ -478,7 +478,7 @@ pub async fn create_session(
     let capacity = check_capacity(input.capacity_per_slot)?;
     let rooms = check_text("地点", &input.rooms, 256)?;
     check_booking_window(input.booking_opens_at, input.booking_closes_at)?;
-    let txn = db.begin().await?;
+    let txn = crate::service::begin_write(db).await?;
     get_campaign(&txn, campaign_id).await?;
     let campus = campus_by_code(&txn, &input.campus_code).await?;
     let now = Utc::now();
@@ -605,7 +605,7 @@ pub async fn update_session(
     id: i64,
     patch: SessionPatch,
 ) -> AppResult<SessionDetail> {
-    let txn = db.begin().await?;
+    let txn = crate::service::begin_write(db).await?;
     let current = session::Entity::find_by_id(id)
         .one(&txn)
         .await?
@@ -677,7 +677,7 @@ pub async fn update_session(
 }
 
 pub async fn delete_session(db: &DatabaseConnection, id: i64) -> AppResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::service::begin_write(db).await?;
     session::Entity::find_by_id(id)
         .one(&txn)
         .await?

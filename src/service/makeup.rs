@@ -600,18 +600,11 @@ pub async fn declare_offline(
             "拍摄日期不能晚于今天或补拍截止日期 (the date cannot be in the future or after the deadline)",
         ));
     }
-    let entry = ctx.entry.clone();
-    let saved = state
-        .db
-        .transaction::<_, offline_makeup::Model, AppError>(|txn| {
-            Box::pin(async move {
-                let model = upsert_offline(txn, &entry, Some(taken_on)).await?;
-                refresh_state(txn, entry.id).await?;
-                Ok(model)
-            })
-        })
-        .await
-        .map_err(flatten_txn)?;
+    // Reads, then writes: the write lock is taken at the start on SQLite.
+    let txn = crate::service::begin_write(&state.db).await?;
+    let saved = upsert_offline(&txn, &ctx.entry, Some(taken_on)).await?;
+    refresh_state(&txn, ctx.entry.id).await?;
+    txn.commit().await?;
     Ok(saved)
 }
 
@@ -943,40 +936,34 @@ pub async fn record_received(
             "只有外国留学生需要提交电子相片 (only foreign students hand in an e-photo)",
         ));
     }
-    let (entry, record) = state
-        .db
-        .transaction::<_, (roster_entry::Model, offline_makeup::Model), AppError>(|txn| {
-            Box::pin(async move {
-                use sea_orm::ActiveModelTrait;
-                let record = upsert_offline(txn, &entry, None).await?;
-                let mut active: offline_makeup::ActiveModel = record.clone().into();
-                let now = Utc::now();
-                match what {
-                    HandedIn::PaperPhoto if record.paper_received_at.is_none() => {
-                        active.paper_received_at = Set(Some(now));
-                        active.paper_received_by = Set(Some(staff_id));
-                    }
-                    HandedIn::EPhoto if record.e_photo_received_at.is_none() => {
-                        active.e_photo_received_at = Set(Some(now));
-                        active.e_photo_received_by = Set(Some(staff_id));
-                    }
-                    _ => {}
-                }
-                let record = if active.is_changed() {
-                    active.update(txn).await?
-                } else {
-                    record
-                };
-                refresh_state(txn, entry.id).await?;
-                let entry = roster_entry::Entity::find_by_id(entry.id)
-                    .one(txn)
-                    .await?
-                    .ok_or(ErrorCode::NotFound)?;
-                Ok((entry, record))
-            })
-        })
-        .await
-        .map_err(flatten_txn)?;
+    use sea_orm::ActiveModelTrait;
+    // Reads, then writes: the write lock is taken at the start on SQLite.
+    let txn = crate::service::begin_write(&state.db).await?;
+    let record = upsert_offline(&txn, &entry, None).await?;
+    let mut active: offline_makeup::ActiveModel = record.clone().into();
+    let now = Utc::now();
+    match what {
+        HandedIn::PaperPhoto if record.paper_received_at.is_none() => {
+            active.paper_received_at = Set(Some(now));
+            active.paper_received_by = Set(Some(staff_id));
+        }
+        HandedIn::EPhoto if record.e_photo_received_at.is_none() => {
+            active.e_photo_received_at = Set(Some(now));
+            active.e_photo_received_by = Set(Some(staff_id));
+        }
+        _ => {}
+    }
+    let record = if active.is_changed() {
+        active.update(&txn).await?
+    } else {
+        record
+    };
+    refresh_state(&txn, entry.id).await?;
+    let entry = roster_entry::Entity::find_by_id(entry.id)
+        .one(&txn)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    txn.commit().await?;
     Ok((entry, unit.code, record))
 }
 

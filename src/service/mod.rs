@@ -18,3 +18,22 @@ pub mod staff;
 pub mod student;
 pub mod table_file;
 pub mod verification;
+
+use sea_orm::{
+    DatabaseConnection, DatabaseTransaction, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
+};
+
+/// Starts a transaction that will write. On SQLite it takes the write lock at
+/// once (`BEGIN IMMEDIATE`): a transaction that reads first and writes later
+/// would otherwise fail with "database is locked" — without waiting out the
+/// busy timeout — when another connection wrote in between. PostgreSQL
+/// ignores the option.
+pub async fn begin_write(db: &DatabaseConnection) -> crate::error::AppResult<DatabaseTransaction> {
+    Ok(db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await?)
+}

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait, sea_query::OnConflict,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::OnConflict,
 };
 
 use crate::{
@@ -284,7 +284,7 @@ pub async fn import(
         Err(errors) => return Ok(ImportOutcome::Rejected(errors)),
     };
 
-    let txn = db.begin().await?;
+    let txn = crate::service::begin_write(db).await?;
     let existing: HashSet<String> = roster_entry::Entity::find()
         .select_only()
         .column(roster_entry::Column::StudentNo)

@@ -235,7 +235,7 @@ pub async fn import_list(
         Err(errors) => return Ok(ListOutcome::Rejected(errors)),
     };
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::service::begin_write(db).await?;
     let import = list_import::ActiveModel {
         campaign_id: Set(campaign_id),
         kind: Set(kind.as_str().to_owned()),
