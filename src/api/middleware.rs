@@ -140,6 +140,63 @@ pub async fn limit_body<E: Endpoint>(
     Ok(next.call(req).await?.into_response())
 }
 
+/// The methods each path answers, to list in the `Allow` header of a 405
+/// (RFC 9110 requires it). Paths are templates: `{…}` matches one segment.
+#[derive(Clone, Default)]
+pub struct AllowedMethods(Arc<Vec<(Vec<String>, String)>>);
+
+impl AllowedMethods {
+    pub fn new(paths: impl IntoIterator<Item = (String, Vec<poem::http::Method>)>) -> Self {
+        let table = paths
+            .into_iter()
+            .map(|(path, methods)| {
+                let segments = path.split('/').map(str::to_owned).collect();
+                let allow: Vec<&str> = methods.iter().map(|m| m.as_str()).collect();
+                (segments, allow.join(", "))
+            })
+            .collect();
+        Self(Arc::new(table))
+    }
+
+    /// The `Allow` value for a request path; of several matching templates,
+    /// the one with the most literal segments (as the router chooses).
+    fn lookup(&self, path: &str) -> Option<&str> {
+        let segments: Vec<&str> = path.split('/').collect();
+        self.0
+            .iter()
+            .filter(|(template, _)| {
+                template.len() == segments.len()
+                    && template.iter().zip(&segments).all(|(t, s)| {
+                        (t.starts_with('{') && t.ends_with('}') && !s.is_empty()) || t == s
+                    })
+            })
+            .max_by_key(|(template, _)| template.iter().filter(|t| !t.starts_with('{')).count())
+            .map(|(_, allow)| allow.as_str())
+    }
+}
+
+/// Adds `Allow` to a 405 answer, listing the methods the path does answer.
+pub async fn allow_header<E: Endpoint>(
+    next: Arc<E>,
+    req: Request,
+    allowed: AllowedMethods,
+) -> poem::Result<Response> {
+    let path = req.uri().path().to_owned();
+    let mut response = match next.call(req).await {
+        Ok(output) => output.into_response(),
+        Err(err) => render_error(err),
+    };
+    if response.status() == StatusCode::METHOD_NOT_ALLOWED
+        && !response.headers().contains_key(header::ALLOW)
+        && let Some(value) = allowed
+            .lookup(&path)
+            .and_then(|allow| HeaderValue::from_str(allow).ok())
+    {
+        response.headers_mut().insert(header::ALLOW, value);
+    }
+    Ok(response)
+}
+
 /// Turns any error that reached the top into the JSON error shape.
 pub fn render_error(err: poem::Error) -> Response {
     if err.is::<AppError>() {
@@ -176,4 +233,31 @@ pub fn render_error(err: poem::Error) -> Response {
 pub fn render_panic(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("request handler panicked");
     AppError::from(ErrorCode::InternalError).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use poem::http::Method;
+
+    use super::*;
+
+    #[test]
+    fn allow_lists_the_methods_of_the_most_literal_matching_path() {
+        let allowed = AllowedMethods::new([
+            ("/api/v1/me/consents".to_owned(), vec![Method::POST]),
+            ("/api/v1/me/{x}".to_owned(), vec![Method::GET, Method::HEAD]),
+            (
+                "/api/v1/bookings/{id}".to_owned(),
+                vec![Method::GET, Method::DELETE, Method::HEAD],
+            ),
+        ]);
+        assert_eq!(allowed.lookup("/api/v1/me/consents"), Some("POST"));
+        assert_eq!(allowed.lookup("/api/v1/me/makeup"), Some("GET, HEAD"));
+        assert_eq!(
+            allowed.lookup("/api/v1/bookings/12"),
+            Some("GET, DELETE, HEAD")
+        );
+        assert_eq!(allowed.lookup("/api/v1/bookings/"), None);
+        assert_eq!(allowed.lookup("/api/v1/bookings/12/x"), None);
+    }
 }

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod booking;
 pub mod campaign;
+pub mod document;
 pub mod health;
 pub mod idempotency;
 pub mod makeup;
@@ -19,7 +20,7 @@ pub mod staff_views;
 pub mod student;
 pub mod verification;
 
-use poem::{Endpoint, EndpointExt, Route, get, middleware::CatchPanic};
+use poem::{Endpoint, EndpointExt, Route, get, http::Method, middleware::CatchPanic};
 use poem_openapi::{ExtraHeader, OpenApiService, Tags};
 
 use crate::state::AppState;
@@ -81,9 +82,9 @@ type Apis = (
     notify::NotifyApi,
 );
 
-pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
+pub fn openapi(state: &AppState) -> OpenApiService<document::Documented<Apis>, ()> {
     OpenApiService::new(
-        (
+        document::Documented((
             auth::AuthApi {
                 state: state.clone(),
             },
@@ -123,7 +124,7 @@ pub fn openapi(state: &AppState) -> OpenApiService<Apis, ()> {
             notify::NotifyApi {
                 state: state.clone(),
             },
-        ),
+        )),
         "diploma-photo API",
         env!("CARGO_PKG_VERSION"),
     )
@@ -140,6 +141,15 @@ pub fn app(state: AppState) -> impl Endpoint {
     let spec = api.spec_endpoint();
     let ui = api.swagger_ui();
     let drain = state.drain.clone();
+    let allowed = middleware::AllowedMethods::new(
+        document::methods_by_path::<Apis>()
+            .into_iter()
+            .map(|(path, methods)| (format!("/api/v1{path}"), methods))
+            .chain(
+                ["/healthz", "/readyz"]
+                    .map(|path| (path.to_owned(), vec![Method::GET, Method::HEAD])),
+            ),
+    );
     let trust_forwarded_for = state.config.trust_forwarded_for;
     let (json_limit, upload_limit) = (
         state.config.body_limit_bytes,
@@ -155,6 +165,7 @@ pub fn app(state: AppState) -> impl Endpoint {
         .around(move |ep, req| idempotency::idempotent(ep, req, state.clone()))
         .around(move |ep, req| middleware::limit_body(ep, req, json_limit, upload_limit))
         .with(CatchPanic::new().with_handler(middleware::render_panic))
+        .around(move |ep, req| middleware::allow_header(ep, req, allowed.clone()))
         .around(move |ep, req| {
             middleware::request_context(ep, req, drain.clone(), trust_forwarded_for)
         })
