@@ -219,7 +219,7 @@ impl BookingApi {
         &self,
         student: StudentAuth,
         /// A retry with the same key and body returns the first answer.
-        #[oai(name = "Idempotency-Key", validator(max_length = 255))]
+        #[oai(name = "Idempotency-Key", validator(pattern = r"^[!-~]{1,255}$"))]
         _idempotency_key: Header<Option<String>>,
         body: Json<BookRequest>,
     ) -> AppResult<Booked> {
@@ -253,7 +253,7 @@ impl BookingApi {
         student: StudentAuth,
         id: Path<i64>,
         /// A retry with the same key returns the first answer.
-        #[oai(name = "Idempotency-Key", validator(max_length = 255))]
+        #[oai(name = "Idempotency-Key", validator(pattern = r"^[!-~]{1,255}$"))]
         _idempotency_key: Header<Option<String>>,
     ) -> AppResult<Cancelled> {
         booking::cancel(&self.state, student.0, id.0).await?;
@@ -277,7 +277,7 @@ impl BookingApi {
         student: StudentAuth,
         id: Path<i64>,
         /// A retry with the same key and body returns the first answer.
-        #[oai(name = "Idempotency-Key", validator(max_length = 255))]
+        #[oai(name = "Idempotency-Key", validator(pattern = r"^[!-~]{1,255}$"))]
         _idempotency_key: Header<Option<String>>,
         body: Json<RescheduleRequest>,
     ) -> AppResult<Json<BookingView>> {

@@ -37,11 +37,20 @@ enum Record {
     },
 }
 
-/// The operations that honour the header.
+/// The operations that honour the header: `POST /bookings`,
+/// `DELETE /bookings/{id}`, `POST /bookings/{id}/reschedule`. Any other
+/// request (an unsupported method, too) goes on as if it had no key.
 fn covered(req: &Request) -> bool {
-    let path = req.uri().path();
-    (req.method() == Method::POST || req.method() == Method::DELETE)
-        && path.starts_with("/api/v1/bookings")
+    let Some(rest) = req.uri().path().strip_prefix("/api/v1/bookings") else {
+        return false;
+    };
+    let segments: Vec<&str> = rest.split('/').skip(1).collect();
+    match (req.method(), segments.as_slice()) {
+        (&Method::POST, []) => rest.is_empty(),
+        (&Method::DELETE, [id]) => !id.is_empty(),
+        (&Method::POST, [id, "reschedule"]) => !id.is_empty(),
+        _ => false,
+    }
 }
 
 pub async fn idempotent<E: Endpoint>(
@@ -62,7 +71,8 @@ pub async fn idempotent<E: Endpoint>(
         )
         .into());
     }
-    // Keys belong to an account; without a valid token the handler answers 401.
+    // Keys belong to a student's account. Without a valid student token the
+    // handler answers (401, or 403 for staff) before any key is looked at.
     let token = req
         .header(header::AUTHORIZATION)
         .and_then(|v| v.strip_prefix("Bearer "))
@@ -70,8 +80,9 @@ pub async fn idempotent<E: Endpoint>(
     let account = match token {
         Some(t) => match auth::authenticate(&state, &t).await {
             Ok(Principal::Student { student_id }) => format!("student:{student_id}"),
-            Ok(Principal::Staff { staff_id, .. }) => format!("staff:{staff_id}"),
-            Err(_) => return Ok(next.call(req).await?.into_response()),
+            Ok(Principal::Staff { .. }) | Err(_) => {
+                return Ok(next.call(req).await?.into_response());
+            }
         },
         None => return Ok(next.call(req).await?.into_response()),
     };
@@ -159,6 +170,37 @@ async fn replay(state: &AppState, cache_key: &str, fingerprint: &str) -> poem::R
                 response.headers_mut().insert(header::CONTENT_TYPE, ct);
             }
             Ok(response)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use poem::http::Uri;
+
+    use super::*;
+
+    fn req(method: Method, path: &'static str) -> Request {
+        Request::builder()
+            .method(method)
+            .uri(Uri::from_static(path))
+            .finish()
+    }
+
+    #[test]
+    fn only_the_three_booking_operations_are_covered() {
+        assert!(covered(&req(Method::POST, "/api/v1/bookings")));
+        assert!(covered(&req(Method::DELETE, "/api/v1/bookings/7")));
+        assert!(covered(&req(Method::POST, "/api/v1/bookings/7/reschedule")));
+        for (method, path) in [
+            (Method::DELETE, "/api/v1/bookings"),
+            (Method::POST, "/api/v1/bookings/7"),
+            (Method::DELETE, "/api/v1/bookings/7/reschedule"),
+            (Method::GET, "/api/v1/bookings/7/check-in"),
+            (Method::POST, "/api/v1/bookingsx"),
+            (Method::DELETE, "/api/v1/bookings/"),
+        ] {
+            assert!(!covered(&req(method.clone(), path)), "{method} {path}");
         }
     }
 }
