@@ -216,7 +216,7 @@ async fn campuses_and_units_have_unique_codes() {
             Some(&token),
         )
         .await;
-    assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+    assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
     let resp = app
         .post_json(
             "/api/v1/admin/units",
@@ -341,10 +341,8 @@ async fn bad_sessions_are_refused_and_create_nothing() {
         ("slot_minutes", json!(0)),
         ("slot_minutes", json!(500)),
         ("capacity_per_slot", json!(0)),
-        ("campus_code", json!("MOON")),
         ("rooms", json!("")),
         ("date", json!("2023-02-30")),
-        ("unit_codes", json!(["NOPE"])),
     ];
     for (field, value) in variants {
         let mut body = good.clone();
@@ -353,6 +351,20 @@ async fn bad_sessions_are_refused_and_create_nothing() {
             app.post_json(&path, &body, Some(&token)).await,
             StatusCode::BAD_REQUEST,
             "invalid_request",
+        )
+        .await;
+    }
+    // A campus or unit that does not exist is not found.
+    for (field, value) in [
+        ("campus_code", json!("MOON")),
+        ("unit_codes", json!(["NOPE"])),
+    ] {
+        let mut body = good.clone();
+        body[field] = value;
+        assert_error(
+            app.post_json(&path, &body, Some(&token)).await,
+            StatusCode::NOT_FOUND,
+            "not_found",
         )
         .await;
     }

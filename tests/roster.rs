@@ -300,7 +300,7 @@ async fn roster_listing_pages_and_filters() {
             Some(&admin),
         )
         .await;
-    assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+    assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
     let resp = app
         .get(
             &format!("/api/v1/admin/campaigns/{id}/roster?status=flying"),

@@ -292,7 +292,6 @@ async fn bad_staff_input_is_rejected_and_changes_nothing() {
         json!({"username": "badunit", "password": "long-enough-pw", "role": "unit_secretary", "unit_code": "C S"}),
         json!({"username": "badrole", "password": "long-enough-pw", "role": "superuser"}),
         json!({"username": "norole", "password": "long-enough-pw"}),
-        json!({"username": "ghost", "password": "long-enough-pw", "role": "unit_secretary", "unit_code": "GHOST"}),
     ];
     for case in cases {
         let resp = app
@@ -300,6 +299,12 @@ async fn bad_staff_input_is_rejected_and_changes_nothing() {
             .await;
         assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
     }
+    // A unit that does not exist is not found, like any other reference.
+    let ghost = json!({"username": "ghost", "password": "long-enough-pw", "role": "unit_secretary", "unit_code": "GHOST"});
+    let resp = app
+        .post_json("/api/v1/admin/staff", &ghost, Some(&admin))
+        .await;
+    assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
     assert_eq!(
         staff_account::Entity::find()
             .all(&app.state.db)

@@ -481,8 +481,8 @@ impl CampaignAdminApi {
 
     /// Create a training unit
     ///
-    /// Errors: 400 `invalid_request` (bad code, unknown campus), 401 `unauthenticated`,
-    /// 403 `forbidden`, 409 `already_exists`.
+    /// Errors: 400 `invalid_request` (bad code), 401 `unauthenticated`,
+    /// 403 `forbidden`, 404 `not_found` (unknown campus), 409 `already_exists`.
     #[oai(path = "/admin/units", method = "post", operation_id = "create_unit")]
     async fn create_unit(
         &self,
@@ -507,7 +507,8 @@ impl CampaignAdminApi {
 
     /// Rename a unit or move it to another campus
     ///
-    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found` (no such unit, or an unknown campus).
     #[oai(
         path = "/admin/units/:id",
         method = "patch",
@@ -533,8 +534,8 @@ impl CampaignAdminApi {
     ///
     /// Slots are cut from each window by `slot_minutes`, each with
     /// `capacity_per_slot` places. Errors: 400 `invalid_request` (bad windows,
-    /// lengths, capacity, unknown campus or unit), 401 `unauthenticated`,
-    /// 403 `forbidden`, 404 `not_found` (campaign).
+    /// lengths, capacity), 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found` (campaign, or an unknown campus or unit).
     #[oai(
         path = "/admin/campaigns/:id/sessions",
         method = "post",
@@ -597,7 +598,7 @@ impl CampaignAdminApi {
     /// Change a session
     ///
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-    /// 404 `not_found`, 409 `session_has_bookings` (day, windows or slot
+    /// 404 `not_found` (session, or an unknown unit), 409 `session_has_bookings` (day, windows or slot
     /// length changed after someone booked), 409 `capacity_below_bookings`.
     #[oai(
         path = "/admin/sessions/:id",

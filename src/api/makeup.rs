@@ -565,7 +565,8 @@ impl MakeupApi {
     /// A secretary sees their own unit (asking for another is 403); an admin
     /// all units or `unit`. `status` defaults to `pending`; oldest first.
     /// Pages start at 1; `page_size` ≤ 100 (default 20).
-    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found` (unknown unit).
     #[oai(path = "/staff/reviews", method = "get", operation_id = "review_queue")]
     async fn reviews(
         &self,
@@ -734,7 +735,8 @@ impl MakeupApi {
     ///
     /// By default only those whose paper photo has not arrived
     /// (`awaiting_paper_photo`); `all=true` lists every offline make-up.
-    /// Errors: 401 `unauthenticated`, 403 `forbidden`.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found` (unknown unit).
     #[oai(
         path = "/staff/paper-photos",
         method = "get",

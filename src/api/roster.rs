@@ -270,7 +270,7 @@ impl RosterApi {
     /// Filters: `unit` (unit code), `q` (part of a name or student number),
     /// `status` (a `next_action` code). Pages start at 1; `page_size` ≤ 200.
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-    /// 404 `not_found`.
+    /// 404 `not_found` (campaign, or an unknown unit).
     #[oai(
         path = "/admin/campaigns/:id/roster",
         method = "get",
@@ -304,7 +304,7 @@ impl RosterApi {
     /// Lists the open campaign (or `campaign_id`). A secretary asking for
     /// another unit gets 403, not an empty list. Filters as for the roster.
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-    /// 404 `not_found`, 409 `no_open_campaign`.
+    /// 404 `not_found` (campaign, or an unknown unit), 409 `no_open_campaign`.
     #[oai(
         path = "/staff/students",
         method = "get",

@@ -103,7 +103,7 @@ impl StaffAdminApi {
     ///
     /// Errors: 400 `invalid_request` (bad username, password, or role/unit
     /// combination), 401 `unauthenticated`, 403 `forbidden`,
-    /// 409 `username_taken`.
+    /// 404 `not_found` (unknown unit), 409 `username_taken`.
     #[oai(path = "/admin/staff", method = "post", operation_id = "create_staff")]
     async fn create(&self, admin: AdminAuth, body: Json<CreateStaffRequest>) -> AppResult<Created> {
         let body = body.0;

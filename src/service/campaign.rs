@@ -257,12 +257,14 @@ pub async fn list_campuses(db: &DatabaseConnection) -> AppResult<Vec<campus::Mod
         .await?)
 }
 
+/// A campus by its code; an unknown code is 404 `not_found` (also when it is
+/// named in a request body or filter).
 pub async fn campus_by_code(db: &impl ConnectionTrait, code: &str) -> AppResult<campus::Model> {
     campus::Entity::find()
         .filter(campus::Column::Code.eq(code.trim()))
         .one(db)
         .await?
-        .ok_or_else(|| invalid(format!("校区代码 {code} 不存在")))
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("校区代码 {code} 不存在")))
 }
 
 pub async fn update_campus(
@@ -315,12 +317,14 @@ pub async fn unit_codes(db: &impl ConnectionTrait) -> AppResult<HashMap<i64, Str
         .collect())
 }
 
+/// A unit by its code; an unknown code is 404 `not_found` (also when it is
+/// named in a request body or filter).
 pub async fn unit_by_code(db: &impl ConnectionTrait, code: &str) -> AppResult<unit::Model> {
     unit::Entity::find()
         .filter(unit::Column::Code.eq(code.trim()))
         .one(db)
         .await?
-        .ok_or_else(|| invalid(format!("培养单位代码 {code} 不存在")))
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("培养单位代码 {code} 不存在")))
 }
 
 pub async fn update_unit(
