@@ -25,7 +25,10 @@ pub struct AuthApi {
 struct WechatLoginRequest {
     /// The code from `wx.login()` in the mini-program; in dev-login mode
     /// (no appid configured) `dev:<openid>` logs in as that openid.
-    #[oai(validator(min_length = 1, max_length = 128))]
+    #[oai(
+        validator(min_length = 1, max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
     code: String,
 }
 
@@ -42,9 +45,15 @@ struct StudentLoginResponse {
 
 #[derive(Object)]
 struct StaffLoginRequest {
-    #[oai(validator(min_length = 1, max_length = 128))]
+    #[oai(
+        validator(min_length = 1, max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
     username: String,
-    #[oai(validator(min_length = 1, max_length = 1024))]
+    #[oai(
+        validator(min_length = 1, max_length = 1024),
+        deserialize_with = "crate::api::strict::string"
+    )]
     password: String,
 }
 

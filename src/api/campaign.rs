@@ -77,8 +77,14 @@ impl From<campaign::Model> for CampaignView {
 
 #[derive(Object)]
 struct CreateCampaign {
-    #[oai(validator(max_length = 256))]
+    /// Not blank; at most 128 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
     name: String,
+    /// 2000–2100.
+    #[oai(validator(minimum(value = "2000"), maximum(value = "2100")))]
     graduation_year: i32,
     /// RFC 3339 with offset, e.g. `2024-03-30T23:59:59+08:00`.
     makeup_deadline: DateTime<FixedOffset>,
@@ -87,34 +93,62 @@ struct CreateCampaign {
     status: Option<CampaignStatus>,
     /// Default: the notice's reminders (15 RMB by WeChat scan, blue background,
     /// no yellow-green or sky-blue top, careful with heavy make-up).
-    #[oai(validator(max_length = 8000))]
+    /// Not blank; at most 4000 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 4000),
+        deserialize_with = "crate::api::strict::string"
+    )]
     on_site_notes: Option<String>,
     /// Minutes before a slot after which a booking can no longer be
     /// cancelled or moved (0–10080, default 120).
+    #[oai(validator(minimum(value = "0"), maximum(value = "10080")))]
     cancel_cutoff_minutes: Option<i32>,
     /// Default: the notice's Xinhua collection point (address, hours, phone).
-    #[oai(validator(max_length = 2000))]
+    /// Not blank; at most 1000 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 1000),
+        deserialize_with = "crate::api::strict::string"
+    )]
     makeup_location: Option<String>,
 }
 
 #[derive(Object)]
 struct UpdateCampaign {
-    #[oai(validator(max_length = 256))]
+    /// Not blank; at most 128 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
     name: Option<String>,
+    /// 2000–2100.
+    #[oai(validator(minimum(value = "2000"), maximum(value = "2100")))]
     graduation_year: Option<i32>,
     makeup_deadline: Option<DateTime<FixedOffset>>,
     self_check_deadline: Option<DateTime<FixedOffset>>,
     status: Option<CampaignStatus>,
-    #[oai(validator(max_length = 8000))]
+    /// Not blank; at most 4000 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 4000),
+        deserialize_with = "crate::api::strict::string"
+    )]
     on_site_notes: Option<String>,
+    /// 0–10080.
+    #[oai(validator(minimum(value = "0"), maximum(value = "10080")))]
     cancel_cutoff_minutes: Option<i32>,
-    #[oai(validator(max_length = 2000))]
+    /// Not blank; at most 1000 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 1000),
+        deserialize_with = "crate::api::strict::string"
+    )]
     makeup_location: Option<String>,
     /// 1–3650 days.
+    #[oai(validator(minimum(value = "1"), maximum(value = "3650")))]
     retain_original_days: Option<i32>,
     /// 1–3650 days.
+    #[oai(validator(minimum(value = "1"), maximum(value = "3650")))]
     retain_rejected_days: Option<i32>,
     /// 1–3650 days.
+    #[oai(validator(minimum(value = "1"), maximum(value = "3650")))]
     retain_closed_days: Option<i32>,
 }
 
@@ -138,15 +172,27 @@ impl From<campus::Model> for CampusView {
 
 #[derive(Object)]
 struct CreateCampus {
-    #[oai(validator(max_length = 64))]
+    /// 1–32 of A-Z a-z 0-9 - _.
+    #[oai(
+        validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"),
+        deserialize_with = "crate::api::strict::string"
+    )]
     code: String,
-    #[oai(validator(max_length = 256))]
+    /// Not blank; at most 128 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
     name: String,
 }
 
 #[derive(Object)]
 struct UpdateCampus {
-    #[oai(validator(max_length = 256))]
+    /// Not blank; at most 128 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
     name: String,
 }
 
@@ -174,19 +220,39 @@ impl From<unit::Model> for UnitView {
 
 #[derive(Object)]
 struct CreateUnit {
-    #[oai(validator(max_length = 64))]
+    /// 1–32 of A-Z a-z 0-9 - _.
+    #[oai(
+        validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"),
+        deserialize_with = "crate::api::strict::string"
+    )]
     code: String,
-    #[oai(validator(max_length = 256))]
+    /// Not blank; at most 128 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
     name: String,
-    #[oai(validator(max_length = 64))]
+    /// An existing campus (404 `not_found` otherwise).
+    #[oai(
+        validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"),
+        deserialize_with = "crate::api::strict::string"
+    )]
     campus_code: String,
 }
 
 #[derive(Object)]
 struct UpdateUnit {
-    #[oai(validator(max_length = 256))]
+    /// Not blank; at most 128 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
     name: Option<String>,
-    #[oai(validator(max_length = 64))]
+    /// An existing campus (404 `not_found` otherwise).
+    #[oai(
+        validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"),
+        deserialize_with = "crate::api::strict::string"
+    )]
     campus_code: Option<String>,
 }
 
@@ -261,21 +327,43 @@ impl From<SessionDetail> for SessionView {
 
 #[derive(Object)]
 struct CreateSession {
-    #[oai(validator(max_length = 64))]
+    /// An existing campus (404 `not_found` otherwise).
+    #[oai(
+        validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"),
+        deserialize_with = "crate::api::strict::string"
+    )]
     campus_code: String,
     /// The local day, `YYYY-MM-DD`.
     date: NaiveDate,
-    #[oai(validator(max_length = 512))]
+    /// Not blank; at most 256 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 256),
+        deserialize_with = "crate::api::strict::string"
+    )]
     rooms: String,
-    /// Local windows `HH:MM-HH:MM`, in order, not overlapping.
-    #[oai(validator(max_items = 12))]
+    /// Local windows `HH:MM-HH:MM`, in order, not overlapping, each at least
+    /// one slot long.
+    #[oai(
+        validator(
+            min_items = 1,
+            max_items = 12,
+            pattern = r"^\s*[0-9]{1,2}:[0-9]{2}\s*[-–~]\s*[0-9]{1,2}:[0-9]{2}\s*$"
+        ),
+        deserialize_with = "crate::api::strict::string"
+    )]
     windows: Vec<String>,
     /// Slot length in minutes (5–240); a window's remainder shorter than a slot is unused.
+    #[oai(validator(minimum(value = "5"), maximum(value = "240")))]
     slot_minutes: i32,
     /// Places per slot (1–1000).
+    #[oai(validator(minimum(value = "1"), maximum(value = "1000")))]
     capacity_per_slot: i32,
-    /// Units served; omitted or empty means every unit of the campus.
-    #[oai(validator(max_items = 500))]
+    /// Units served (existing units; 404 `not_found` otherwise); omitted or
+    /// empty means every unit of the campus.
+    #[oai(
+        validator(max_items = 500, pattern = r"^[A-Za-z0-9_-]{1,32}$"),
+        deserialize_with = "crate::api::strict::string"
+    )]
     unit_codes: Option<Vec<String>>,
     /// When booking opens (with offset); default: as soon as the campaign is open.
     booking_opens_at: Option<DateTime<FixedOffset>>,
@@ -288,14 +376,34 @@ struct UpdateSession {
     /// Changing the day, windows or slot length regenerates the slots
     /// (refused once anyone has booked).
     date: Option<NaiveDate>,
-    #[oai(validator(max_length = 512))]
+    /// Not blank; at most 256 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 256),
+        deserialize_with = "crate::api::strict::string"
+    )]
     rooms: Option<String>,
-    #[oai(validator(max_items = 12))]
+    /// As for creating a session.
+    #[oai(
+        validator(
+            min_items = 1,
+            max_items = 12,
+            pattern = r"^\s*[0-9]{1,2}:[0-9]{2}\s*[-–~]\s*[0-9]{1,2}:[0-9]{2}\s*$"
+        ),
+        deserialize_with = "crate::api::strict::string"
+    )]
     windows: Option<Vec<String>>,
+    /// 5–240.
+    #[oai(validator(minimum(value = "5"), maximum(value = "240")))]
     slot_minutes: Option<i32>,
-    /// Refused if a slot already holds more bookings.
+    /// 1–1000; refused if a slot already holds more bookings.
+    #[oai(validator(minimum(value = "1"), maximum(value = "1000")))]
     capacity_per_slot: Option<i32>,
-    #[oai(validator(max_items = 500))]
+    /// Existing units (404 `not_found` otherwise); empty means every unit
+    /// of the campus.
+    #[oai(
+        validator(max_items = 500, pattern = r"^[A-Za-z0-9_-]{1,32}$"),
+        deserialize_with = "crate::api::strict::string"
+    )]
     unit_codes: Option<Vec<String>>,
     booking_opens_at: Option<DateTime<FixedOffset>>,
     booking_closes_at: Option<DateTime<FixedOffset>>,

@@ -41,11 +41,17 @@ pub struct MakeupApi {
 #[derive(Object)]
 struct ConsentRequest {
     /// Only `makeup_photo` (processing of the make-up photo).
-    #[oai(validator(max_length = 64))]
+    #[oai(
+        validator(pattern = "^makeup_photo$"),
+        deserialize_with = "crate::api::strict::string"
+    )]
     purpose: String,
     /// The notice version the student read; must be the current one
     /// (`consent_version` in `GET /makeup/spec`).
-    #[oai(validator(max_length = 64))]
+    #[oai(
+        validator(max_length = 64),
+        deserialize_with = "crate::api::strict::string"
+    )]
     version: String,
 }
 
@@ -130,7 +136,8 @@ struct PrecheckView {
 struct PhotoUpload {
     /// JPEG or PNG, at most 10 MB.
     photo: Upload,
-    /// `camera` (taken in the mini-program) or `album`.
+    /// `camera` (taken in the mini-program) or `album`; blank means not said.
+    #[oai(validator(pattern = r"^(camera|album|\s*)$"))]
     source: Option<String>,
 }
 
@@ -288,7 +295,10 @@ struct ReviewRequest {
     /// Required to reject.
     reason_code: Option<RejectReason>,
     /// Shown to the student; required with reason `other`.
-    #[oai(validator(max_length = 500))]
+    #[oai(
+        validator(max_length = 500),
+        deserialize_with = "crate::api::strict::string"
+    )]
     comment: Option<String>,
 }
 
@@ -572,8 +582,10 @@ impl MakeupApi {
         &self,
         staff: UnitViewerAuth,
         status: Query<Option<PhotoStatus>>,
-        unit: Query<Option<String>>,
-        #[oai(validator(minimum(value = "1")))] page: Query<Option<u64>>,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))] page: Query<
+            Option<u64>,
+        >,
         #[oai(validator(minimum(value = "1"), maximum(value = "100")))] page_size: Query<
             Option<u64>,
         >,
@@ -745,7 +757,7 @@ impl MakeupApi {
     async fn paper_photos(
         &self,
         staff: UnitViewerAuth,
-        unit: Query<Option<String>>,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
         all: Query<Option<bool>>,
     ) -> AppResult<Json<OfflineList>> {
         let scope = unit_scope(&staff.0, unit.0)?;

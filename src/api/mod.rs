@@ -17,6 +17,7 @@ pub mod roster;
 pub mod security;
 pub mod staff;
 pub mod staff_views;
+pub mod strict;
 pub mod student;
 pub mod verification;
 

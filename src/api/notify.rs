@@ -58,6 +58,10 @@ impl From<Vec<notify::Subscription>> for TemplateList {
 #[derive(Object)]
 struct SubscribeRequest {
     /// Only the accepted ones (`accept` in the mini-program's result), 1–20.
+    #[oai(
+        validator(min_items = 1, max_items = 20),
+        deserialize_with = "crate::api::strict::string"
+    )]
     template_ids: Vec<String>,
 }
 

@@ -17,7 +17,10 @@ pub struct OnsiteApi {
 #[derive(Object)]
 struct CheckInRequest {
     /// The scanned check-in code.
-    #[oai(validator(min_length = 1, max_length = 512))]
+    #[oai(
+        validator(min_length = 1, max_length = 512),
+        deserialize_with = "crate::api::strict::string"
+    )]
     payload: String,
     /// The session being run here; a code for another session is refused.
     session_id: Option<i64>,
@@ -28,7 +31,10 @@ struct WalkInRequest {
     /// The session being run here.
     session_id: i64,
     /// The student's number, as on the roster.
-    #[oai(validator(min_length = 1, max_length = 32))]
+    #[oai(
+        validator(min_length = 1, max_length = 32),
+        deserialize_with = "crate::api::strict::string"
+    )]
     student_no: String,
 }
 

@@ -206,7 +206,7 @@ impl ProgressApi {
         &self,
         staff: UnitViewerAuth,
         campaign: Query<Option<i64>>,
-        unit: Query<Option<String>>,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
     ) -> AppResult<Json<ProgressView>> {
         Ok(Json(self.progress_view(&staff, campaign.0, unit.0).await?))
     }
@@ -225,7 +225,7 @@ impl ProgressApi {
         &self,
         staff: UnitViewerAuth,
         campaign: Query<Option<i64>>,
-        unit: Query<Option<String>>,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
         format: Query<ExportFormat>,
     ) -> AppResult<FileResponse> {
         let view = self.progress_view(&staff, campaign.0, unit.0).await?;
@@ -276,7 +276,7 @@ impl ProgressApi {
         &self,
         staff: UnitViewerAuth,
         campaign: Query<Option<i64>>,
-        unit: Query<Option<String>>,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
         within_days: Query<Option<i64>>,
     ) -> AppResult<Json<AtRiskList>> {
         Ok(Json(
@@ -305,7 +305,7 @@ impl ProgressApi {
         &self,
         staff: UnitViewerAuth,
         campaign: Query<Option<i64>>,
-        unit: Query<Option<String>>,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
         within_days: Query<Option<i64>>,
         format: Query<ExportFormat>,
     ) -> AppResult<FileResponse> {

@@ -281,11 +281,15 @@ impl RosterApi {
         &self,
         admin: AdminAuth,
         id: Path<i64>,
-        unit: Query<Option<String>>,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
         q: Query<Option<String>>,
         status: Query<Option<NextAction>>,
-        page: Query<Option<u64>>,
-        page_size: Query<Option<u64>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))] page: Query<
+            Option<u64>,
+        >,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] page_size: Query<
+            Option<u64>,
+        >,
     ) -> AppResult<Json<StudentPage>> {
         campaign::get_campaign(&self.state.db, id.0).await?;
         let listing = Listing {
@@ -315,11 +319,15 @@ impl RosterApi {
         &self,
         caller: UnitViewerAuth,
         campaign_id: Query<Option<i64>>,
-        unit: Query<Option<String>>,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
         q: Query<Option<String>>,
         status: Query<Option<NextAction>>,
-        page: Query<Option<u64>>,
-        page_size: Query<Option<u64>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))] page: Query<
+            Option<u64>,
+        >,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] page_size: Query<
+            Option<u64>,
+        >,
     ) -> AppResult<Json<StudentPage>> {
         let db = &self.state.db;
         let campaign_id = match campaign_id.0 {

@@ -51,14 +51,24 @@ impl From<StaffAccount> for StaffView {
 #[derive(Object)]
 struct CreateStaffRequest {
     /// 3–64 characters of a-z 0-9 . _ - (stored lower case).
-    #[oai(validator(max_length = 128))]
+    #[oai(
+        validator(pattern = r"^[A-Za-z0-9._-]{3,64}$"),
+        deserialize_with = "crate::api::strict::string"
+    )]
     username: String,
     /// 10–128 characters.
-    #[oai(validator(max_length = 1024))]
+    #[oai(
+        validator(min_length = 10, max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
     password: String,
     role: StaffRole,
-    /// Required for `unit_secretary`, forbidden for other roles.
-    #[oai(validator(max_length = 64))]
+    /// Required for `unit_secretary`, forbidden for other roles; an
+    /// existing unit (404 `not_found` otherwise).
+    #[oai(
+        validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"),
+        deserialize_with = "crate::api::strict::string"
+    )]
     unit_code: Option<String>,
 }
 
@@ -67,7 +77,10 @@ struct UpdateStaffRequest {
     /// `true` disables the account and revokes its tokens; `false` enables it.
     disabled: Option<bool>,
     /// A new password (10–128 characters); revokes the account's tokens.
-    #[oai(validator(max_length = 1024))]
+    #[oai(
+        validator(min_length = 10, max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
     password: Option<String>,
 }
 

@@ -148,7 +148,7 @@ impl StaffViewsApi {
         &self,
         caller: UnitViewerAuth,
         id: Path<i64>,
-        unit: Query<Option<String>>,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
     ) -> AppResult<Json<SessionBookings>> {
         let report = self
             .report(&caller, id.0, unit.0, AuditAction::RecordViewed)
@@ -178,7 +178,7 @@ impl StaffViewsApi {
         caller: UnitViewerAuth,
         id: Path<i64>,
         format: Query<ExportFormat>,
-        unit: Query<Option<String>>,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
     ) -> AppResult<Export> {
         let report = self
             .report(&caller, id.0, unit.0, AuditAction::DataExported)

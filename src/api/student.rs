@@ -181,17 +181,27 @@ impl From<StudentProfile> for StudentMe {
 #[derive(Object)]
 struct BindingRequest {
     /// Student number as on the roster (leading zeros matter).
-    #[oai(validator(min_length = 1, max_length = 32))]
+    #[oai(
+        validator(min_length = 1, max_length = 32),
+        deserialize_with = "crate::api::strict::string"
+    )]
     student_no: String,
     /// Full name as on the roster.
-    #[oai(validator(min_length = 1, max_length = 64))]
+    #[oai(
+        validator(min_length = 1, max_length = 64),
+        deserialize_with = "crate::api::strict::string"
+    )]
     name: String,
 }
 
 #[derive(Object)]
 struct CollectionCodeRequest {
-    /// The CHSI image collection code (图像采集码), stored as given (trimmed).
-    #[oai(validator(max_length = 2048))]
+    /// The CHSI image collection code (图像采集码), stored as given (trimmed):
+    /// not blank, at most 512 characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 512),
+        deserialize_with = "crate::api::strict::string"
+    )]
     code: String,
 }
 

@@ -74,7 +74,10 @@ struct SelfCheckRequest {
     /// Required for `error`.
     reason_code: Option<ErrorReason>,
     /// Required with reason `other`.
-    #[oai(validator(max_length = 1000))]
+    #[oai(
+        validator(max_length = 1000),
+        deserialize_with = "crate::api::strict::string"
+    )]
     detail: Option<String>,
 }
 
@@ -209,7 +212,7 @@ struct ReportList {
 #[derive(Object)]
 struct ForwardRequest {
     /// Reports to forward; those already forwarded are skipped.
-    #[oai(validator(max_items = 1000))]
+    #[oai(validator(min_items = 1, max_items = 1000))]
     report_ids: Vec<i64>,
 }
 
@@ -243,7 +246,10 @@ struct BatchList {
 struct ResolveRequest {
     resolution: Resolution,
     /// Shown to the student.
-    #[oai(validator(max_length = 1000))]
+    #[oai(
+        validator(max_length = 1000),
+        deserialize_with = "crate::api::strict::string"
+    )]
     note: Option<String>,
 }
 
@@ -488,7 +494,7 @@ impl VerificationApi {
         &self,
         staff: UnitViewerAuth,
         status: Query<Option<ReportStatus>>,
-        unit: Query<Option<String>>,
+        #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
     ) -> AppResult<Json<ReportList>> {
         let scope = unit_scope(&staff.0, unit.0)?;
         staff
