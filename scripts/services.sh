@@ -89,18 +89,28 @@ start_services() {
 MOTO_VERSION=5.2.5
 S3_BUCKET=dp-test
 
+# python_venv DIR PROGRAM REQUIREMENT WHAT: a virtual environment in DIR (cached
+# under ~/.cache/diploma-photo) with REQUIREMENT installed from PyPI, unless
+# DIR/bin/PROGRAM is already there. Dies if it cannot be made.
+python_venv() {
+  local venv=$1 program=$2 requirement=$3 what=$4
+  [ -x "$venv/bin/$program" ] && return 0
+  log "installing $what from PyPI"
+  command -v python3 >/dev/null || die "python3 is needed for $what"
+  rm -rf "$venv"
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    # Debian's own python3 keeps venv in a separate package.
+    { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq python3-venv >/dev/null && python3 -m venv "$venv"; } \
+      || die "cannot create a Python virtual environment for $what"
+  fi
+  "$venv/bin/pip" install -q "$requirement" || die "cannot install $what from PyPI"
+  [ -x "$venv/bin/$program" ] || die "$what installed, but $venv/bin/$program is missing"
+}
+
 start_s3() {
   local venv="${XDG_CACHE_HOME:-$HOME/.cache}/diploma-photo/moto-$MOTO_VERSION"
-  if [ ! -x "$venv/bin/moto_server" ]; then
-    log "installing moto $MOTO_VERSION (S3-compatible test server) from PyPI"
-    command -v python3 >/dev/null || die "python3 is needed for the S3 test server"
-    if ! python3 -m venv "$venv" 2>/dev/null; then
-      # Debian's own python3 keeps venv in a separate package.
-      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null \
-        && python3 -m venv "$venv" || die "cannot create a Python virtual environment"
-    fi
-    "$venv/bin/pip" install -q "moto[server]==$MOTO_VERSION" || die "cannot install moto from PyPI"
-  fi
+  python_venv "$venv" moto_server "moto[server]==$MOTO_VERSION" "moto $MOTO_VERSION (S3-compatible test server)"
   S3_PORT=$(free_port 57000)
   "$venv/bin/moto_server" -H 127.0.0.1 -p "$S3_PORT" >"$WORK/moto.log" 2>&1 &
   S3_PID=$!

@@ -4,7 +4,9 @@
 #   2. every test against SQLite + the in-process cache;
 #   3. every test again against PostgreSQL + Redis, with photos in
 #      S3-compatible storage;
-#   4. a short fuzzing run of the parsers, check-in codes and photo checks.
+#   4. a short fuzzing run of the parsers, check-in codes and photo checks;
+#   5. API conformance: schemathesis against the real server, as a student
+#      and as each staff role (scripts/conformance.sh).
 # PostgreSQL and Redis are installed with apt when missing and started as
 # throwaway instances on free ports (PostgreSQL as an unprivileged user, since
 # it refuses to run as root). If either cannot start, this fails loudly.
@@ -32,5 +34,8 @@ DP_TEST_S3="http://127.0.0.1:$S3_PORT/$S3_BUCKET" \
 
 log "fuzzing (short bounded run)"
 scripts/fuzz.sh
+
+log "API conformance (schemathesis)"
+scripts/conformance.sh
 
 log "all tests passed on both backends"
