@@ -313,13 +313,13 @@ impl Browser {
 
     /// A screenshot of the whole page, beyond the window's height.
     async fn screenshot(&self, name: &str) -> PathBuf {
-        let (w, h) = self.size;
+        let (w, _) = self.size;
         let height = self
-            .js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
+            .js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight, window.innerHeight)")
             .await
             .as_u64()
-            .unwrap_or(u64::from(h))
-            .clamp(u64::from(h), 8000);
+            .expect("page height")
+            .min(8000);
         let shot = self
             .client
             .issue_cmd(Cdp {
@@ -529,9 +529,9 @@ async fn a_secretary_approves_one_upload_and_rejects_another_with_a_reason() {
     assert_eq!(b.text("#review-count").await, "待审核 2 张");
     assert!(b.count("#checks li").await >= 5, "check results shown");
     b.assert_clean("review page").await;
-    b.screenshot("secretary-review").await;
+    b.screenshot("review-secretary").await;
     b.at_size(PHONE).await;
-    b.screenshot("secretary-review-phone").await;
+    b.screenshot("review-secretary-phone").await;
     b.at_size(LAPTOP).await;
 
     // Approve with the keyboard; the next upload shows by itself.
@@ -554,11 +554,11 @@ async fn a_secretary_approves_one_upload_and_rejects_another_with_a_reason() {
     b.click("#reject").await;
     b.find("#reasons:not([hidden]) .reason[data-reason='blurred']")
         .await;
-    b.screenshot("secretary-review-reject").await;
+    b.screenshot("review-reject-reason").await;
     b.click(".reason[data-reason='blurred']").await;
     b.find("#review-empty").await;
     b.assert_clean("after both decisions").await;
-    b.screenshot("secretary-review-done").await;
+    b.screenshot("review-queue-done").await;
 
     // The students see the outcome through the API.
     let me = demo.me(&first).await;

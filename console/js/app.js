@@ -169,6 +169,7 @@ async function logout() {
       // the token is dropped here whatever the server says
     }
     session.clear();
+    $('username').value = '';
     showLogin();
     toast('已退出登录 (logged out)', 'success');
   });

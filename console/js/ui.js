@@ -198,7 +198,7 @@ export function fmtBytes(n) {
 }
 
 export function badge(text, kind = 'neutral', attrs = {}) {
-  return h('span', { ...attrs, class: `badge badge-${kind}` }, text);
+  return h('span', { ...attrs, class: ['badge', `badge-${kind}`, attrs.class] }, text);
 }
 
 export function yesNo(value, yes = '是', no = '否') {

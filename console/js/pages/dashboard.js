@@ -83,7 +83,7 @@ export default async function render(page, { user }) {
         api.get('/staff/progress', query),
         api.get('/staff/at-risk', { ...query, within_days: within || undefined }),
       ]);
-      const scope = admin && !unit ? progress.totals : progress.units[0];
+      const scope = admin && !unit ? progress.totals : progress.units[0]?.counts;
       const counts = scope || Object.fromEntries(COUNTS.map(([k]) => [k, 0]));
       const parts = [stats(counts)];
       if (admin && !unit) {

@@ -112,7 +112,7 @@ export default async function render(page, { user }) {
   }
 
   function remember(a) {
-    const time = new Date().toTimeString().slice(0, 5);
+    const time = new Date().toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
     const at = history.findIndex((x) => x.id === a.id);
     if (at >= 0) history.splice(at, 1);
     history.unshift({ ...a, time });
@@ -178,7 +178,7 @@ export default async function render(page, { user }) {
           'p',
           { class: 'result-line' },
           '状态：',
-          badge(statusText, status === 'photographed' ? 'ok' : 'info', { id: 'onsite-status' }),
+          badge(statusText, status === 'photographed' ? 'ok' : 'info', { id: 'onsite-status', class: 'badge-big' }),
           ` · 时段 ${fmtTime(a.booking.starts_at).slice(11)}–${fmtTime(a.booking.ends_at).slice(11)} · ${a.booking.campus_name} ${a.booking.rooms}`,
         ),
         h('p', { class: 'result-line muted' }, `采集时录入：${a.identify_by}`),
@@ -247,7 +247,7 @@ export default async function render(page, { user }) {
   const video = h('video', { playsinline: true, muted: true, id: 'scan-video' });
   const scanHint = h('div', { class: 'scan-hint' }, '将学生的签到二维码对准取景框');
   const scanArea = h('div', { class: 'scan-area', hidden: true }, video, scanHint);
-  const scanButton = h('button', { type: 'button', class: 'btn btn-primary btn-big', id: 'scan-start' }, '📷 扫描签到码');
+  const scanButton = h('button', { type: 'button', class: 'btn btn-primary btn-big', id: 'scan-start' }, '扫描签到码 (scan QR)');
 
   function stopCamera() {
     scanning = false;
@@ -255,7 +255,7 @@ export default async function render(page, { user }) {
     stream = null;
     video.srcObject = null;
     scanArea.hidden = true;
-    scanButton.textContent = '📷 扫描签到码';
+    scanButton.textContent = '扫描签到码 (scan QR)';
   }
 
   async function startCamera() {
@@ -314,10 +314,10 @@ export default async function render(page, { user }) {
         null,
         h(
           'div',
-          { class: 'row' },
+          { class: 'row onsite-top' },
           field('本场次编号 (session)', sessionInput, admin ? null : '由研究生院提供；扫码签到后会自动填入'),
+          scanButton,
         ),
-        h('div', { class: 'row' }, scanButton),
         scanArea,
         typed,
       ),

@@ -319,9 +319,9 @@ async function sessionsTab(container) {
         [
           { label: '编号', value: (s) => h('strong', {}, `#${s.id}`) },
           { label: '校区', value: (s) => s.campus_name },
-          { label: '日期', value: (s) => s.date },
+          { label: '日期', class: 'nowrap', value: (s) => s.date },
           { label: '地点', value: (s) => s.rooms },
-          { label: '时间段', value: (s) => s.windows.join('，') },
+          { label: '时间段', value: (s) => h('span', {}, s.windows.map((w, i) => [i ? h('br') : null, w])) },
           { label: '时段/容量', value: (s) => `${s.slot_minutes} 分钟 × ${s.capacity_per_slot} 人` },
           { label: '已约/名额', class: 'num', value: (s) => places(s) },
           { label: '面向单位', value: (s) => (s.unit_codes.length ? s.unit_codes.join(', ') : '本校区全部') },
@@ -331,7 +331,7 @@ async function sessionsTab(container) {
             value: (s) =>
               h(
                 'div',
-                { class: 'row' },
+                { class: 'nowrap-row' },
                 h('button', { type: 'button', class: 'btn btn-small', onclick: () => edit(s) }, '修改'),
                 confirmButton('删除', '确认删除？', async () => {
                   await api.del(`/admin/sessions/${s.id}`);

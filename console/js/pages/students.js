@@ -26,6 +26,14 @@ function nextKind(code) {
   return 'info';
 }
 
+/** Whether the student still needs to save the CHSI collection code. */
+function codeBadge(s) {
+  if (s.collection_code_saved) return badge('已保存', 'ok');
+  if (s.has_chsi_photo) return badge('无需（已有照片）', 'neutral');
+  if (s.category === 'foreign') return badge('无需（用学号）', 'neutral');
+  return badge('未保存', 'warn');
+}
+
 export default async function render(page, { user }) {
   const admin = user.role === 'admin';
   const state = { q: '', status: '', unit: '', page: 1 };
@@ -96,11 +104,7 @@ export default async function render(page, { user }) {
             { label: '单位', value: (s) => s.unit_code },
             { label: '类别', value: (s) => label(CATEGORIES, s.category) },
             { label: '绑定', value: (s) => (s.bound ? badge('已绑定', 'ok') : badge('未绑定', 'warn')) },
-            {
-              label: '采集码',
-              value: (s) =>
-                s.category === 'foreign' ? badge('无需（学号）', 'neutral') : s.collection_code_saved ? badge('已保存', 'ok') : badge('未保存', 'warn'),
-            },
+            { label: '采集码', value: codeBadge },
             {
               label: '当前状态',
               value: (s) => badge(label(NEXT_ACTIONS, s.status.next_action.code), nextKind(s.status.next_action.code), { title: s.status.next_action.message }),
