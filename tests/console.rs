@@ -305,8 +305,10 @@ impl Browser {
     /// No error shown, no script error, no Content-Security-Policy violation.
     async fn assert_clean(&self, context: &str) {
         let problems = self
-            .js("return [...document.querySelectorAll('.toast-error, #page .alert-error')]\
-                 .map(e => e.innerText).concat(window.__consoleProblems || [])")
+            .js(
+                "return [...document.querySelectorAll('.toast-error, #page .alert-error')]\
+                 .map(e => e.innerText).concat(window.__consoleProblems || [])",
+            )
             .await;
         assert_eq!(problems, json!([]), "{context}: errors on the page");
     }
@@ -465,9 +467,13 @@ impl Demo {
 
     /// The demo session of a campus, moved to today.
     async fn session_today(&self, campus: &str) -> i64 {
-        let campaigns = parts(self.app.get("/api/v1/admin/campaigns", Some(&self.admin)).await)
-            .await
-            .1;
+        let campaigns = parts(
+            self.app
+                .get("/api/v1/admin/campaigns", Some(&self.admin))
+                .await,
+        )
+        .await
+        .1;
         let campaign = campaigns["items"][0]["id"].as_i64().unwrap();
         let sessions = parts(
             self.app
@@ -496,6 +502,79 @@ impl Demo {
 const CS: [&str; 3] = ["20240019", "20240020", "20240021"];
 /// A domestic student of another unit (EAST-MAT).
 const OTHER_UNIT: &str = "20240022";
+
+#[tokio::test]
+async fn the_console_is_served_from_the_binary_with_a_strict_policy() {
+    let app = spawn_app().await;
+    let no_redirect = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let resp = no_redirect.get(app.url("/console")).send().await.unwrap();
+    assert!(resp.status().is_redirection());
+    assert_eq!(resp.headers()["location"], "/console/");
+
+    let resp = app.get("/console/", None).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let headers = resp.headers().clone();
+    assert_eq!(headers["content-type"], "text/html; charset=utf-8");
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    for directive in [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(csp.contains(directive), "{csp}");
+    }
+    assert!(!csp.contains("unsafe"), "{csp}");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    let page = resp.text().await.unwrap();
+    assert!(page.contains("/console/js/app.js"));
+    assert!(
+        !page.contains("<script>") && !page.contains("style="),
+        "no inline code"
+    );
+
+    for (path, kind) in [
+        ("/console/js/app.js", "text/javascript; charset=utf-8"),
+        ("/console/console.css", "text/css; charset=utf-8"),
+        ("/console/vendor/jsQR.js", "text/javascript; charset=utf-8"),
+    ] {
+        let resp = app.get(path, None).await;
+        assert_eq!(resp.status(), StatusCode::OK, "{path}");
+        assert_eq!(resp.headers()["content-type"], kind, "{path}");
+        // Revalidated cheaply: same file, same tag, 304.
+        let etag = resp.headers()["etag"].clone();
+        let again = app
+            .client
+            .get(app.url(path))
+            .header("if-none-match", etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{path}");
+    }
+    for missing in [
+        "/console/nope.js",
+        "/console/../Cargo.toml",
+        "/console/%2e%2e/Cargo.toml",
+        "/console/js/",
+    ] {
+        let (status, body) = parts(app.get(missing, None).await).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{missing}: {body}");
+        assert_eq!(body["code"], "not_found");
+    }
+    // The console is not part of the API document (nor of its authorization matrix).
+    let doc = parts(app.get("/api/openapi.json", None).await).await.1;
+    assert!(
+        doc["paths"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .all(|p| !p.contains("console"))
+    );
+}
 
 macro_rules! browser_or_skip {
     () => {{
@@ -585,7 +664,11 @@ async fn a_secretary_sees_only_their_own_unit() {
         .js("return [...document.querySelectorAll('tr[data-student-no]')].map(r => r.dataset.studentNo)")
         .await;
     assert!(
-        at_risk.as_array().unwrap().iter().all(|n| CS.contains(&n.as_str().unwrap())),
+        at_risk
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| CS.contains(&n.as_str().unwrap())),
         "{at_risk}"
     );
 
@@ -617,8 +700,10 @@ async fn a_secretary_sees_only_their_own_unit() {
     .await;
     // And the server refuses, whatever the page does.
     let status = b
-        .js("return fetch('/api/v1/staff/students?unit=EAST-MAT', {headers: {Authorization: \
-             'Bearer ' + sessionStorage.getItem('dp-console-token')}}).then(r => r.status)")
+        .js(
+            "return fetch('/api/v1/staff/students?unit=EAST-MAT', {headers: {Authorization: \
+             'Bearer ' + sessionStorage.getItem('dp-console-token')}}).then(r => r.status)",
+        )
         .await;
     assert_eq!(status, json!(403));
     b.finish().await;
@@ -650,7 +735,11 @@ async fn an_admin_import_with_a_bad_row_lists_the_row_and_imports_nothing() {
     let row = b.find("#roster-result tr[data-line='3']").await;
     let text = row.text().await.unwrap();
     assert!(text.contains('3'), "{text}");
-    assert!(b.text("#roster-result .alert-error").await.contains("roster-2024.csv"));
+    assert!(
+        b.text("#roster-result .alert-error")
+            .await
+            .contains("roster-2024.csv")
+    );
     b.screenshot("admin-import-row-error").await;
 
     // All or nothing: the good row was not imported either.
@@ -726,7 +815,10 @@ async fn on_site_staff_check_in_by_typed_student_number_and_mark_photographed() 
     b.screenshot("onsite-photographed").await;
 
     let me = demo.me(&student).await;
-    assert_eq!(me["status"]["next_action"]["code"], "wait_for_chsi_upload", "{me}");
+    assert_eq!(
+        me["status"]["next_action"]["code"], "wait_for_chsi_upload",
+        "{me}"
+    );
     let report = parts(
         demo.app
             .get(

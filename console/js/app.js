@@ -152,9 +152,12 @@ async function login(event) {
       session.setUser(me);
       $('password').value = '';
       renderShell(me);
-      const home = HOME[me.role] || 'dashboard';
-      if (currentRouteId() === home) route();
-      else window.location.hash = `#/${home}`;
+      // Stay on the page asked for (a bookmark, or before the token expired)
+      // if this role has it; else the role's home page.
+      const wanted = currentRouteId();
+      const target = routesFor(me).some((r) => r.id === wanted) ? wanted : HOME[me.role] || 'dashboard';
+      if (wanted === target) route();
+      else window.location.hash = `#/${target}`;
     },
     { errorTarget: error },
   );

@@ -97,9 +97,7 @@ fn serve(req: &Request, path: &str) -> poem::Result<Response> {
     Ok(if unchanged {
         builder.status(StatusCode::NOT_MODIFIED).finish()
     } else {
-        builder
-            .content_type(asset.content_type)
-            .body(asset.body)
+        builder.content_type(asset.content_type).body(asset.body)
     })
 }
 
@@ -111,7 +109,7 @@ pub fn redirect_root() -> impl IntoResponse {
 
 /// `GET /console/{path}`: one of the console's files; `/console/` is the page.
 #[handler]
-pub fn file(req: &Request, Path(path): Path<String>) -> poem::Result<Response> {
+pub fn serve_file(req: &Request, Path(path): Path<String>) -> poem::Result<Response> {
     serve(req, if path.is_empty() { "index.html" } else { &path })
 }
 
@@ -151,10 +149,7 @@ mod tests {
         for file in files {
             let served = ASSETS.iter().any(|a| a.path == file);
             let documentation = file.ends_with(".md") || file.contains("LICENSE");
-            assert!(
-                served || documentation,
-                "console/{file} is not in ASSETS"
-            );
+            assert!(served || documentation, "console/{file} is not in ASSETS");
         }
     }
 }

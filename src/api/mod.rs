@@ -154,7 +154,7 @@ pub fn app(state: AppState) -> impl Endpoint {
         .at("/healthz", get(health::healthz))
         .at("/readyz", get(health::readyz))
         .at("/console", get(console::redirect_root))
-        .at("/console/*path", get(console::file))
+        .at("/console/*path", get(console::serve_file))
         .data(state.clone())
         .around(move |ep, req| idempotency::idempotent(ep, req, state.clone()))
         .around(move |ep, req| middleware::limit_body(ep, req, json_limit, upload_limit))
