@@ -286,6 +286,23 @@ impl Browser {
         el.send_keys(value).await.expect("type");
     }
 
+    /// Sets a form control's value as a person would (date and select
+    /// inputs included) and lets the page know.
+    async fn set(&self, css: &str, value: &str) {
+        self.find(css).await;
+        let done = self
+            .client
+            .execute(
+                "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+                 el.dispatchEvent(new Event('input', {bubbles: true})); \
+                 el.dispatchEvent(new Event('change', {bubbles: true})); return el.value;",
+                vec![json!(css), json!(value)],
+            )
+            .await
+            .expect("set value");
+        assert_eq!(done, json!(value), "{css} did not take {value}");
+    }
+
     /// Presses one key on whatever has the focus (the page's shortcuts).
     async fn press(&self, key: char) {
         let keys = KeyActions::new("keyboard".into())
@@ -837,6 +854,214 @@ async fn on_site_staff_check_in_by_typed_student_number_and_mark_photographed() 
         .unwrap_or_else(|| panic!("{report}"));
     assert_eq!(row["status"], "photographed");
     assert_eq!(row["fee_paid"], true);
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn an_admin_sets_up_a_campus_unit_session_and_secretary_account() {
+    let demo = Demo::new().await;
+    let (_one, b) = browser_or_skip!();
+    b.login(&demo.app, "demo-admin", "demo-admin-pass").await;
+    b.open("setup").await;
+
+    b.click("#page .tab[data-tab='campuses']").await;
+    b.fill("#page form input[name='code']", "GZ-INT").await;
+    b.fill("#page form input[name='name']", "国际校区").await;
+    b.click("#page form button[type='submit']").await;
+    b.until(
+        "the new campus",
+        "[...document.querySelectorAll('#page td')].some(td => td.textContent === 'GZ-INT')",
+    )
+    .await;
+
+    b.click("#page .tab[data-tab='units']").await;
+    b.fill("#page form input[name='code']", "INT-BIZ").await;
+    b.fill("#page form input[name='name']", "国际商学院").await;
+    b.set("#page form select[name='campus_code']", "GZ-INT")
+        .await;
+    b.click("#page form button[type='submit']").await;
+    b.until(
+        "the new unit",
+        "[...document.querySelectorAll('#page td')].some(td => td.textContent === 'INT-BIZ')",
+    )
+    .await;
+
+    b.click("#page .tab[data-tab='sessions']").await;
+    b.find("tr[data-session-id]").await;
+    b.settled().await;
+    let before = b.count("tr[data-session-id]").await;
+    b.click("#new-session").await;
+    b.set("#page form select[name='campus_code']", "GZ-INT")
+        .await;
+    b.set("#page form input[name='date']", "2030-06-03").await;
+    b.fill("#page form input[name='rooms']", "国际楼 101").await;
+    b.fill(
+        "#page form input[name='windows']",
+        "09:00-11:00, 14:00-16:00",
+    )
+    .await;
+    b.set("#page form input[name='slot_minutes']", "20").await;
+    b.set("#page form input[name='capacity_per_slot']", "12")
+        .await;
+    b.click("#page form button[type='submit']").await;
+    b.until(
+        "the new session",
+        &format!(
+            "document.querySelectorAll('tr[data-session-id]').length === {}",
+            before + 1
+        ),
+    )
+    .await;
+    let row = "tr[data-session-id]:last-child";
+    assert!(
+        b.text(row).await.contains("20 分钟 × 12 人"),
+        "{}",
+        b.text(row).await
+    );
+    assert!(b.text(row).await.contains("0 / 144"), "12 slots of 12");
+    b.screenshot("admin-setup-new-session").await;
+
+    // Capacity changed in the form; only what changed is sent.
+    b.click(&format!("{row} button.btn-small")).await;
+    b.set("#page form input[name='capacity_per_slot']", "15")
+        .await;
+    b.click("#page form button[type='submit']").await;
+    b.until(
+        "the new capacity",
+        "document.querySelector('tr[data-session-id]:last-child').textContent.includes('× 15 人')",
+    )
+    .await;
+    // Deleting asks once more.
+    b.click(&format!("{row} .btn-danger")).await;
+    b.find(&format!("{row} .btn-danger.is-armed")).await;
+    b.click(&format!("{row} .btn-danger")).await;
+    b.until(
+        "the session gone",
+        &format!("document.querySelectorAll('tr[data-session-id]').length === {before}"),
+    )
+    .await;
+
+    // A secretary for the new unit, then disabled.
+    b.open("staff").await;
+    b.fill("#staff-create input[name='username']", "li.si")
+        .await;
+    b.fill("#staff-create input[name='password']", "a-long-password-1")
+        .await;
+    b.set("#staff-create select[name='role']", "unit_secretary")
+        .await;
+    b.set("#staff-create select[name='unit_code']", "INT-BIZ")
+        .await;
+    b.click("#staff-create button[type='submit']").await;
+    b.find("tr[data-username='li.si']").await;
+    assert!(
+        b.text("tr[data-username='li.si']")
+            .await
+            .contains("INT-BIZ")
+    );
+    let (status, _) = parts(demo.app.staff_login("li.si", "a-long-password-1").await).await;
+    assert_eq!(status, StatusCode::OK);
+    b.click("tr[data-username='li.si'] .btn-danger").await;
+    b.until(
+        "the account disabled",
+        "document.querySelector(\"tr[data-username='li.si']\").textContent.includes('已停用')",
+    )
+    .await;
+    let (status, _) = parts(demo.app.staff_login("li.si", "a-long-password-1").await).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    b.assert_clean("setup and staff").await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn an_error_report_goes_from_the_unit_to_the_graduate_school_and_back() {
+    let demo = Demo::new().await;
+    let student = demo.student(CS[0]).await;
+    // CHSI says the verification failed; the student reports it.
+    let campaign = parts(
+        demo.app
+            .get("/api/v1/admin/campaigns", Some(&demo.admin))
+            .await,
+    )
+    .await
+    .1["items"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(format!("学号,状态\n{},核验未通过\n", CS[0]).into_bytes())
+            .file_name("chsi.csv"),
+    );
+    let resp = demo
+        .app
+        .client
+        .post(
+            demo.app
+                .url(&format!("/api/v1/admin/campaigns/{campaign}/chsi-statuses")),
+        )
+        .bearer_auth(&demo.admin)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let (status, body) = parts(
+        demo.app
+            .post_json(
+                "/api/v1/me/self-check",
+                &json!({"result": "error", "reason_code": "verification_failed"}),
+                Some(&student),
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_one, b) = browser_or_skip!();
+
+    // The secretary forwards it.
+    b.login(&demo.app, "demo-secretary", "demo-secretary-pass")
+        .await;
+    b.open("reports").await;
+    b.click("input[data-report]").await;
+    b.until(
+        "the forward button",
+        "!document.querySelector('#forward').disabled",
+    )
+    .await;
+    b.screenshot("reports-to-forward").await;
+    b.click("#forward").await;
+    b.find("#page .empty").await;
+    b.click("#page .tab[data-tab='forwarded']").await;
+    b.find("tr[data-report-id]").await;
+    b.click("#logout").await;
+    b.find("#login:not([hidden])").await;
+
+    // The Graduate School resolves it.
+    b.login(&demo.app, "demo-admin", "demo-admin-pass").await;
+    b.open("batches").await;
+    b.click("#batches-list .btn-primary").await;
+    b.find("#batch-detail tr[data-report-id]").await;
+    b.set("#batch-detail tr[data-report-id] select", "chsi_reverified")
+        .await;
+    b.fill(
+        "#batch-detail tr[data-report-id] input",
+        "已请学信网重新核验",
+    )
+    .await;
+    b.click("#batch-detail tr[data-report-id] .btn-primary")
+        .await;
+    b.until(
+        "the resolution",
+        "document.querySelector('#batch-detail tr[data-report-id]').classList.contains('is-done')",
+    )
+    .await;
+    b.assert_clean("batch resolved").await;
+    b.screenshot("admin-batch-resolved").await;
+
+    let check = parts(demo.app.get("/api/v1/me/self-check", Some(&student)).await)
+        .await
+        .1;
+    assert_eq!(check["reports"][0]["status"], "resolved", "{check}");
+    assert_eq!(check["reports"][0]["resolution"], "chsi_reverified");
     b.finish().await;
 }
 

@@ -45,8 +45,6 @@ export function replace(el, ...children) {
 export function toast(message, kind = 'info') {
   const box = document.getElementById('toasts');
   const item = h('div', { class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
-  item.title = '点击关闭 (click to close)';
-  item.addEventListener('click', () => item.remove());
   box.append(item);
   setTimeout(() => item.remove(), kind === 'error' ? 10_000 : 4_000);
   return item;

@@ -272,12 +272,13 @@ function places(s) {
   return `${booked} / ${capacity}`;
 }
 
-async function sessionsTab(container) {
+function sessionsTab(container) {
+  return load(container, () => sessionsBody());
+}
+
+async function sessionsBody() {
   const { list: all, preferred } = await campaigns();
-  if (!all.length) {
-    container.append(h('p', { class: 'empty' }, '请先在「采集活动」中新建活动。'));
-    return;
-  }
+  if (!all.length) return h('p', { class: 'empty' }, '请先在「采集活动」中新建活动。');
   let campaign = preferred;
   const editor = h('div');
   const body = h('div', { id: 'sessions-list' });
@@ -321,7 +322,7 @@ async function sessionsTab(container) {
           { label: '校区', value: (s) => s.campus_name },
           { label: '日期', class: 'nowrap', value: (s) => s.date },
           { label: '地点', value: (s) => s.rooms },
-          { label: '时间段', value: (s) => h('span', {}, s.windows.map((w, i) => [i ? h('br') : null, w])) },
+          { label: '时间段', class: 'nowrap', value: (s) => h('span', {}, s.windows.map((w, i) => [i ? h('br') : null, w])) },
           { label: '时段/容量', value: (s) => `${s.slot_minutes} 分钟 × ${s.capacity_per_slot} 人` },
           { label: '已约/名额', class: 'num', value: (s) => places(s) },
           { label: '面向单位', value: (s) => (s.unit_codes.length ? s.unit_codes.join(', ') : '本校区全部') },
@@ -346,7 +347,8 @@ async function sessionsTab(container) {
       );
     });
 
-  container.append(
+  draw();
+  return [
     h(
       'div',
       { class: 'toolbar' },
@@ -364,12 +366,11 @@ async function sessionsTab(container) {
           },
         ),
       ),
-      h('button', { type: 'button', class: 'btn btn-primary', onclick: () => edit(null) }, '+ 新建场次'),
+      h('button', { type: 'button', class: 'btn btn-primary', id: 'new-session', onclick: () => edit(null) }, '+ 新建场次'),
     ),
     editor,
     body,
-  );
-  draw();
+  ];
 }
 
 export default async function render(page) {
@@ -379,7 +380,7 @@ export default async function render(page) {
       null,
       tabs([
         { id: 'campaigns', label: '采集活动', render: campaignsTab },
-        { id: 'sessions', label: '采集场次', render: (c) => sessionsTab(c).catch((err) => c.append(h('div', { class: 'alert alert-error' }, err.message))) },
+        { id: 'sessions', label: '采集场次', render: sessionsTab },
         { id: 'units', label: '培养单位', render: unitsTab },
         { id: 'campuses', label: '校区', render: campusesTab },
       ]),
