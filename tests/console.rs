@@ -114,7 +114,8 @@ impl Drop for Browser {
 impl Browser {
     /// Starts a browser, or returns None (the test is skipped) when Chromium
     /// is not installed and the run does not require it.
-    async fn start() -> Option<Browser> {
+    /// `extra`: more Chromium switches (a fake camera, say).
+    async fn start_with(extra: &[String]) -> Option<Browser> {
         let driver_bin = find_program("DP_TEST_CHROMEDRIVER", &["chromedriver"]);
         let chromium = find_program(
             "DP_TEST_CHROMIUM",
@@ -176,7 +177,10 @@ impl Browser {
             "--lang=zh-CN".to_owned(),
             format!("--window-size={w},{h}"),
             format!("--user-data-dir={}", profile.path().display()),
-        ];
+        ]
+        .into_iter()
+        .chain(extra.iter().cloned())
+        .collect::<Vec<_>>();
         let caps = json!({
             "browserName": "chrome",
             "goog:chromeOptions": { "binary": chromium, "args": args },
@@ -594,13 +598,53 @@ async fn the_console_is_served_from_the_binary_with_a_strict_policy() {
 }
 
 macro_rules! browser_or_skip {
-    () => {{
+    () => {
+        browser_or_skip!(&[])
+    };
+    ($extra:expr) => {{
         let guard = ONE_BROWSER.lock().await;
-        match Browser::start().await {
+        match Browser::start_with($extra).await {
             Some(b) => (guard, b),
             None => return,
         }
     }};
+}
+
+/// A clip in YUV4MPEG2, the format Chromium's fake camera plays (in a
+/// loop): a QR code of `payload`, dark on light, in a 640×480 grey frame.
+fn qr_clip(payload: &str, path: &Path) {
+    let code = qrcode::QrCode::new(payload.as_bytes()).expect("QR code");
+    let modules = code.width();
+    let colors = code.to_colors();
+    let (w, h) = (640, 480);
+    // Four modules of quiet zone on each side.
+    let px = 440 / (modules + 8);
+    let size = px * (modules + 8);
+    let (x0, y0) = ((w - size) / 2 + 4 * px, (h - size) / 2 + 4 * px);
+    let mut luma = vec![200u8; w * h];
+    for y in (h - size) / 2..(h + size) / 2 {
+        for x in (w - size) / 2..(w + size) / 2 {
+            luma[y * w + x] = 240;
+        }
+    }
+    for (i, color) in colors.iter().enumerate() {
+        if *color == qrcode::Color::Dark {
+            let (mx, my) = (i % modules, i / modules);
+            for y in 0..px {
+                for x in 0..px {
+                    luma[(y0 + my * px + y) * w + x0 + mx * px + x] = 16;
+                }
+            }
+        }
+    }
+    let chroma = vec![128u8; w * h / 2];
+    let mut clip = format!("YUV4MPEG2 W{w} H{h} F10:1 Ip A1:1 C420jpeg\n").into_bytes();
+    for _ in 0..10 {
+        clip.extend_from_slice(b"FRAME\n");
+        clip.extend_from_slice(&luma);
+        clip.extend_from_slice(&chroma);
+    }
+    std::fs::write(path, clip).expect("write the camera clip");
 }
 
 #[tokio::test]
@@ -1062,6 +1106,72 @@ async fn an_error_report_goes_from_the_unit_to_the_graduate_school_and_back() {
         .1;
     assert_eq!(check["reports"][0]["status"], "resolved", "{check}");
     assert_eq!(check["reports"][0]["resolution"], "chsi_reverified");
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn on_site_staff_scan_the_check_in_code_with_the_camera() {
+    let demo = Demo::new().await;
+    let student = demo.student(CS[0]).await;
+    // The student books the East campus session, which then comes today.
+    let sessions = parts(demo.app.get("/api/v1/sessions", Some(&student)).await)
+        .await
+        .1;
+    let session = sessions["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["campus_code"] == "EAST")
+        .unwrap_or_else(|| panic!("{sessions}"))
+        .clone();
+    let (status, booking) = parts(
+        demo.app
+            .post_json(
+                "/api/v1/bookings",
+                &json!({"slot_id": session["slots"][0]["id"]}),
+                Some(&student),
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{booking}");
+    make_today(&demo.app, &session).await;
+    let code = parts(
+        demo.app
+            .get(
+                &format!("/api/v1/bookings/{}/check-in", booking["id"]),
+                Some(&student),
+            )
+            .await,
+    )
+    .await
+    .1;
+    let dir = tempfile::tempdir().unwrap();
+    let clip = dir.path().join("qr.y4m");
+    qr_clip(code["payload"].as_str().expect("payload"), &clip);
+    let camera = [
+        "--use-fake-device-for-media-stream".to_owned(),
+        "--use-fake-ui-for-media-stream".to_owned(),
+        format!("--use-file-for-fake-video-capture={}", clip.display()),
+    ];
+    let (_one, b) = browser_or_skip!(&camera);
+
+    b.login(&demo.app, "demo-onsite", "demo-onsite-pass").await;
+    b.fill("#onsite-session", &session["id"].to_string()).await;
+    b.click("#scan-start").await;
+    // The camera sees the code; the scanner stops and checks the student in.
+    b.find("#onsite-result[data-status='checked_in'][data-student-no='20240019']")
+        .await;
+    assert_eq!(
+        b.js("return document.querySelector('.scan-area').hidden")
+            .await,
+        json!(true),
+        "the camera is off again"
+    );
+    b.assert_clean("after scanning").await;
+    b.screenshot("onsite-scanned").await;
+    let me = demo.me(&student).await;
+    assert_eq!(me["booking"]["status"], "checked_in", "{me}");
     b.finish().await;
 }
 
