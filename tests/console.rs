@@ -743,6 +743,16 @@ async fn a_secretary_sees_only_their_own_unit() {
         .js("return [...document.querySelectorAll('tr[data-student-no]')].map(r => r.dataset.studentNo)")
         .await;
     assert_eq!(listed, json!(CS), "only CS students");
+    // A student's details: CHSI history and the messages sent to them.
+    b.click("tr[data-student-no='20240019'] button").await;
+    b.until(
+        "the details",
+        "document.querySelector('#student-detail')?.dataset.state === 'ready'",
+    )
+    .await;
+    assert!(b.text("#student-detail").await.contains("20240019"));
+    b.assert_clean("student details").await;
+    b.screenshot("secretary-student-detail").await;
     b.fill("#student-search", OTHER_UNIT).await;
     b.until(
         "the search to find nothing",

@@ -42,7 +42,11 @@ export default async function render(page, { user }) {
 
   async function openDetail(s) {
     await load(detail, async () => {
-      const history = await api.get(`/staff/students/${s.id}/chsi-statuses`);
+      const [history, messages] = await Promise.all([
+        api.get(`/staff/students/${s.id}/chsi-statuses`),
+        // Older servers have no notification history: show the rest anyway.
+        api.get(`/staff/students/${s.id}/notifications`).catch((err) => (err.status === 404 && err.code === 'not_found' ? null : Promise.reject(err))),
+      ]);
       const unbind =
         admin && s.bound
           ? confirmButton('解除微信绑定', '确认解除绑定？', async () => {
@@ -82,6 +86,23 @@ export default async function render(page, { user }) {
           history.items,
           { empty: '还没有学信网状态记录' },
         ),
+        messages
+          ? [
+              h('h3', {}, '微信消息 (notifications)'),
+              table(
+                [
+                  { label: '消息', value: (m) => m.purpose },
+                  { label: '状态', value: (m) => badge(m.status_label, m.status === 'sent' ? 'ok' : m.status === 'failed' ? 'danger' : 'neutral') },
+                  { label: '尝试', class: 'num', value: (m) => String(m.attempts) },
+                  { label: '产生', value: (m) => fmtTime(m.created_at) },
+                  { label: '发出', value: (m) => fmtTime(m.sent_at) },
+                  { label: '错误', value: (m) => m.last_error || '—' },
+                ],
+                messages.items,
+                { empty: '没有发给该学生的消息' },
+              ),
+            ]
+          : null,
       );
     });
     detail.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
