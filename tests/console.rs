@@ -982,7 +982,7 @@ async fn an_admin_sets_up_a_campus_unit_session_and_secretary_account() {
     b.click("#page form button[type='submit']").await;
     b.until(
         "the new capacity",
-        "document.querySelector('tr[data-session-id]:last-child').textContent.includes('× 15 人')",
+        "document.querySelector('tr[data-session-id]:last-child')?.textContent.includes('× 15 人')",
     )
     .await;
     // Deleting asks once more.
@@ -1017,7 +1017,7 @@ async fn an_admin_sets_up_a_campus_unit_session_and_secretary_account() {
     b.click("tr[data-username='li.si'] .btn-danger").await;
     b.until(
         "the account disabled",
-        "document.querySelector(\"tr[data-username='li.si']\").textContent.includes('已停用')",
+        "document.querySelector(\"tr[data-username='li.si']\")?.textContent.includes('已停用')",
     )
     .await;
     let (status, _) = parts(demo.app.staff_login("li.si", "a-long-password-1").await).await;
@@ -1078,7 +1078,7 @@ async fn an_error_report_goes_from_the_unit_to_the_graduate_school_and_back() {
     b.click("input[data-report]").await;
     b.until(
         "the forward button",
-        "!document.querySelector('#forward').disabled",
+        "document.querySelector('#forward')?.disabled === false",
     )
     .await;
     b.screenshot("reports-to-forward").await;
@@ -1105,7 +1105,7 @@ async fn an_error_report_goes_from_the_unit_to_the_graduate_school_and_back() {
         .await;
     b.until(
         "the resolution",
-        "document.querySelector('#batch-detail tr[data-report-id]').classList.contains('is-done')",
+        "document.querySelector('#batch-detail tr[data-report-id]')?.classList.contains('is-done')",
     )
     .await;
     b.assert_clean("batch resolved").await;
