@@ -2,6 +2,8 @@
 # throwaway PostgreSQL and Redis instances on free ports, stopped on exit.
 # After `start_services`: PG_PORT, REDIS_PORT. `start_s3` adds an
 # S3-compatible server (moto, from PyPI in a virtual environment): S3_PORT.
+# `ensure_browser` installs headless Chromium and chromedriver for the
+# console's browser tests and makes them required.
 log() { printf '\n==> %s\n' "$*"; }
 die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
 
@@ -30,6 +32,29 @@ ensure_packages() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
       || die "cannot install ${missing[*]}"
   fi
+}
+
+# Headless Chromium and its WebDriver for tests/console.rs, and a CJK font so
+# the screenshots show the Chinese text. Each test starts its own browser;
+# DP_TEST_REQUIRE_BROWSER=1 makes a missing one a failure, not a skip.
+# DP_TEST_CHROMIUM / DP_TEST_CHROMEDRIVER point at other binaries.
+ensure_browser() {
+  local chromium=${DP_TEST_CHROMIUM:-chromium} driver=${DP_TEST_CHROMEDRIVER:-chromedriver}
+  local missing=()
+  command -v "$chromium" >/dev/null || missing+=(chromium)
+  command -v "$driver" >/dev/null || missing+=(chromium-driver)
+  { command -v fc-list >/dev/null && fc-list :lang=zh | grep -q .; } || missing+=(fonts-wqy-microhei)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} with apt"
+    as_root apt-get update -qq || die "apt-get update failed"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+      || die "cannot install ${missing[*]}"
+  fi
+  "$driver" --version >/dev/null 2>&1 || die "$driver does not run"
+  # Debian's chromium wrapper prints a harmless shell warning on stderr.
+  local version; version=$("$chromium" --version 2>/dev/null) || die "$chromium does not run"
+  echo "$version, $("$driver" --version | awk '{print $1, $2}')"
+  export DP_TEST_REQUIRE_BROWSER=1
 }
 
 WORK=$(mktemp -d /tmp/diploma-photo-test.XXXXXX)

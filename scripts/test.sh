@@ -7,9 +7,12 @@
 #   4. a short fuzzing run of the parsers, check-in codes and photo checks;
 #   5. API conformance: schemathesis against the real server, as a student
 #      and as each staff role (scripts/conformance.sh).
-# PostgreSQL and Redis are installed with apt when missing and started as
-# throwaway instances on free ports (PostgreSQL as an unprivileged user, since
-# it refuses to run as root). If either cannot start, this fails loudly.
+# Both test passes include the staff console's tests in headless Chromium
+# (tests/console.rs; screenshots in target/console-screenshots/).
+# PostgreSQL, Redis and Chromium (with chromedriver) are installed with apt
+# when missing. PostgreSQL and Redis run as throwaway instances on free ports
+# (PostgreSQL as an unprivileged user, since it refuses to run as root). If
+# any of them cannot start, this fails loudly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +21,7 @@ cd "$(dirname "$0")/.."
 log "services"
 start_services
 start_s3
+ensure_browser
 
 log "format and lint"
 cargo fmt --all -- --check

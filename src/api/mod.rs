@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod booking;
 pub mod campaign;
+pub mod console;
 pub mod document;
 pub mod health;
 pub mod idempotency;
@@ -136,7 +137,8 @@ pub fn openapi(state: &AppState) -> OpenApiService<document::Documented<Apis>, (
     )
 }
 
-/// The whole HTTP application: API, OpenAPI document, Swagger UI, health checks.
+/// The whole HTTP application: API, OpenAPI document, Swagger UI, health
+/// checks and the staff console (outside the OpenAPI document).
 pub fn app(state: AppState) -> impl Endpoint {
     let api = openapi(&state);
     let spec = api.spec_endpoint();
@@ -162,6 +164,8 @@ pub fn app(state: AppState) -> impl Endpoint {
         .nest("/docs", ui)
         .at("/healthz", get(health::healthz))
         .at("/readyz", get(health::readyz))
+        .at("/console", get(console::redirect_root))
+        .at("/console/*path", get(console::serve_file))
         .data(state.clone())
         .around(move |ep, req| idempotency::idempotent(ep, req, state.clone()))
         .around(move |ep, req| middleware::limit_body(ep, req, json_limit, upload_limit))
