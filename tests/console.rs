@@ -424,25 +424,29 @@ impl Demo {
         Demo { app, admin }
     }
 
+    /// `GET path` with `token`, which must answer 200; the body.
+    async fn get(&self, path: &str, token: &str) -> Value {
+        let (status, body) = parts(self.app.get(path, Some(token)).await).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+        body
+    }
+
+    /// The id of the demo campaign.
+    async fn campaign_id(&self) -> i64 {
+        self.get("/api/v1/admin/campaigns", &self.admin).await["items"][0]["id"]
+            .as_i64()
+            .unwrap()
+    }
+
     /// A roster entry as staff see it.
     async fn roster_entry(&self, student_no: &str) -> Value {
-        let (status, body) = parts(
-            self.app
-                .get(
-                    &format!("/api/v1/staff/students?q={student_no}"),
-                    Some(&self.admin),
-                )
-                .await,
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        body["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["student_no"] == student_no)
-            .unwrap_or_else(|| panic!("{student_no} not on the demo roster"))
-            .clone()
+        let body = self
+            .get(
+                &format!("/api/v1/staff/students?q={student_no}"),
+                &self.admin,
+            )
+            .await;
+        item(&body, "student_no", student_no)
     }
 
     /// The student logged in, bound, with a collection code when one is needed.
@@ -483,36 +487,19 @@ impl Demo {
     }
 
     async fn me(&self, token: &str) -> Value {
-        parts(self.app.get("/api/v1/me", Some(token)).await).await.1
+        self.get("/api/v1/me", token).await
     }
 
     /// The demo session of a campus, moved to today.
     async fn session_today(&self, campus: &str) -> i64 {
-        let campaigns = parts(
-            self.app
-                .get("/api/v1/admin/campaigns", Some(&self.admin))
-                .await,
-        )
-        .await
-        .1;
-        let campaign = campaigns["items"][0]["id"].as_i64().unwrap();
-        let sessions = parts(
-            self.app
-                .get(
-                    &format!("/api/v1/admin/campaigns/{campaign}/sessions"),
-                    Some(&self.admin),
-                )
-                .await,
-        )
-        .await
-        .1;
-        let session = sessions["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["campus_code"] == campus)
-            .unwrap()
-            .clone();
+        let campaign = self.campaign_id().await;
+        let sessions = self
+            .get(
+                &format!("/api/v1/admin/campaigns/{campaign}/sessions"),
+                &self.admin,
+            )
+            .await;
+        let session = item(&sessions, "campus_code", campus);
         make_today(&self.app, &session).await;
         session["id"].as_i64().unwrap()
     }
@@ -520,6 +507,17 @@ impl Demo {
 
 /// CS, the demo secretary's unit: 20240019 (domestic), 20240020 (HK/Macao/
 /// Taiwan, already has a CHSI photo), 20240021 (foreign).
+/// The entry of `body["items"]` whose `key` is `value`.
+fn item(body: &Value, key: &str, value: &str) -> Value {
+    body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i[key] == value)
+        .unwrap_or_else(|| panic!("no {key} = {value} in {body}"))
+        .clone()
+}
+
 const CS: [&str; 3] = ["20240019", "20240020", "20240021"];
 /// A domestic student of another unit (EAST-MAT).
 const OTHER_UNIT: &str = "20240022";
@@ -890,22 +888,13 @@ async fn on_site_staff_check_in_by_typed_student_number_and_mark_photographed() 
         me["status"]["next_action"]["code"], "wait_for_chsi_upload",
         "{me}"
     );
-    let report = parts(
-        demo.app
-            .get(
-                &format!("/api/v1/staff/sessions/{session}/bookings"),
-                Some(&demo.admin),
-            )
-            .await,
-    )
-    .await
-    .1;
-    let row = report["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["student_no"] == CS[0])
-        .unwrap_or_else(|| panic!("{report}"));
+    let report = demo
+        .get(
+            &format!("/api/v1/staff/sessions/{session}/bookings"),
+            &demo.admin,
+        )
+        .await;
+    let row = &item(&report, "student_no", CS[0]);
     assert_eq!(row["status"], "photographed");
     assert_eq!(row["fee_paid"], true);
     b.finish().await;
@@ -1031,15 +1020,7 @@ async fn an_error_report_goes_from_the_unit_to_the_graduate_school_and_back() {
     let demo = Demo::new().await;
     let student = demo.student(CS[0]).await;
     // CHSI says the verification failed; the student reports it.
-    let campaign = parts(
-        demo.app
-            .get("/api/v1/admin/campaigns", Some(&demo.admin))
-            .await,
-    )
-    .await
-    .1["items"][0]["id"]
-        .as_i64()
-        .unwrap();
+    let campaign = demo.campaign_id().await;
     let form = reqwest::multipart::Form::new().part(
         "file",
         reqwest::multipart::Part::bytes(format!("学号,状态\n{},核验未通过\n", CS[0]).into_bytes())
@@ -1111,9 +1092,7 @@ async fn an_error_report_goes_from_the_unit_to_the_graduate_school_and_back() {
     b.assert_clean("batch resolved").await;
     b.screenshot("admin-batch-resolved").await;
 
-    let check = parts(demo.app.get("/api/v1/me/self-check", Some(&student)).await)
-        .await
-        .1;
+    let check = demo.get("/api/v1/me/self-check", &student).await;
     assert_eq!(check["reports"][0]["status"], "resolved", "{check}");
     assert_eq!(check["reports"][0]["resolution"], "chsi_reverified");
     b.finish().await;
@@ -1124,16 +1103,8 @@ async fn on_site_staff_scan_the_check_in_code_with_the_camera() {
     let demo = Demo::new().await;
     let student = demo.student(CS[0]).await;
     // The student books the East campus session, which then comes today.
-    let sessions = parts(demo.app.get("/api/v1/sessions", Some(&student)).await)
-        .await
-        .1;
-    let session = sessions["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["campus_code"] == "EAST")
-        .unwrap_or_else(|| panic!("{sessions}"))
-        .clone();
+    let sessions = demo.get("/api/v1/sessions", &student).await;
+    let session = item(&sessions, "campus_code", "EAST");
     let (status, booking) = parts(
         demo.app
             .post_json(
@@ -1146,16 +1117,12 @@ async fn on_site_staff_scan_the_check_in_code_with_the_camera() {
     .await;
     assert_eq!(status, StatusCode::CREATED, "{booking}");
     make_today(&demo.app, &session).await;
-    let code = parts(
-        demo.app
-            .get(
-                &format!("/api/v1/bookings/{}/check-in", booking["id"]),
-                Some(&student),
-            )
-            .await,
-    )
-    .await
-    .1;
+    let code = demo
+        .get(
+            &format!("/api/v1/bookings/{}/check-in", booking["id"]),
+            &student,
+        )
+        .await;
     let dir = tempfile::tempdir().unwrap();
     let clip = dir.path().join("qr.y4m");
     qr_clip(code["payload"].as_str().expect("payload"), &clip);
