@@ -199,6 +199,28 @@ export function badge(text, kind = 'neutral', attrs = {}) {
   return h('span', { ...attrs, class: ['badge', `badge-${kind}`, attrs.class] }, text);
 }
 
+// A button recording a photo as handed in (`record` answers the updated
+// offline record); none once `receivedAt` is set.
+export function receiveButton(o, receivedAt, record, text, what, refresh) {
+  if (receivedAt) return '';
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-small btn-primary',
+      dataset: { receive: o.student.student_no },
+      onclick: async (e) => {
+        const done = await busy(e.currentTarget, record);
+        if (done) {
+          toast(`已登记 ${done.student.name} 的${what}`, 'success');
+          refresh(done);
+        }
+      },
+    },
+    text,
+  );
+}
+
 export function yesNo(value, yes = '是', no = '否') {
   return value ? badge(yes, 'ok') : badge(no, 'neutral');
 }

@@ -4,7 +4,7 @@
 
 import { api } from '../api.js';
 import { MAKEUP_STATE, label } from '../labels.js';
-import { badge, busy, debounce, fmtDate, fmtTime, h, load, pageHeader, table, toast } from '../ui.js';
+import { badge, busy, debounce, fmtDate, fmtTime, h, load, pageHeader, receiveButton, table } from '../ui.js';
 
 export default async function render(page) {
   const state = { q: '', missingOnly: true };
@@ -20,22 +20,13 @@ export default async function render(page) {
   }
 
   function action(o, refresh) {
-    if (o.offline.e_photo_received_at) return '';
-    return h(
-      'button',
-      {
-        type: 'button',
-        class: 'btn btn-small btn-primary',
-        dataset: { receive: o.student.student_no },
-        onclick: async (e) => {
-          const done = await busy(e.currentTarget, () => api.post(`/intl/students/${o.student.id}/e-photo-received`));
-          if (done) {
-            toast(`已登记 ${done.student.name} 的电子相片`, 'success');
-            refresh(done);
-          }
-        },
-      },
+    return receiveButton(
+      o,
+      o.offline.e_photo_received_at,
+      () => api.post(`/intl/students/${o.student.id}/e-photo-received`),
       '登记已收到电子相片',
+      '电子相片',
+      refresh,
     );
   }
 

@@ -4,7 +4,7 @@
 
 import { api } from '../api.js';
 import { CATEGORIES, MAKEUP_STATE, label } from '../labels.js';
-import { badge, busy, fmtDate, fmtTime, formValues, h, load, pageHeader, section, select, table, toast } from '../ui.js';
+import { badge, busy, fmtDate, fmtTime, formValues, h, load, pageHeader, receiveButton, section, select, table, toast } from '../ui.js';
 
 export default async function render(page, { user }) {
   const admin = user.role === 'admin';
@@ -18,22 +18,13 @@ export default async function render(page, { user }) {
   }
 
   function actionCell(o, refresh) {
-    if (o.offline.paper_photo_received_at) return '';
-    return h(
-      'button',
-      {
-        type: 'button',
-        class: 'btn btn-small btn-primary',
-        dataset: { receive: o.student.student_no },
-        onclick: async (e) => {
-          const updated = await busy(e.currentTarget, () => api.post(`/staff/students/${o.student.id}/paper-photo-received`));
-          if (updated) {
-            toast(`已登记 ${updated.student.name} 的纸质相片`, 'success');
-            refresh(updated);
-          }
-        },
-      },
+    return receiveButton(
+      o,
+      o.offline.paper_photo_received_at,
+      () => api.post(`/staff/students/${o.student.id}/paper-photo-received`),
       '登记已收到',
+      '纸质相片',
+      refresh,
     );
   }
 
