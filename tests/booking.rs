@@ -690,3 +690,136 @@ async fn the_cancel_cutoff_is_set_per_campaign() {
         .unwrap();
     assert_eq!(resp.status(), StatusCode::NO_CONTENT);
 }
+
+/// `GET /sessions` answers from cached eligibility; every change that takes
+/// it away is visible on the next poll, not after the cache expires.
+#[tokio::test]
+async fn availability_follows_roster_binding_and_campaign_changes_at_once() {
+    let app = spawn_app().await;
+    let (admin, session) = setup(&app, 2, 5).await;
+    let campaign = session["campaign_id"].as_i64().unwrap();
+    let token = student(&app, 0).await;
+    let sessions = |expected: usize| {
+        let (app, token) = (&app, &token);
+        async move {
+            let (status, list) = parts(app.get("/api/v1/sessions", Some(token)).await).await;
+            assert_eq!(status, StatusCode::OK, "{list}");
+            assert_eq!(list["items"].as_array().unwrap().len(), expected, "{list}");
+        }
+    };
+    let reimport = |row: &'static str| {
+        let app = &app;
+        let admin = &admin;
+        async move {
+            let csv = format!("{}\n{row}", common::ROSTER_HEADER);
+            let resp = app
+                .upload_roster(campaign, csv.into_bytes(), "roster.csv", admin)
+                .await;
+            assert_eq!(resp.status(), StatusCode::OK);
+        }
+    };
+    sessions(1).await;
+    // Moved to a unit the session is not for, and back.
+    reimport("30000000,学生0,MED,境内,上半年,否,否,").await;
+    sessions(0).await;
+    reimport("30000000,学生0,CS,境内,上半年,否,否,").await;
+    sessions(1).await;
+    // Found to have a CHSI photo already.
+    reimport("30000000,学生0,CS,境内,上半年,否,是,").await;
+    assert_error(
+        app.get("/api/v1/sessions", Some(&token)).await,
+        StatusCode::FORBIDDEN,
+        "already_has_chsi_photo",
+    )
+    .await;
+    reimport("30000000,学生0,CS,境内,上半年,否,否,").await;
+    sessions(1).await;
+
+    // A second session serves its campus's units: CS sees it until CS moves
+    // to another campus.
+    let date = (Utc::now() + Duration::days(11)).date_naive();
+    let resp = app
+        .post_json(
+            &format!("/api/v1/admin/campaigns/{campaign}/sessions"),
+            &json!({"campus_code": "TESTCAMPUS", "date": date, "rooms": "C102",
+                    "windows": ["09:00-10:00"], "slot_minutes": 30, "capacity_per_slot": 5}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::CREATED);
+    sessions(2).await;
+    let resp = app
+        .post_json(
+            "/api/v1/admin/campuses",
+            &json!({"code": "NORTH", "name": "北校园"}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::CREATED);
+    let (_, units) = parts(app.get("/api/v1/admin/units", Some(&admin)).await).await;
+    let cs = units["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["code"] == "CS")
+        .unwrap()["id"]
+        .clone();
+    let resp = app
+        .patch_json(
+            &format!("/api/v1/admin/units/{cs}"),
+            &json!({"campus_code": "NORTH"}),
+            &admin,
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    sessions(1).await;
+
+    // The campaign closes, and opens again.
+    let resp = app
+        .patch_json(
+            &format!("/api/v1/admin/campaigns/{campaign}"),
+            &json!({"status": "closed"}),
+            &admin,
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_error(
+        app.get("/api/v1/sessions", Some(&token)).await,
+        StatusCode::FORBIDDEN,
+        "not_bound",
+    )
+    .await;
+    let resp = app
+        .patch_json(
+            &format!("/api/v1/admin/campaigns/{campaign}"),
+            &json!({"status": "open"}),
+            &admin,
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    sessions(1).await;
+
+    let (_, list) = parts(
+        app.get(
+            &format!("/api/v1/admin/campaigns/{campaign}/roster?q=30000000"),
+            Some(&admin),
+        )
+        .await,
+    )
+    .await;
+    let entry = list["items"][0]["id"].as_i64().unwrap();
+    let resp = app
+        .client
+        .delete(app.url(&format!("/api/v1/admin/students/{entry}/binding")))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    assert_error(
+        app.get("/api/v1/sessions", Some(&token)).await,
+        StatusCode::FORBIDDEN,
+        "not_bound",
+    )
+    .await;
+}

@@ -44,6 +44,8 @@ pub struct Stats {
     pub total: usize,
     pub elapsed: Duration,
     pub latencies: Vec<Duration>,
+    /// CPU time of the whole process (service and load generator) in the run.
+    pub cpu: Duration,
 }
 
 impl Stats {
@@ -54,6 +56,22 @@ impl Stats {
     pub fn percentile(&self, p: f64) -> Duration {
         percentile(&self.latencies, p)
     }
+
+    /// Process CPU time per request, in microseconds: unlike throughput, it
+    /// hardly moves when other programs share the machine.
+    pub fn cpu_per_request_us(&self) -> f64 {
+        self.cpu.as_secs_f64() * 1e6 / self.total as f64
+    }
+}
+
+/// CPU time (user + system) this process has used so far, from
+/// `/proc/self/stat` (in 1/100 s, Linux's fixed USER_HZ).
+pub fn process_cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").expect("/proc/self/stat");
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..].split(' ').collect();
+    let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    Duration::from_millis(ticks * 10)
 }
 
 /// The `p` quantile (0–1) of the latencies.
@@ -70,6 +88,7 @@ where
     F: Fn(usize) -> reqwest::RequestBuilder,
 {
     let limit = Arc::new(Semaphore::new(CONCURRENCY));
+    let cpu = process_cpu();
     let started = Instant::now();
     let mut tasks = Vec::with_capacity(n);
     for i in 0..n {
@@ -77,7 +96,15 @@ where
         let req = make(i);
         tasks.push(tokio::spawn(async move {
             let t = Instant::now();
-            let status = req.send().await.map(|r| r.status().as_u16()).unwrap_or(0);
+            // The body is read, as a client would: only then can the
+            // connection serve the next request.
+            let status = match req.send().await {
+                Ok(r) => {
+                    let status = r.status().as_u16();
+                    r.bytes().await.map_or(0, |_| status)
+                }
+                Err(_) => 0,
+            };
             drop(permit);
             (status, t.elapsed())
         }));
@@ -95,6 +122,7 @@ where
         total: n,
         elapsed: started.elapsed(),
         latencies,
+        cpu: process_cpu() - cpu,
     }
 }
 

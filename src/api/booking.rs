@@ -1,17 +1,23 @@
 //! `/sessions` and `/bookings`: students see true availability and book,
 //! view or cancel their own booking.
 
+use std::{
+    collections::HashMap,
+    sync::{Mutex, MutexGuard, PoisonError},
+};
+
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use poem_openapi::{
     ApiResponse, Object, OpenApi,
     param::{Header, Path},
     payload::Json,
 };
+use serde::Serialize;
 
 use crate::{
-    api::{ApiTags, security::StudentAuth},
+    api::{ApiTags, payload::JsonText, security::StudentAuth},
     domain::{BookingStatus, time::to_shanghai},
-    error::AppResult,
+    error::{AppError, AppResult},
     service::{
         booking::{self, Availability, BookingDetail},
         onsite,
@@ -21,10 +27,11 @@ use crate::{
 
 pub struct BookingApi {
     pub state: AppState,
+    pub rendered: RenderedSessions,
 }
 
 /// A slot and how many places are left.
-#[derive(Object)]
+#[derive(Object, Serialize)]
 struct SlotAvailability {
     id: i64,
     /// Asia/Shanghai.
@@ -35,7 +42,7 @@ struct SlotAvailability {
 }
 
 /// A session the student may book now.
-#[derive(Object)]
+#[derive(Object, Serialize)]
 struct SessionAvailability {
     id: i64,
     campus_code: String,
@@ -59,12 +66,13 @@ impl From<Availability> for SessionAvailability {
             slots: s
                 .slots
                 .iter()
-                .map(|t| SlotAvailability {
+                .zip(a.remaining)
+                .map(|(t, remaining)| SlotAvailability {
                     id: t.id,
                     starts_at: to_shanghai(t.starts_at),
                     ends_at: to_shanghai(t.ends_at),
                     capacity: t.capacity,
-                    remaining: a.remaining.get(&t.id).copied().unwrap_or(0),
+                    remaining,
                 })
                 .collect(),
             id: s.id,
@@ -79,9 +87,56 @@ impl From<Availability> for SessionAvailability {
     }
 }
 
-#[derive(Object)]
+#[derive(Object, Serialize)]
 struct SessionList {
     items: Vec<SessionAvailability>,
+}
+
+/// Each session's answer as JSON text, kept while the session, its counts and
+/// the notes stay the same: polls far outnumber changes, and writing out the
+/// slots' times is most of what a poll costs. Only this instance's rendering
+/// is kept; what is rendered always comes from the shared cache.
+#[derive(Default)]
+pub struct RenderedSessions(Mutex<HashMap<i64, (Availability, String)>>);
+
+/// Sessions rendered at most (the rest are dropped and rendered again).
+const RENDERED_MAX: usize = 1_000;
+
+impl RenderedSessions {
+    /// The `SessionList` of these sessions as JSON text.
+    fn list(&self, sessions: Vec<Availability>) -> AppResult<String> {
+        let mut out = String::from(r#"{"items":["#);
+        for (i, a) in sessions.into_iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let kept = self
+                .lock()
+                .get(&a.session.id)
+                .filter(|(seen, _)| *seen == a)
+                .map(|(_, json)| json.clone());
+            let json = match kept {
+                Some(json) => json,
+                None => {
+                    let json = serde_json::to_string(&SessionAvailability::from(a.clone()))
+                        .map_err(AppError::internal)?;
+                    let mut rendered = self.lock();
+                    if rendered.len() >= RENDERED_MAX {
+                        rendered.clear();
+                    }
+                    rendered.insert(a.session.id, (a, json.clone()));
+                    json
+                }
+            };
+            out.push_str(&json);
+        }
+        out.push_str("]}");
+        Ok(out)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HashMap<i64, (Availability, String)>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 /// A booking: where and when to come.
@@ -201,11 +256,9 @@ impl BookingApi {
         method = "get",
         operation_id = "list_available_sessions"
     )]
-    async fn sessions(&self, student: StudentAuth) -> AppResult<Json<SessionList>> {
+    async fn sessions(&self, student: StudentAuth) -> AppResult<JsonText<SessionList>> {
         let items = booking::available(&self.state, student.0).await?;
-        Ok(Json(SessionList {
-            items: items.into_iter().map(Into::into).collect(),
-        }))
+        Ok(JsonText::new(self.rendered.list(items)?))
     }
 
     /// Book a slot
@@ -358,5 +411,82 @@ impl BookingApi {
     async fn leave_waitlist(&self, student: StudentAuth, id: Path<i64>) -> AppResult<Left> {
         booking::leave_waitlist(&self.state, student.0, id.0).await?;
         Ok(Left::Done)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use poem_openapi::types::ToJSON;
+    use serde_json::Value;
+
+    use super::*;
+    use crate::service::booking::{LayoutSession, LayoutSlot};
+
+    fn availability(remaining: i32) -> Availability {
+        let at = |h| Utc.with_ymd_and_hms(2026, 12, 7, h, 30, 0).unwrap();
+        Availability {
+            session: LayoutSession {
+                id: 7,
+                campus_id: 1,
+                campus_code: "EAST".into(),
+                campus_name: "东校园 \"C\"".into(),
+                date: NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+                rooms: "C101".into(),
+                windows: vec!["09:00-12:00".into()],
+                unit_ids: vec![],
+                opens_at: None,
+                closes_at: at(0),
+                slots: vec![LayoutSlot {
+                    id: 70,
+                    starts_at: at(1),
+                    ends_at: at(2),
+                    capacity: 50,
+                }],
+            },
+            remaining: vec![remaining],
+            on_site_notes: "15 元\n".into(),
+        }
+    }
+
+    /// What `Json<SessionList>` would send, as the document describes.
+    fn documented(sessions: &[Availability]) -> Value {
+        SessionList {
+            items: sessions.iter().cloned().map(Into::into).collect(),
+        }
+        .to_json()
+        .unwrap()
+    }
+
+    #[test]
+    fn kept_renderings_are_the_documented_json_and_follow_every_change() {
+        let rendered = RenderedSessions::default();
+        let list = |sessions: Vec<Availability>| -> Value {
+            serde_json::from_str(&rendered.list(sessions).unwrap()).unwrap()
+        };
+        let mut other = availability(1);
+        other.session.id = 8;
+        for sessions in [
+            vec![],
+            vec![availability(3)],
+            // Kept from the first rendering.
+            vec![availability(3)],
+            // A count, the notes and the layout changed.
+            vec![availability(2)],
+            vec![Availability {
+                on_site_notes: "带身份证".into(),
+                ..availability(2)
+            }],
+            vec![Availability {
+                session: LayoutSession {
+                    rooms: "C102".into(),
+                    ..availability(2).session
+                },
+                ..availability(2)
+            }],
+            vec![availability(2), other],
+        ] {
+            assert_eq!(list(sessions.clone()), documented(&sessions));
+        }
     }
 }

@@ -461,6 +461,7 @@ impl CampaignAdminApi {
             },
         )
         .await?;
+        booking::forget_eligibility(self.state.cache.as_ref()).await;
         Ok(Created::Created(Json(created.into())))
     }
 
@@ -526,11 +527,9 @@ impl CampaignAdminApi {
                 b.retain_closed_days,
             ],
         };
-        Ok(Json(
-            svc::update_campaign(&self.state.db, id.0, patch)
-                .await?
-                .into(),
-        ))
+        let updated = svc::update_campaign(&self.state.db, id.0, patch).await?;
+        booking::forget_eligibility(self.state.cache.as_ref()).await;
+        Ok(Json(updated.into()))
     }
 
     /// Create a campus
@@ -635,6 +634,7 @@ impl CampaignAdminApi {
             body.campus_code.as_deref(),
         )
         .await?;
+        booking::forget_eligibility(self.state.cache.as_ref()).await;
         Ok(Json(unit.into()))
     }
 

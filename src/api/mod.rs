@@ -12,6 +12,7 @@ pub mod makeup;
 pub mod middleware;
 pub mod notify;
 pub mod onsite;
+pub mod payload;
 pub mod privacy;
 pub mod progress;
 pub mod roster;
@@ -95,6 +96,7 @@ pub fn openapi(state: &AppState) -> OpenApiService<document::Documented<Apis>, (
             },
             booking::BookingApi {
                 state: state.clone(),
+                rendered: Default::default(),
             },
             onsite::OnsiteApi {
                 state: state.clone(),

@@ -18,7 +18,7 @@ use crate::{
     entity::{roster_entry, unit},
     error::{AppError, AppResult, ErrorBody, ErrorCode, RowProblem},
     service::{
-        campaign,
+        booking, campaign,
         roster::{self, ImportOutcome, PAGE_SIZE_MAX, RosterFilter, RowError},
         student::{self, NextAction},
     },
@@ -246,6 +246,7 @@ impl RosterApi {
                 created,
                 updated,
             } => {
+                booking::forget_eligibility(self.state.cache.as_ref()).await;
                 admin
                     .0
                     .audit(
@@ -362,6 +363,7 @@ impl RosterApi {
     )]
     async fn unbind(&self, admin: AdminAuth, id: Path<i64>) -> AppResult<Unbound> {
         student::unbind(&self.state.db, id.0).await?;
+        booking::forget_eligibility(self.state.cache.as_ref()).await;
         admin
             .0
             .audit(

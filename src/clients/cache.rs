@@ -6,7 +6,10 @@
 
 use std::{
     collections::HashMap,
-    sync::Mutex,
+    sync::{
+        Mutex,
+        atomic::{AtomicUsize, Ordering},
+    },
     time::{Duration, Instant},
 };
 
@@ -47,10 +50,14 @@ pub trait Cache: Send + Sync {
 #[derive(Default)]
 pub struct MemoryCache {
     entries: Mutex<HashMap<String, (String, Instant)>>,
+    /// Size at which the next insert sweeps (starts at 0: the first insert
+    /// sets it).
+    sweep_at: AtomicUsize,
 }
 
-/// Expired entries are swept once the map grows past this many keys, so
-/// abandoned rate-limit counters cannot grow memory without bound.
+/// Expired entries are swept once the map grows past this many keys (or
+/// twice the keys alive after the last sweep), so abandoned rate-limit
+/// counters cannot grow memory without bound.
 const SWEEP_THRESHOLD: usize = 10_000;
 
 impl MemoryCache {
@@ -65,10 +72,19 @@ impl MemoryCache {
         map.get_mut(key)
     }
 
-    fn insert(map: &mut HashMap<String, (String, Instant)>, key: &str, entry: (String, Instant)) {
-        if map.len() >= SWEEP_THRESHOLD {
+    fn insert(
+        &self,
+        map: &mut HashMap<String, (String, Instant)>,
+        key: &str,
+        entry: (String, Instant),
+    ) {
+        if map.len() >= self.sweep_at.load(Ordering::Relaxed) {
             let now = Instant::now();
             map.retain(|_, (_, exp)| *exp > now);
+            // With many live keys (20,000 students' tokens), sweeping at a
+            // fixed size would make every insert a pass over all of them.
+            self.sweep_at
+                .store((map.len() * 2).max(SWEEP_THRESHOLD), Ordering::Relaxed);
         }
         map.insert(key.to_owned(), entry);
     }
@@ -92,7 +108,7 @@ impl Cache for MemoryCache {
 
     async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError> {
         let mut map = self.entries.lock().expect("cache lock poisoned");
-        Self::insert(&mut map, key, (value.to_owned(), Instant::now() + ttl));
+        self.insert(&mut map, key, (value.to_owned(), Instant::now() + ttl));
         Ok(())
     }
 
@@ -107,7 +123,7 @@ impl Cache for MemoryCache {
         if Self::live(&mut map, key, now).is_some() {
             return Ok(false);
         }
-        Self::insert(&mut map, key, (value.to_owned(), now + ttl));
+        self.insert(&mut map, key, (value.to_owned(), now + ttl));
         Ok(true)
     }
 
@@ -127,7 +143,7 @@ impl Cache for MemoryCache {
             *value = next.to_string();
             return Ok(next);
         }
-        Self::insert(&mut map, key, ("1".to_owned(), now + window));
+        self.insert(&mut map, key, ("1".to_owned(), now + window));
         Ok(1)
     }
 
@@ -245,5 +261,38 @@ impl Cache for RedisCache {
             .query_async(&mut self.conn.clone())
             .await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn fill(cache: &MemoryCache, from: usize, n: usize, ttl: Duration) {
+        for i in from..from + n {
+            cache.set(&format!("k{i}"), "v", ttl).await.unwrap();
+        }
+    }
+
+    fn size(cache: &MemoryCache) -> usize {
+        cache.entries.lock().unwrap().len()
+    }
+
+    #[tokio::test]
+    async fn expired_keys_are_swept_but_live_ones_do_not_make_every_insert_sweep() {
+        let cache = MemoryCache::default();
+        fill(&cache, 0, SWEEP_THRESHOLD, Duration::ZERO).await;
+        assert_eq!(size(&cache), SWEEP_THRESHOLD);
+        // The next insert sweeps the expired keys away.
+        fill(&cache, SWEEP_THRESHOLD, 1, Duration::from_secs(3600)).await;
+        assert_eq!(size(&cache), 1);
+
+        // Live keys past the threshold: one sweep, then none until they double.
+        let hour = Duration::from_secs(3600);
+        fill(&cache, 0, SWEEP_THRESHOLD, hour).await;
+        assert_eq!(cache.sweep_at.load(Ordering::Relaxed), 2 * SWEEP_THRESHOLD);
+        fill(&cache, SWEEP_THRESHOLD, SWEEP_THRESHOLD / 2, hour).await;
+        assert_eq!(cache.sweep_at.load(Ordering::Relaxed), 2 * SWEEP_THRESHOLD);
+        assert_eq!(cache.get("k0").await.unwrap().as_deref(), Some("v"));
     }
 }

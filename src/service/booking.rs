@@ -9,7 +9,11 @@
 //! from the database into the cache, and entries expire, so a flushed or
 //! stale cache converges to the database by itself.
 
-use std::{collections::HashMap, time::Duration};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex, PoisonError},
+    time::Duration,
+};
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use sea_orm::{
@@ -29,11 +33,17 @@ use crate::{
 
 const LAYOUT_TTL: Duration = Duration::from_secs(60);
 const REMAINING_TTL: Duration = Duration::from_secs(300);
+/// How long `GET /sessions` trusts a student's cached eligibility. Bookings
+/// never use it: they check the student in the database.
+const ELIGIBLE_TTL: Duration = Duration::from_secs(60);
+/// Outlives every cached eligibility by far; if it expires those are stale anyway.
+const ELIGIBLE_EPOCH_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
+const ELIGIBLE_EPOCH_KEY: &str = "eligible_epoch";
 /// Without an explicit closing time, booking closes this long before the first slot.
 const DEFAULT_CLOSE_BEFORE: TimeDelta = TimeDelta::hours(1);
 
 /// A slot as kept in the cached layout (counts live in their own keys).
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct LayoutSlot {
     pub id: i64,
     pub starts_at: DateTime<Utc>,
@@ -42,7 +52,7 @@ pub struct LayoutSlot {
 }
 
 /// A session as kept in the cached layout of its campaign.
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct LayoutSession {
     pub id: i64,
     pub campus_id: i64,
@@ -88,13 +98,42 @@ pub async fn forget_layout(cache: &dyn Cache, campaign_id: i64) {
     }
 }
 
+/// The last layout parsed per campaign, with the cached text it came from.
+/// Polls reuse it only while the cache returns that very text, so the cache
+/// stays the truth; this just skips parsing an unchanged layout every time.
+#[derive(Default)]
+pub struct ParsedLayouts(Mutex<HashMap<i64, ParsedLayout>>);
+
+type ParsedLayout = (Arc<str>, Arc<Vec<LayoutSession>>);
+
+impl ParsedLayouts {
+    fn last(&self, campaign_id: i64) -> Option<ParsedLayout> {
+        let parsed = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        parsed.get(&campaign_id).cloned()
+    }
+
+    fn put(&self, campaign_id: i64, parsed: ParsedLayout) {
+        let mut layouts = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        layouts.insert(campaign_id, parsed);
+    }
+}
+
 /// The campaign's sessions and slots, from the cache or rebuilt from the database.
-pub async fn layout(state: &AppState, campaign_id: i64) -> AppResult<Vec<LayoutSession>> {
+pub async fn layout(state: &AppState, campaign_id: i64) -> AppResult<Arc<Vec<LayoutSession>>> {
     let key = layout_key(campaign_id);
-    if let Ok(Some(json)) = state.cache.get(&key).await
-        && let Ok(layout) = serde_json::from_str(&json)
-    {
-        return Ok(layout);
+    if let Ok(Some(json)) = state.cache.get(&key).await {
+        if let Some((text, layout)) = state.layouts.last(campaign_id)
+            && *text == *json
+        {
+            return Ok(layout);
+        }
+        if let Ok(layout) = serde_json::from_str::<Vec<LayoutSession>>(&json) {
+            let layout = Arc::new(layout);
+            state
+                .layouts
+                .put(campaign_id, (json.into(), layout.clone()));
+            return Ok(layout);
+        }
     }
     let details = campaigns::list_sessions(&state.db, campaign_id).await?;
     let unit_ids: HashMap<String, i64> = campaigns::list_units(&state.db)
@@ -142,7 +181,20 @@ pub async fn layout(state: &AppState, campaign_id: i64) -> AppResult<Vec<LayoutS
     if let Err(err) = state.cache.set(&key, &json, LAYOUT_TTL).await {
         tracing::warn!(error = %err, "session layout not cached");
     }
-    Ok(layout)
+    Ok(Arc::new(layout))
+}
+
+/// One session of the campaign's layout.
+pub async fn layout_session(
+    state: &AppState,
+    campaign_id: i64,
+    session_id: i64,
+) -> AppResult<Option<LayoutSession>> {
+    Ok(layout(state, campaign_id)
+        .await?
+        .iter()
+        .find(|s| s.id == session_id)
+        .cloned())
 }
 
 /// Remaining places per slot: from the cache, the misses from the database.
@@ -152,6 +204,16 @@ pub async fn remaining(state: &AppState, slot_ids: &[i64]) -> AppResult<HashMap<
         tracing::warn!(error = %err, "availability cache unreadable; asking the database");
         vec![None; keys.len()]
     });
+    counts(state, slot_ids, cached).await
+}
+
+/// Remaining places per slot from the cached values of `slot_ids` (in the
+/// same order); the misses from the database, and cached again.
+async fn counts(
+    state: &AppState,
+    slot_ids: &[i64],
+    cached: Vec<Option<String>>,
+) -> AppResult<HashMap<i64, i32>> {
     let mut out = HashMap::new();
     let mut missing = Vec::new();
     for (id, value) in slot_ids.iter().zip(cached) {
@@ -233,37 +295,143 @@ async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
     })
 }
 
+/// What `GET /sessions` needs to know about a student who may book, cached
+/// so that polling availability touches only the cache.
+#[derive(Serialize, Deserialize)]
+struct Eligible {
+    /// The epoch current when this was read from the database; any other
+    /// current epoch makes it stale.
+    epoch: Option<String>,
+    campaign_id: i64,
+    unit_id: i64,
+    campus_id: i64,
+    on_site_notes: String,
+}
+
+fn eligible_key(student_id: i64) -> String {
+    format!("eligible:{student_id}")
+}
+
+/// Makes every cached eligibility stale at once: after changes that can take
+/// it away from many students (roster imports, unbinding, campaign and unit
+/// changes). Binding and saving a code need nothing: only students who may
+/// book are cached. A failure is logged; the entries then expire by themselves.
+pub async fn forget_eligibility(cache: &dyn Cache) {
+    // A timestamp never repeats an earlier epoch, unlike a counter that
+    // restarts when its key is lost.
+    let epoch = Utc::now().timestamp_micros().to_string();
+    if let Err(err) = cache
+        .set(ELIGIBLE_EPOCH_KEY, &epoch, ELIGIBLE_EPOCH_TTL)
+        .await
+    {
+        tracing::warn!(error = %err, "cached eligibility not invalidated");
+    }
+}
+
+/// The student's eligibility: one cache round trip, or [`booker`] and cached.
+async fn eligible(state: &AppState, student_id: i64) -> AppResult<Eligible> {
+    let key = eligible_key(student_id);
+    let read = state
+        .cache
+        .get_many(&[ELIGIBLE_EPOCH_KEY.to_owned(), key.clone()])
+        .await;
+    let epoch = match read {
+        Ok(mut values) => {
+            let cached = values.pop().flatten();
+            let epoch = values.pop().flatten();
+            if let Some(hit) = cached
+                .and_then(|json| serde_json::from_str::<Eligible>(&json).ok())
+                .filter(|hit| hit.epoch == epoch)
+            {
+                return Ok(hit);
+            }
+            Some(epoch)
+        }
+        Err(err) => {
+            tracing::warn!(error = %err, "eligibility cache unreadable; asking the database");
+            None
+        }
+    };
+    let b = booker(&state.db, student_id).await?;
+    let fresh = Eligible {
+        epoch: epoch.clone().flatten(),
+        campaign_id: b.campaign.id,
+        unit_id: b.unit.id,
+        campus_id: b.unit.campus_id,
+        on_site_notes: b.campaign.on_site_notes,
+    };
+    // Stored under the epoch read before the database: an invalidation in
+    // between leaves this entry stale, never a stale entry current.
+    if epoch.is_some() {
+        let json = serde_json::to_string(&fresh).map_err(AppError::internal)?;
+        if let Err(err) = state.cache.set(&key, &json, ELIGIBLE_TTL).await {
+            tracing::warn!(error = %err, "eligibility not cached");
+        }
+    }
+    Ok(fresh)
+}
+
 /// A session the student may book now, with each slot's remaining places.
+#[derive(Clone, PartialEq)]
 pub struct Availability {
     pub session: LayoutSession,
-    pub remaining: HashMap<i64, i32>,
+    /// Places left in each of `session.slots`, in the same order.
+    pub remaining: Vec<i32>,
     pub on_site_notes: String,
 }
 
 /// `GET /sessions`: the sessions this student may book now.
 pub async fn available(state: &AppState, student_id: i64) -> AppResult<Vec<Availability>> {
-    let enrollment = booker(&state.db, student_id).await?;
+    let student = eligible(state, student_id).await?;
     let now = Utc::now();
-    let sessions: Vec<LayoutSession> = layout(state, enrollment.campaign.id)
-        .await?
-        .into_iter()
-        .filter(|s| s.serves(enrollment.unit.id, enrollment.unit.campus_id) && s.is_open(now))
-        .collect();
-    let slot_ids: Vec<i64> = sessions
-        .iter()
-        .flat_map(|s| s.slots.iter().map(|t| t.id))
-        .collect();
-    let remaining = remaining(state, &slot_ids).await?;
+    let bookable = |layout: &[LayoutSession]| -> Vec<LayoutSession> {
+        layout
+            .iter()
+            .filter(|s| s.serves(student.unit_id, student.campus_id) && s.is_open(now))
+            .cloned()
+            .collect()
+    };
+    let slot_ids = |sessions: &[LayoutSession]| -> Vec<i64> {
+        sessions
+            .iter()
+            .flat_map(|s| s.slots.iter().map(|t| t.id))
+            .collect()
+    };
+    // Usually one round trip: the layout's text together with the counts of
+    // the slots it had when last parsed here. Only a changed layout costs
+    // a second read, for its own slots' counts.
+    let mut guessed = None;
+    if let Some((text, parsed)) = state.layouts.last(student.campaign_id) {
+        let sessions = bookable(&parsed);
+        let ids = slot_ids(&sessions);
+        let keys: Vec<String> = std::iter::once(layout_key(student.campaign_id))
+            .chain(ids.iter().map(|id| remaining_key(*id)))
+            .collect();
+        if let Ok(mut values) = state.cache.get_many(&keys).await
+            && values[0].as_deref() == Some(&*text)
+        {
+            values.remove(0);
+            guessed = Some((sessions, counts(state, &ids, values).await?));
+        }
+    }
+    let (sessions, remaining) = match guessed {
+        Some(found) => found,
+        None => {
+            let sessions = bookable(&layout(state, student.campaign_id).await?);
+            let remaining = remaining(state, &slot_ids(&sessions)).await?;
+            (sessions, remaining)
+        }
+    };
     Ok(sessions
         .into_iter()
         .map(|session| Availability {
             remaining: session
                 .slots
                 .iter()
-                .map(|t| (t.id, remaining.get(&t.id).copied().unwrap_or(0)))
+                .map(|t| remaining.get(&t.id).copied().unwrap_or(0))
                 .collect(),
             session,
-            on_site_notes: enrollment.campaign.on_site_notes.clone(),
+            on_site_notes: student.on_site_notes.clone(),
         })
         .collect())
 }
@@ -276,10 +444,8 @@ pub struct BookingDetail {
 }
 
 pub async fn detail(state: &AppState, booking: booking::Model) -> AppResult<BookingDetail> {
-    let session = layout(state, booking.campaign_id)
+    let session = layout_session(state, booking.campaign_id, booking.session_id)
         .await?
-        .into_iter()
-        .find(|s| s.id == booking.session_id)
         .ok_or_else(|| {
             AppError::internal(anyhow::anyhow!("booking {} without session", booking.id))
         })?;
@@ -329,10 +495,8 @@ async fn bookable_slot(
         .one(&state.db)
         .await?
         .ok_or_else(|| AppError::new(ErrorCode::NotFound, "该时段不存在"))?;
-    let session = layout(state, enrollment.campaign.id)
+    let session = layout_session(state, enrollment.campaign.id, slot_row.session_id)
         .await?
-        .into_iter()
-        .find(|s| s.id == slot_row.session_id)
         .ok_or(ErrorCode::SessionNotForUnit)?;
     if !session.serves(enrollment.unit.id, enrollment.unit.campus_id) {
         return Err(ErrorCode::SessionNotForUnit.into());
@@ -375,11 +539,10 @@ async fn booking_notice(
     slot_row: &slot::Model,
     key: String,
 ) -> AppResult<()> {
-    let sessions = layout(state, campaign.id).await?;
-    let Some(session) = sessions.iter().find(|s| s.id == slot_row.session_id) else {
+    let Some(session) = layout_session(state, campaign.id, slot_row.session_id).await? else {
         return Ok(());
     };
-    let values = notify::booking_values(session, slot_row.starts_at, &campaign.on_site_notes);
+    let values = notify::booking_values(&session, slot_row.starts_at, &campaign.on_site_notes);
     notify::enqueue(
         txn,
         &state.config.wechat_templates,
@@ -639,10 +802,8 @@ pub async fn join_waitlist(
     session_id: i64,
 ) -> AppResult<WaitlistPlace> {
     let enrollment = booker(&state.db, student_id).await?;
-    let session = layout(state, enrollment.campaign.id)
+    let session = layout_session(state, enrollment.campaign.id, session_id)
         .await?
-        .into_iter()
-        .find(|s| s.id == session_id)
         .ok_or_else(|| AppError::new(ErrorCode::NotFound, "采集场次不存在"))?;
     if !session.serves(enrollment.unit.id, enrollment.unit.campus_id) {
         return Err(ErrorCode::SessionNotForUnit.into());

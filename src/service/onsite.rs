@@ -182,10 +182,8 @@ pub async fn walk_in(state: &AppState, session_id: i64, student_no: &str) -> App
     let campaign = campaigns::open_campaign(&state.db)
         .await?
         .ok_or(ErrorCode::NoOpenCampaign)?;
-    let session = bookings::layout(state, campaign.id)
+    let session = bookings::layout_session(state, campaign.id, session_id)
         .await?
-        .into_iter()
-        .find(|s| s.id == session_id)
         .ok_or_else(|| AppError::new(ErrorCode::NotFound, "采集场次不存在"))?;
     if to_shanghai(Utc::now()).date_naive() != session.date {
         return Err(ErrorCode::NotSessionDay.into());
