@@ -92,6 +92,7 @@ error_codes! {
     ErrorReportOpen = ("error_report_open", CONFLICT, "你报告的问题正在处理中，处理完成后才能再次核对"),
     PhotoNotVerified = ("photo_not_verified", CONFLICT, "学信网照片尚未核验通过，暂不能上传至研究生管理系统"),
     AlreadyResolved = ("already_resolved", CONFLICT, "该报告已处理"),
+    ReportNotForwarded = ("report_not_forwarded", CONFLICT, "该报告尚未由培养单位报送研究生院，不能处理"),
     AlreadyReviewed = ("already_reviewed", CONFLICT, "该照片已由其他审核人处理"),
     ImageTooLarge = ("image_too_large", UNPROCESSABLE_ENTITY, "照片像素过大，请使用手机相机的默认设置拍摄"),
     NotAnImage = ("not_an_image", UNPROCESSABLE_ENTITY, "文件已损坏或不是照片，请重新拍摄或选择 JPEG/PNG 照片"),

@@ -309,12 +309,7 @@ async fn review_reject_reupload_approve() {
     let app = spawn_app().await;
     let token = consenting_student(&app).await;
     let first = uploaded(&app, &token).await;
-    let cs = app
-        .staff_token("sec.cs", StaffRole::UnitSecretary, Some("CS"))
-        .await;
-    let med = app
-        .staff_token("sec.med", StaffRole::UnitSecretary, Some("MED"))
-        .await;
+    let (cs, med) = common::secretaries(&app).await;
     let intl = app.staff_token("intl", StaffRole::IntlOffice, None).await;
 
     // The queue is scoped to the secretary's unit.
@@ -463,12 +458,7 @@ async fn offline_make_up_paper_photo_and_e_photo() {
     makeup_setup(&app, 1).await;
     let domestic = student(&app, 0).await;
     let foreign = bound(&app, "foreigner", "40000001", "Foreign·One").await;
-    let cs = app
-        .staff_token("sec.cs", StaffRole::UnitSecretary, Some("CS"))
-        .await;
-    let med = app
-        .staff_token("sec.med", StaffRole::UnitSecretary, Some("MED"))
-        .await;
+    let (cs, med) = common::secretaries(&app).await;
     let intl = app.staff_token("intl", StaffRole::IntlOffice, None).await;
     let today = chrono::Utc::now()
         .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
@@ -675,7 +665,7 @@ async fn approved_photos_export_as_a_zip_with_a_manifest() {
     let sha = hex::encode(sha2::Sha256::digest(&jpeg));
     assert_eq!(
         row,
-        format!("30000000,学生0,CS,境内,CODE-0,30000000.jpg,{sha}")
+        format!(r#""=""30000000""",学生0,CS,境内,"=""CODE-0""",30000000.jpg,{sha}"#)
     );
 
     // Incremental: nothing approved after now.

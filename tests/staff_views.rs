@@ -132,8 +132,9 @@ async fn exports_open_in_excel() {
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("时段,学号,姓名"), "{text}");
     assert_eq!(lines.len(), 3, "header and the two CS students: {text}");
+    // The student number stays text in Excel (`="…"`, quoted for CSV).
     assert!(
-        text.contains("30000000,学生0,CS,境内,已保存,已预约"),
+        text.contains(r#""=""30000000""",学生0,CS,境内,已保存,已预约"#),
         "{text}"
     );
 

@@ -112,6 +112,66 @@ async fn status_lists_import_all_or_nothing_and_keep_history() {
     )
     .await;
     assert_eq!(chsi_status(&app, &token).await, "inconclusive");
+    // An older list imported late goes into the history only.
+    let stale = statuses(
+        &app,
+        &admin,
+        campaign,
+        "学号,状态,日期\n30000000,核验通过,2024-01-06\n",
+    )
+    .await;
+    assert_eq!(chsi_status(&app, &token).await, "inconclusive");
+    // An XLSX list (the student number a number cell), dated ahead: applied.
+    let tomorrow = (Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, text) in ["学号", "状态", "日期"].into_iter().enumerate() {
+        sheet.write_string(0, col as u16, text).unwrap();
+    }
+    sheet.write_number(1, 0, 30000000.0).unwrap();
+    sheet.write_string(1, 1, "核验通过").unwrap();
+    sheet.write_string(1, 2, tomorrow.to_string()).unwrap();
+    let resp = app
+        .upload_list(
+            &format!("/api/v1/admin/campaigns/{campaign}/chsi-statuses"),
+            book.save_to_buffer().unwrap(),
+            "statuses.xlsx",
+            &admin,
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(chsi_status(&app, &token).await, "passed");
+    // Graduate-platform list: unknown, duplicate and unreadable rows, or an
+    // unreadable file, change nothing.
+    let (status, body) = parts(
+        import(
+            &app,
+            &admin,
+            campaign,
+            "graduate-platform",
+            "学号,日期\n99999999,\n30000000,\n30000000,\n30000001,2024-99-99\n",
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let lines: Vec<u64> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [2, 4, 5], "{body}");
+    assert_error(
+        import(&app, &admin, campaign, "graduate-platform", &png).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_rows",
+    )
+    .await;
+    let screen = parts(app.get("/api/v1/me/self-check", Some(&token)).await)
+        .await
+        .1;
+    assert!(screen["graduate_platform_at"].is_null(), "{screen}");
     // Absent from every list: still not uploaded.
     let other = student(&app, 2).await;
     assert_eq!(chsi_status(&app, &other).await, "not_uploaded");
@@ -133,13 +193,16 @@ async fn status_lists_import_all_or_nothing_and_keep_history() {
     .await;
     assert_eq!(status, StatusCode::OK, "{history}");
     let items = history["items"].as_array().unwrap();
-    assert_eq!(items.len(), 2);
+    assert_eq!(items.len(), 4);
     assert_eq!(items[0]["status"], "uploaded");
     assert_eq!(items[0]["status_date"], "2024-01-05");
     assert_eq!(items[0]["import_id"], first["import_id"]);
     assert_eq!(items[1]["status"], "inconclusive");
     assert_eq!(items[1]["remark"], "需复核");
     assert_eq!(items[1]["import_id"], second["import_id"]);
+    assert_eq!(items[2]["import_id"], stale["import_id"]);
+    let applied: Vec<&Value> = items.iter().map(|i| &i["applied"]).collect();
+    assert_eq!(applied, [true, true, false, true], "{history}");
     let med = app
         .staff_token("sec.med", StaffRole::UnitSecretary, Some("MED"))
         .await;
@@ -261,51 +324,80 @@ async fn report_error(app: &TestApp, token: &str) {
     assert_eq!(resp.status(), StatusCode::OK);
 }
 
+async fn save_code(app: &TestApp, token: &str) {
+    let resp = app
+        .client
+        .put(app.url("/api/v1/me/collection-code"))
+        .bearer_auth(token)
+        .json(&json!({"code": "CODE-X"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+}
+
+/// The ids of the reports a staff member sees with this query, and their students.
+async fn listed(app: &TestApp, token: &str, query: &str) -> Vec<(Value, String)> {
+    let (status, list) = parts(
+        app.get(&format!("/api/v1/staff/error-reports{query}"), Some(token))
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["report"]["id"].clone(),
+                i["student_no"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+async fn forward(app: &TestApp, token: &str, ids: Value) -> reqwest::Response {
+    app.post_json(
+        "/api/v1/staff/error-reports/forward",
+        &json!({ "report_ids": ids }),
+        Some(token),
+    )
+    .await
+}
+
 #[tokio::test]
 async fn reports_are_forwarded_per_unit_and_resolved_by_the_graduate_school() {
     let app = spawn_app().await;
     let (admin, campaign) = makeup_setup(&app, 2).await;
     let cs_student = student(&app, 0).await;
+    let cs_other = student(&app, 1).await;
     let med_student = bound(&app, "med", "40000002", "医学生").await;
-    let resp = app
-        .client
-        .put(app.url("/api/v1/me/collection-code"))
-        .bearer_auth(&med_student)
-        .json(&json!({"code": "MED-CODE"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::OK);
+    save_code(&app, &med_student).await;
     statuses(
         &app,
         &admin,
         campaign,
-        "学号,状态\n30000000,核验未通过\n40000002,无法确定\n",
+        "学号,状态\n30000000,核验未通过\n30000001,已上传\n40000002,无法确定\n",
     )
     .await;
     report_error(&app, &cs_student).await;
-    report_error(&app, &med_student).await;
-    let cs = app
-        .staff_token("sec.cs", StaffRole::UnitSecretary, Some("CS"))
-        .await;
-    let med = app
-        .staff_token("sec.med", StaffRole::UnitSecretary, Some("MED"))
-        .await;
-
-    let open = parts(
-        app.get("/api/v1/staff/error-reports?status=open", Some(&cs))
-            .await,
+    let formula = r#"=HYPERLINK("http://evil.example","点我")"#;
+    let resp = self_check(
+        &app,
+        &cs_other,
+        json!({"result": "error", "reason_code": "other", "detail": formula}),
     )
-    .await
-    .1;
-    let items = open["items"].as_array().unwrap();
-    assert_eq!(items.len(), 1, "own unit only: {open}");
-    assert_eq!(items[0]["student_no"], "30000000");
-    let cs_report = items[0]["report"]["id"].clone();
-    let med_report = parts(app.get("/api/v1/staff/error-reports", Some(&med)).await)
-        .await
-        .1["items"][0]["report"]["id"]
-        .clone();
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    report_error(&app, &med_student).await;
+    let (cs, med) = common::secretaries(&app).await;
+
+    let open = listed(&app, &cs, "?status=open").await;
+    let numbers: Vec<&str> = open.iter().map(|(_, no)| no.as_str()).collect();
+    assert_eq!(numbers, ["30000000", "30000001"], "own unit only");
+    let (cs_report, other_report) = (open[0].0.clone(), open[1].0.clone());
+    let med_report = listed(&app, &med, "").await[0].0.clone();
     assert_error(
         app.get("/api/v1/staff/error-reports?unit=MED", Some(&cs))
             .await,
@@ -313,47 +405,45 @@ async fn reports_are_forwarded_per_unit_and_resolved_by_the_graduate_school() {
         "forbidden",
     )
     .await;
-    let forward = |token: &str, ids: Value| {
-        let token = token.to_owned();
-        let app = &app;
-        async move {
-            app.post_json(
-                "/api/v1/staff/error-reports/forward",
-                &json!({"report_ids": ids}),
-                Some(&token),
-            )
-            .await
-        }
-    };
+    for (ids, status, code) in [
+        (
+            json!([cs_report, med_report]),
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        ),
+        (json!([]), StatusCode::BAD_REQUEST, "invalid_request"),
+        (json!([987654]), StatusCode::NOT_FOUND, "not_found"),
+    ] {
+        assert_error(forward(&app, &cs, ids).await, status, code).await;
+    }
+    // The Graduate School only handles what the unit forwarded.
     assert_error(
-        forward(&cs, json!([cs_report, med_report])).await,
-        StatusCode::FORBIDDEN,
-        "forbidden",
+        resolve(&app, &admin, &cs_report, "reshoot_needed").await,
+        StatusCode::CONFLICT,
+        "report_not_forwarded",
     )
     .await;
-    assert_error(
-        forward(&cs, json!([])).await,
-        StatusCode::BAD_REQUEST,
-        "invalid_request",
-    )
-    .await;
-    assert_error(
-        forward(&cs, json!([987654])).await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-    )
-    .await;
-    let (status, batches) = parts(forward(&cs, json!([cs_report])).await).await;
-    assert_eq!(status, StatusCode::OK, "{batches}");
-    assert_eq!(batches["items"].as_array().unwrap().len(), 1);
-    let batch = batches["items"][0]["id"].clone();
+
+    // Six forwards of the same reports at once: one batch holds both, and
+    // no empty batch is left behind.
+    let ids = json!([cs_report, other_report]);
+    let results =
+        futures_util::future::join_all((0..6).map(|_| forward(&app, &cs, ids.clone()))).await;
+    let mut created = Vec::new();
+    for resp in results {
+        let (status, body) = parts(resp).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        created.extend(body["items"].as_array().unwrap().iter().cloned());
+    }
+    assert_eq!(created.len(), 1, "{created:?}");
+    let batch = created[0]["id"].clone();
     // Forwarding again duplicates nothing.
-    let again = parts(forward(&cs, json!([cs_report])).await).await.1;
+    let again = parts(forward(&app, &cs, ids).await).await.1;
     assert_eq!(again["items"], json!([]));
     let all = parts(app.get("/api/v1/admin/error-batches", Some(&admin)).await)
         .await
         .1;
-    assert_eq!(all["items"].as_array().unwrap().len(), 1);
+    assert_eq!(all["items"].as_array().unwrap().len(), 1, "{all}");
     let in_batch = parts(
         app.get(
             &format!("/api/v1/admin/error-batches/{batch}/reports"),
@@ -363,7 +453,12 @@ async fn reports_are_forwarded_per_unit_and_resolved_by_the_graduate_school() {
     )
     .await
     .1;
+    assert_eq!(in_batch["items"].as_array().unwrap().len(), 2);
     assert_eq!(in_batch["items"][0]["report"]["status"], "forwarded");
+    // Each secretary's filtered lists hold their own unit only.
+    assert_eq!(listed(&app, &cs, "?status=forwarded").await.len(), 2);
+    assert!(listed(&app, &med, "?status=forwarded").await.is_empty());
+    assert_eq!(listed(&app, &med, "?status=open").await.len(), 1);
 
     let csv = app
         .get(
@@ -374,7 +469,18 @@ async fn reports_are_forwarded_per_unit_and_resolved_by_the_graduate_school() {
     assert_eq!(csv.status(), StatusCode::OK);
     let text = csv.text().await.unwrap();
     assert!(text.starts_with('\u{feff}'), "BOM for Excel");
-    assert!(text.contains("学号") && text.contains("30000000") && text.contains("身份核验未通过"));
+    assert!(
+        text.contains("学号") && text.contains("身份核验未通过"),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#""=""30000000""""#),
+        "number as text: {text}"
+    );
+    assert!(
+        text.contains(r#""'=HYPERLINK(""http://evil.example"",""点我"")""#),
+        "formula defused: {text}"
+    );
     let xlsx = app
         .get(
             &format!("/api/v1/admin/error-batches/{batch}/export?format=xlsx"),
@@ -384,7 +490,15 @@ async fn reports_are_forwarded_per_unit_and_resolved_by_the_graduate_school() {
         .bytes()
         .await
         .unwrap();
-    assert!(xlsx.starts_with(b"PK"), "an XLSX (zip) file");
+    let rows = common::xlsx_rows(&xlsx);
+    let header: Vec<&str> = rows[0].iter().map(common::string_cell).collect();
+    assert_eq!(&header[..3], ["报告编号", "学号", "姓名"]);
+    assert_eq!(common::string_cell(&rows[1][1]), "30000000");
+    assert_eq!(
+        common::string_cell(&rows[2][5]),
+        formula,
+        "text, not a formula"
+    );
 
     let (status, resolved) = parts(resolve(&app, &admin, &cs_report, "reshoot_needed").await).await;
     assert_eq!(status, StatusCode::OK, "{resolved}");
@@ -395,46 +509,101 @@ async fn reports_are_forwarded_per_unit_and_resolved_by_the_graduate_school() {
         "already_resolved",
     )
     .await;
+    // Data corrected: the same photo, checked again.
+    resolved_keeping_the_photo(&app, &admin, &other_report, "data_corrected", &cs_other).await;
+
     let mine = parts(app.get("/api/v1/me/self-check", Some(&cs_student)).await)
         .await
         .1;
     assert_eq!(mine["reports"][0]["resolution"], "reshoot_needed");
     assert_eq!(mine["reports"][0]["resolution_note"], "请重新补拍");
-    // The make-up path is open again.
+    // The re-shoot: the old photo's status is no longer current (its
+    // history stays), so nothing asks to check it or calls it unreported.
+    assert_eq!(mine["chsi_status"], "not_uploaded");
     assert_eq!(next_action(&app, &cs_student).await, "retake_photo");
-    let resp = app
-        .post_json(
-            "/api/v1/me/consents",
-            &json!({"purpose": "makeup_photo", "version": diploma_photo::service::makeup::CONSENT_VERSION}),
-            Some(&cs_student),
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    let resp = app
-        .upload_photo(
-            "/api/v1/me/makeup/photos",
-            &cs_student,
-            photos::good_jpeg(),
-            "a.jpg",
-            None,
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::CREATED);
+    assert_error(
+        self_check(&app, &cs_student, json!({"result": "confirmed"})).await,
+        StatusCode::CONFLICT,
+        "photo_not_on_chsi_yet",
+    )
+    .await;
+    let risk = parts(app.get("/api/v1/staff/at-risk", Some(&cs)).await)
+        .await
+        .1;
+    let mine: Vec<&Value> = risk["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["student_no"] == "30000000")
+        .map(|i| &i["reason"])
+        .collect();
+    assert_eq!(mine, ["reshoot_needed"], "{risk}");
+    // A list dated before the re-shoot cannot bring the old status back.
+    statuses(
+        &app,
+        &admin,
+        campaign,
+        "学号,状态,日期\n30000000,核验未通过,2024-01-05\n",
+    )
+    .await;
+    assert_eq!(chsi_status(&app, &cs_student).await, "not_uploaded");
+    common::consent(&app, &cs_student).await;
+    let photo = common::uploaded(&app, &cs_student).await;
     assert_eq!(
         next_action(&app, &cs_student).await,
         "wait_for_makeup_review"
     );
+    approve(&app, &cs, &photo).await;
+    // Waits for the new photo on CHSI, then checks it: on to `done`.
+    finish(&app, &admin, campaign, &cs_student, false).await;
 
-    // Resolved as not an error: the student can check again.
-    let (status, _) = parts(resolve(&app, &admin, &med_report, "not_an_error").await).await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(next_action(&app, &med_student).await, "self_check_photo");
-    let resp = self_check(&app, &med_student, json!({"result": "confirmed"})).await;
+    // CHSI re-verified, once the unit has forwarded it.
+    assert_error(
+        resolve(&app, &admin, &med_report, "chsi_reverified").await,
+        StatusCode::CONFLICT,
+        "report_not_forwarded",
+    )
+    .await;
+    assert_eq!(
+        forward(&app, &med, json!([med_report])).await.status(),
+        StatusCode::OK
+    );
+    resolved_keeping_the_photo(&app, &admin, &med_report, "chsi_reverified", &med_student).await;
+    assert_eq!(listed(&app, &cs, "?status=resolved").await.len(), 2);
+    let med_resolved = listed(&app, &med, "?status=resolved").await;
+    assert_eq!(med_resolved, [(med_report, "40000002".to_owned())]);
+}
+
+/// A resolution that keeps the photo: the student checks it again and,
+/// as CHSI has not passed it yet, waits for the verification.
+async fn resolved_keeping_the_photo(
+    app: &TestApp,
+    admin: &str,
+    report: &Value,
+    resolution: &str,
+    student: &str,
+) {
+    let (status, body) = parts(resolve(app, admin, report, resolution).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["report"]["resolution"], resolution);
+    assert_eq!(next_action(app, student).await, "self_check_photo");
+    let resp = self_check(app, student, json!({"result": "confirmed"})).await;
     assert_eq!(resp.status(), StatusCode::OK);
     assert_eq!(
-        next_action(&app, &med_student).await,
+        next_action(app, student).await,
         "wait_for_chsi_verification"
     );
+}
+
+async fn approve(app: &TestApp, secretary: &str, photo: &Value) {
+    let resp = app
+        .post_json(
+            &format!("/api/v1/staff/reviews/{}", photo["id"]),
+            &json!({"decision": "approve"}),
+            Some(secretary),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
 }
 
 async fn resolve(app: &TestApp, admin: &str, id: &Value, resolution: &str) -> reqwest::Response {
@@ -502,6 +671,23 @@ async fn finish(app: &TestApp, admin: &str, campaign: i64, token: &str, by_impor
     assert_eq!(next_action(app, token).await, "done");
 }
 
+/// A fresh account binds to student 0 and saves the collection code:
+/// `bind_roster` → `save_collection_code` → `book_session`.
+async fn bind_and_save_code(app: &TestApp, token: &str) {
+    assert_eq!(next_action(app, token).await, "bind_roster");
+    let resp = app
+        .post_json(
+            "/api/v1/me/binding",
+            &json!({"student_no": "30000000", "name": "学生0"}),
+            Some(token),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(next_action(app, token).await, "save_collection_code");
+    save_code(app, token).await;
+    assert_eq!(next_action(app, token).await, "book_session");
+}
+
 #[tokio::test]
 async fn from_bind_roster_to_done_through_a_session() {
     let app = spawn_app().await;
@@ -509,26 +695,7 @@ async fn from_bind_roster_to_done_through_a_session() {
     let campaign = campaign_id(&app, &admin).await;
     common::deadlines_ahead(&app, &admin, campaign).await;
     let token = app.student_token("walker").await;
-    assert_eq!(next_action(&app, &token).await, "bind_roster");
-    let resp = app
-        .post_json(
-            "/api/v1/me/binding",
-            &json!({"student_no": "30000000", "name": "学生0"}),
-            Some(&token),
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::OK);
-    assert_eq!(next_action(&app, &token).await, "save_collection_code");
-    let resp = app
-        .client
-        .put(app.url("/api/v1/me/collection-code"))
-        .bearer_auth(&token)
-        .json(&json!({"code": "CODE-0"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::OK);
-    assert_eq!(next_action(&app, &token).await, "book_session");
+    bind_and_save_code(&app, &token).await;
     let (status, booking) = parts(
         app.post_json(
             "/api/v1/bookings",
@@ -579,41 +746,15 @@ async fn from_bind_roster_to_done_through_a_session() {
 async fn from_bind_roster_to_done_through_an_online_make_up() {
     let app = spawn_app().await;
     let (admin, campaign) = makeup_setup(&app, 1).await;
+    // One account all the way, from before binding to `done`.
     let token = app.student_token("walker").await;
-    assert_eq!(next_action(&app, &token).await, "bind_roster");
-    let token = student(&app, 0).await;
-    assert_eq!(next_action(&app, &token).await, "book_session");
-    let resp = app
-        .post_json(
-            "/api/v1/me/consents",
-            &json!({"purpose": "makeup_photo", "version": diploma_photo::service::makeup::CONSENT_VERSION}),
-            Some(&token),
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    let (status, photo) = parts(
-        app.upload_photo(
-            "/api/v1/me/makeup/photos",
-            &token,
-            photos::good_jpeg(),
-            "a.jpg",
-            Some("camera"),
-        )
-        .await,
-    )
-    .await;
-    assert_eq!(status, StatusCode::CREATED, "{photo}");
+    bind_and_save_code(&app, &token).await;
+    common::consent(&app, &token).await;
+    let photo = common::uploaded(&app, &token).await;
     assert_eq!(next_action(&app, &token).await, "wait_for_makeup_review");
     let cs = app
         .staff_token("sec.cs", StaffRole::UnitSecretary, Some("CS"))
         .await;
-    let resp = app
-        .post_json(
-            &format!("/api/v1/staff/reviews/{}", photo["id"]),
-            &json!({"decision": "approve"}),
-            Some(&cs),
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::OK);
+    approve(&app, &cs, &photo).await;
     finish(&app, &admin, campaign, &token, true).await;
 }

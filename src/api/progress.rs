@@ -14,8 +14,8 @@ use crate::{
     error::{AppResult, ErrorCode},
     service::{
         campaign,
-        progress::{self, AtRisk, Counts, RiskReason},
-        report,
+        progress::{self, AtRisk, AtRiskQuery, AtRiskSort, Counts, RiskReason},
+        report::{self, Cell},
     },
     state::AppState,
 };
@@ -74,13 +74,14 @@ impl From<AtRisk> for AtRiskView {
 #[derive(Object)]
 struct AtRiskList {
     campaign_id: i64,
-    /// Fewest days left first.
+    /// In the order asked for (`sort`; fewest days left first by default).
     items: Vec<AtRiskView>,
 }
 
 #[derive(ApiResponse)]
 enum FileResponse {
-    /// CSV (UTF-8 with BOM) or XLSX: Chinese headers, every cell text.
+    /// CSV (UTF-8 with BOM) or XLSX: Chinese headers, student numbers as
+    /// text (`="…"` in CSV), counts and days as numbers.
     #[oai(status = 200)]
     File(Attachment<Vec<u8>>),
 }
@@ -96,7 +97,7 @@ fn file(bytes: Vec<u8>, name: String) -> FileResponse {
 fn spreadsheet(
     format: ExportFormat,
     headers: &[&str],
-    rows: Vec<Vec<String>>,
+    rows: Vec<Vec<Cell>>,
     stem: &str,
 ) -> AppResult<FileResponse> {
     let (bytes, ext) = match format {
@@ -104,6 +105,14 @@ fn spreadsheet(
         ExportFormat::Xlsx => (report::table_xlsx(headers, rows)?, "xlsx"),
     };
     Ok(file(bytes, format!("{stem}.{ext}")))
+}
+
+/// A progress spreadsheet row: the unit, then every count as a number.
+fn count_row(code: &str, name: &str, counts: &Counts) -> Vec<Cell> {
+    [Cell::text(code), Cell::text(name)]
+        .into_iter()
+        .chain(counts.columns().into_iter().map(|(_, n)| Cell::Number(n)))
+        .collect()
 }
 
 impl ProgressApi {
@@ -162,7 +171,7 @@ impl ProgressApi {
         staff: &UnitViewerAuth,
         campaign_id: Option<i64>,
         unit: Option<String>,
-        within_days: Option<i64>,
+        filter: (Option<i64>, Option<AtRiskSort>),
         action: AuditAction,
     ) -> AppResult<AtRiskList> {
         let (campaign_id, unit_id) = self.scope(staff, campaign_id, unit).await?;
@@ -178,14 +187,13 @@ impl ProgressApi {
                 ),
             )
             .await?;
-        let items = progress::at_risk(
-            &self.state.db,
-            campaign_id,
+        let (within_days, sort) = filter;
+        let query = AtRiskQuery {
             unit_id,
             within_days,
-            Utc::now(),
-        )
-        .await?;
+            sort: sort.unwrap_or_default(),
+        };
+        let items = progress::at_risk(&self.state.db, campaign_id, query, Utc::now()).await?;
         Ok(AtRiskList {
             campaign_id,
             items: items.into_iter().map(AtRiskView::from).collect(),
@@ -238,23 +246,13 @@ impl ProgressApi {
             .into_iter()
             .chain(labels)
             .collect();
-        let mut rows: Vec<Vec<String>> = view
+        let mut rows: Vec<Vec<Cell>> = view
             .units
             .iter()
-            .map(|u| {
-                [u.unit_code.clone(), u.unit_name.clone()]
-                    .into_iter()
-                    .chain(u.counts.columns().into_iter().map(|(_, n)| n.to_string()))
-                    .collect()
-            })
+            .map(|u| count_row(&u.unit_code, &u.unit_name, &u.counts))
             .collect();
         if let Some(totals) = &view.totals {
-            rows.push(
-                ["合计".to_owned(), String::new()]
-                    .into_iter()
-                    .chain(totals.columns().into_iter().map(|(_, n)| n.to_string()))
-                    .collect(),
-            );
+            rows.push(count_row("合计", "", totals));
         }
         spreadsheet(
             format.0,
@@ -267,8 +265,11 @@ impl ProgressApi {
     /// Students at risk
     ///
     /// Every student who will miss the make-up or self-check deadline unless
-    /// someone acts, with the reason and the days left, fewest first.
-    /// `within_days` keeps only deadlines that close. Scope as for progress.
+    /// someone acts, with the reason and the days left (negative once the
+    /// deadline has passed). `within_days` keeps only deadlines that close;
+    /// `sort=days_left` (default, fewest days first) or `days_left_desc`.
+    /// `not_self_checked` is listed only from 14 days before the self-check
+    /// deadline. Scope as for progress.
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
     /// 404 `not_found`, 409 `no_open_campaign`.
     #[oai(path = "/staff/at-risk", method = "get", operation_id = "at_risk")]
@@ -278,13 +279,14 @@ impl ProgressApi {
         campaign: Query<Option<i64>>,
         #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
         within_days: Query<Option<i64>>,
+        sort: Query<Option<AtRiskSort>>,
     ) -> AppResult<Json<AtRiskList>> {
         Ok(Json(
             self.at_risk_list(
                 &staff,
                 campaign.0,
                 unit.0,
-                within_days.0,
+                (within_days.0, sort.0),
                 AuditAction::RecordViewed,
             )
             .await?,
@@ -293,7 +295,7 @@ impl ProgressApi {
 
     /// Students at risk as a spreadsheet
     ///
-    /// Same scope and filters as `GET /staff/at-risk`; `format=csv|xlsx`.
+    /// Same scope, filters and order as `GET /staff/at-risk`; `format=csv|xlsx`.
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
     /// 404 `not_found`, 409 `no_open_campaign`.
     #[oai(
@@ -307,6 +309,7 @@ impl ProgressApi {
         campaign: Query<Option<i64>>,
         #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
         within_days: Query<Option<i64>>,
+        sort: Query<Option<AtRiskSort>>,
         format: Query<ExportFormat>,
     ) -> AppResult<FileResponse> {
         let list = self
@@ -314,7 +317,7 @@ impl ProgressApi {
                 &staff,
                 campaign.0,
                 unit.0,
-                within_days.0,
+                (within_days.0, sort.0),
                 AuditAction::DataExported,
             )
             .await?;
@@ -323,12 +326,12 @@ impl ProgressApi {
             .iter()
             .map(|r| {
                 vec![
-                    r.student_no.clone(),
-                    r.name.clone(),
-                    r.unit_code.clone(),
-                    r.reason_label.clone(),
-                    r.deadline.format("%Y-%m-%d %H:%M").to_string(),
-                    r.days_left.to_string(),
+                    Cell::code(&r.student_no),
+                    Cell::text(&r.name),
+                    Cell::text(&r.unit_code),
+                    Cell::text(&r.reason_label),
+                    Cell::Text(r.deadline.format("%Y-%m-%d %H:%M").to_string()),
+                    Cell::Number(r.days_left),
                 ]
             })
             .collect();

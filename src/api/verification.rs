@@ -155,6 +155,9 @@ struct StatusEventView {
     remark: Option<String>,
     /// The import it came from.
     import_id: i64,
+    /// False: the row was dated before the student's current status, so it
+    /// is kept here for the record but did not replace that status.
+    applied: bool,
     /// When it was imported (Asia/Shanghai).
     imported_at: DateTime<FixedOffset>,
 }
@@ -166,6 +169,7 @@ impl From<chsi_status_event::Model> for StatusEventView {
             status_date: e.status_date,
             remark: e.remark,
             import_id: e.import_id,
+            applied: e.applied,
             imported_at: to_shanghai(e.created_at),
         }
     }
@@ -339,8 +343,11 @@ impl VerificationApi {
     /// Import a CHSI status list (all-or-nothing)
     ///
     /// Statuses replace the current ones and are added to each student's
-    /// history with this import's id. Students not in the file keep their
-    /// status (`not_uploaded` if never listed). Unknown students, bad
+    /// history with this import's id. A row is as of its `date` (else the
+    /// import day); a row dated before the student's current status is only
+    /// added to the history (`applied: false`), so an older list imported
+    /// late changes nothing. Students not in the file keep their status
+    /// (`not_uploaded` if never listed). Unknown students, bad
     /// statuses, duplicate or conflicting rows: 422 `invalid_rows`, nothing
     /// imported.
     /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
@@ -630,10 +637,12 @@ impl VerificationApi {
 
     /// Resolve an error report
     ///
-    /// `reshoot_needed` opens the make-up path again for the student (and
-    /// the self-check starts over); the student sees the resolution at once.
+    /// Only reports the unit has forwarded. `reshoot_needed` opens the
+    /// make-up path again for the student, sets the current CHSI status back
+    /// to `not_uploaded` until a list gives the new photo's (history kept)
+    /// and the self-check starts over; the student sees the resolution at once.
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-    /// 404 `not_found`, 409 `already_resolved`.
+    /// 404 `not_found`, 409 `already_resolved`, `report_not_forwarded`.
     #[oai(
         path = "/admin/error-reports/:id/resolution",
         method = "post",

@@ -14,6 +14,9 @@ pub struct Model {
     pub status_date: Option<Date>,
     pub remark: Option<String>,
     pub import_id: i64,
+    /// False when the row was older than the student's current status and
+    /// kept for the record only.
+    pub applied: bool,
     pub created_at: DateTimeUtc,
 }
 

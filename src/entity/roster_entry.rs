@@ -28,6 +28,9 @@ pub struct Model {
     /// `domain::ChsiStatus` from the last imported list; null: not uploaded.
     pub chsi_status: Option<String>,
     pub chsi_status_at: Option<DateTimeUtc>,
+    /// The date the current status is as of: the list's date, else the day
+    /// it was imported (Asia/Shanghai); a re-shoot sets it to its own day.
+    pub chsi_status_date: Option<Date>,
     /// The student confirmed the photo on CHSI is right.
     pub self_checked_at: Option<DateTimeUtc>,
     /// The CHSI e-photo is on the graduate platform (student or import said so).

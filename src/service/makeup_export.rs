@@ -21,7 +21,7 @@ use crate::{
     error::{AppResult, ErrorCode},
     service::{
         makeup::{Variant, object_key},
-        report,
+        report::{self, Cell},
     },
     state::AppState,
 };
@@ -119,13 +119,13 @@ fn manifest(items: &[Item]) -> AppResult<Vec<u8>> {
         ],
         items.iter().map(|i| {
             vec![
-                i.student_no.clone(),
-                i.name.clone(),
-                i.unit_code.clone(),
-                i.category.label_zh().to_owned(),
-                i.collection_code.clone(),
-                file_name(&i.student_no),
-                i.sha256.clone(),
+                Cell::code(&i.student_no),
+                Cell::text(&i.name),
+                Cell::text(&i.unit_code),
+                Cell::text(i.category.label_zh()),
+                Cell::code(&i.collection_code),
+                Cell::Text(file_name(&i.student_no)),
+                Cell::text(&i.sha256),
             ]
         }),
     )

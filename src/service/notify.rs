@@ -432,7 +432,11 @@ pub async fn schedule_reminders(state: &AppState, now: DateTime<Utc>) -> AppResu
     let Some(&widest) = state.config.reminder_days.iter().max() else {
         return Ok(added);
     };
-    for risk in progress::at_risk(&state.db, campaign.id, None, Some(widest), now).await? {
+    let query = progress::AtRiskQuery {
+        within_days: Some(widest),
+        ..Default::default()
+    };
+    for risk in progress::at_risk(&state.db, campaign.id, query, now).await? {
         let left = risk.deadline - now;
         // The closest reminder day only: a reminder sent at 3 days is not
         // followed at once by the 1-day one when the job first runs late.

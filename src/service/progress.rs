@@ -51,6 +51,7 @@ counts! {
     booked: "已预约 (booked)",
     photographed: "已拍摄 (photographed, on site or make-up)",
     no_show: "缺席 (no-show, not booked again)",
+    makeup_uploaded: "线上补拍已上传 (online make-up uploaded, any review state)",
     makeup_pending_review: "补拍待审核 (make-up pending review)",
     makeup_rejected: "补拍被退回 (make-up rejected)",
     makeup_approved: "线上补拍通过 (online make-up approved)",
@@ -88,6 +89,7 @@ pub async fn progress(
          {booked} AS booked, \
          {photographed} AS photographed, \
          {no_show} AS no_show, \
+         {uploaded_online} AS makeup_uploaded, \
          {pending} AS makeup_pending_review, \
          {rejected} AS makeup_rejected, \
          {approved} AS makeup_approved, \
@@ -120,6 +122,10 @@ pub async fn progress(
         no_show = when(
             "b.id IS NULL AND EXISTS (SELECT 1 FROM bookings n \
              WHERE n.roster_entry_id = r.id AND n.status = 'no_show')"
+        ),
+        uploaded_online = when(
+            "EXISTS (SELECT 1 FROM makeup_photos p \
+             WHERE p.roster_entry_id = r.id AND p.status <> 'withdrawn')"
         ),
         pending = when("r.makeup_state = 'pending_review'"),
         rejected = when("r.makeup_state = 'rejected'"),
@@ -166,7 +172,8 @@ pub enum RiskReason {
     EPhotoMissing,
     /// CHSI verification failed or was inconclusive and nobody reported it.
     VerificationFailedUnreported,
-    /// The photo is on CHSI but the student has not checked it.
+    /// The photo is on CHSI but the student has not checked it, and the
+    /// self-check deadline is at most `NOT_SELF_CHECKED_WITHIN_DAYS` (14) days away.
     NotSelfChecked,
 }
 
@@ -192,6 +199,21 @@ impl RiskReason {
             Self::NotSelfChecked => "未核对学信网照片",
         }
     }
+}
+
+/// `not_self_checked` is listed only this close to the self-check deadline
+/// (in whole days): earlier, an unchecked photo is not yet a risk.
+pub const NOT_SELF_CHECKED_WITHIN_DAYS: i64 = 14;
+
+/// The order of the at-risk list; ties by unit code, then student number.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, poem_openapi::Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum AtRiskSort {
+    /// Fewest days left first (the default).
+    #[default]
+    DaysLeft,
+    /// Most days left first.
+    DaysLeftDesc,
 }
 
 /// A student who will miss a deadline unless someone acts.
@@ -222,15 +244,28 @@ fn risk(action: NextAction, chsi: ChsiStatus) -> Option<RiskReason> {
     })
 }
 
-/// Students at risk in a campaign (one unit when given), fewest days left
-/// first; `within_days` keeps only those whose deadline is that close.
+/// Which students of the at-risk list, in which order.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AtRiskQuery {
+    /// One unit, or all.
+    pub unit_id: Option<i64>,
+    /// Only those whose deadline is at most this many days away.
+    pub within_days: Option<i64>,
+    pub sort: AtRiskSort,
+}
+
+/// Students at risk in a campaign, in `query.sort` order.
 pub async fn at_risk(
     db: &DatabaseConnection,
     campaign_id: i64,
-    unit_id: Option<i64>,
-    within_days: Option<i64>,
+    query: AtRiskQuery,
     now: DateTime<Utc>,
 ) -> AppResult<Vec<AtRisk>> {
+    let AtRiskQuery {
+        unit_id,
+        within_days,
+        sort,
+    } = query;
     let campaign: campaign::Model = campaigns::get_campaign(db, campaign_id).await?;
     let mut query = roster_entry::Entity::find()
         .filter(roster_entry::Column::CampaignId.eq(campaign_id))
@@ -259,7 +294,9 @@ pub async fn at_risk(
             campaign.makeup_deadline
         };
         let days_left = (deadline - now).num_days();
-        if within_days.is_some_and(|d| days_left > d) {
+        if within_days.is_some_and(|d| days_left > d)
+            || (reason == RiskReason::NotSelfChecked && days_left > NOT_SELF_CHECKED_WITHIN_DAYS)
+        {
             continue;
         }
         out.push(AtRisk {
@@ -271,11 +308,13 @@ pub async fn at_risk(
         });
     }
     out.sort_by(|a, b| {
-        (a.days_left, &a.unit_code, &a.entry.student_no).cmp(&(
-            b.days_left,
-            &b.unit_code,
-            &b.entry.student_no,
-        ))
+        let days = match sort {
+            AtRiskSort::DaysLeft => a.days_left.cmp(&b.days_left),
+            AtRiskSort::DaysLeftDesc => b.days_left.cmp(&a.days_left),
+        };
+        days.then_with(|| {
+            (&a.unit_code, &a.entry.student_no).cmp(&(&b.unit_code, &b.entry.student_no))
+        })
     });
     Ok(out)
 }

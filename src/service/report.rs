@@ -105,7 +105,44 @@ const HEADERS: [&str; 9] = [
     "签到时间",
 ];
 
-/// A cell a spreadsheet could run as a formula gets a leading apostrophe.
+/// One spreadsheet cell, typed so each format can write it the way Excel
+/// reads it back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// Free text (names, details, labels): a CSV cell Excel could run as a
+    /// formula gets a leading apostrophe.
+    Text(String),
+    /// An identifier that must stay text although it may look like a number
+    /// (student numbers, collection codes): leading zeros and long digit
+    /// runs survive. CSV writes it as `="…"`, which Excel shows as the text
+    /// inside the quotes; XLSX writes a string cell.
+    Code(String),
+    /// A number (counts, days left), written as a number, never guarded.
+    Number(i64),
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Self {
+        Self::Text(s.into())
+    }
+
+    pub fn code(s: impl Into<String>) -> Self {
+        Self::Code(s.into())
+    }
+
+    /// The cell as CSV text.
+    fn csv(&self) -> String {
+        match self {
+            Self::Text(s) => safe(s),
+            Self::Code(s) if s.is_empty() => String::new(),
+            // Inside the formula's string literal only `"` is special.
+            Self::Code(s) => format!("=\"{}\"", s.replace('"', "\"\"")),
+            Self::Number(n) => n.to_string(),
+        }
+    }
+}
+
+/// Text a spreadsheet could run as a formula gets a leading apostrophe.
 pub fn safe(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
@@ -114,7 +151,7 @@ pub fn safe(cell: &str) -> String {
     }
 }
 
-fn cells(row: &BookingRow) -> Vec<String> {
+fn cells(row: &BookingRow) -> Vec<Cell> {
     let category = StudentCategory::parse(&row.entry.category).map_or("", |c| c.label_zh());
     let code = match (
         StudentCategory::parse(&row.entry.category),
@@ -125,24 +162,24 @@ fn cells(row: &BookingRow) -> Vec<String> {
         (_, false) => "未保存",
     };
     vec![
-        format!(
+        Cell::Text(format!(
             "{}-{}",
             to_shanghai(row.slot.starts_at).format("%H:%M"),
             to_shanghai(row.slot.ends_at).format("%H:%M")
+        )),
+        Cell::code(&row.entry.student_no),
+        Cell::text(&row.entry.name),
+        Cell::text(&row.unit_code),
+        Cell::text(category),
+        Cell::text(code),
+        Cell::text(BookingStatus::parse(&row.booking.status).map_or("", |s| s.label_zh())),
+        Cell::text(if row.booking.fee_paid { "是" } else { "否" }),
+        Cell::Text(
+            row.booking
+                .checked_in_at
+                .map(|t| to_shanghai(t).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
         ),
-        row.entry.student_no.clone(),
-        row.entry.name.clone(),
-        row.unit_code.clone(),
-        category.to_owned(),
-        code.to_owned(),
-        BookingStatus::parse(&row.booking.status)
-            .map_or("", |s| s.label_zh())
-            .to_owned(),
-        if row.booking.fee_paid { "是" } else { "否" }.to_owned(),
-        row.booking
-            .checked_in_at
-            .map(|t| to_shanghai(t).format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_default(),
     ]
 }
 
@@ -155,10 +192,10 @@ pub fn to_xlsx(rows: &[BookingRow]) -> AppResult<Vec<u8>> {
 }
 
 /// CSV in UTF-8 with a BOM, so Excel in China opens it with the right
-/// encoding; formula-like cells are defused.
+/// encoding; formula-like text is defused, codes stay text (see [`Cell`]).
 pub fn table_csv(
     headers: &[&str],
-    rows: impl IntoIterator<Item = Vec<String>>,
+    rows: impl IntoIterator<Item = Vec<Cell>>,
 ) -> AppResult<Vec<u8>> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
@@ -166,7 +203,7 @@ pub fn table_csv(
         writer.write_record(headers).map_err(AppError::internal)?;
         for row in rows {
             writer
-                .write_record(row.iter().map(|c| safe(c)))
+                .write_record(row.iter().map(Cell::csv))
                 .map_err(AppError::internal)?;
         }
         writer.flush().map_err(AppError::internal)?;
@@ -174,11 +211,11 @@ pub fn table_csv(
     Ok(out)
 }
 
-/// An XLSX workbook of one sheet; every cell is text (student numbers keep
-/// their zeros, nothing is a formula).
+/// An XLSX workbook of one sheet: text and codes are string cells (student
+/// numbers keep their zeros, nothing is a formula), numbers are numbers.
 pub fn table_xlsx(
     headers: &[&str],
-    rows: impl IntoIterator<Item = Vec<String>>,
+    rows: impl IntoIterator<Item = Vec<Cell>>,
 ) -> AppResult<Vec<u8>> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
@@ -187,10 +224,14 @@ pub fn table_xlsx(
         sheet.write_string(0, col as u16, *header).map_err(xlsx)?;
     }
     for (i, row) in rows.into_iter().enumerate() {
+        let line = i as u32 + 1;
         for (col, cell) in row.iter().enumerate() {
-            sheet
-                .write_string(i as u32 + 1, col as u16, cell)
-                .map_err(xlsx)?;
+            let col = col as u16;
+            match cell {
+                Cell::Text(s) | Cell::Code(s) => sheet.write_string(line, col, s),
+                Cell::Number(n) => sheet.write_number(line, col, *n as f64),
+            }
+            .map_err(xlsx)?;
         }
     }
     book.save_to_buffer().map_err(xlsx)
@@ -205,5 +246,14 @@ mod tests {
         assert_eq!(safe("=1+1"), "'=1+1");
         assert_eq!(safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(safe("张三"), "张三");
+    }
+
+    #[test]
+    fn codes_stay_text_and_numbers_stay_numbers() {
+        assert_eq!(Cell::code("01234").csv(), "=\"01234\"");
+        assert_eq!(Cell::code("a\"b").csv(), "=\"a\"\"b\"");
+        assert_eq!(Cell::code("").csv(), "");
+        assert_eq!(Cell::Number(-3).csv(), "-3");
+        assert_eq!(Cell::text("-3").csv(), "'-3");
     }
 }

@@ -580,6 +580,7 @@ mod tests {
             makeup_state: None,
             chsi_status: None,
             chsi_status_at: None,
+            chsi_status_date: None,
             self_checked_at: None,
             graduate_platform_at: None,
             reshoot_requested_at: None,

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, SqlErr, TransactionTrait, sea_query::Expr,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr, TransactionTrait, sea_query::Expr,
 };
 
 use crate::{
@@ -19,6 +19,7 @@ use crate::{
     error::{AppError, AppResult, ErrorCode},
     service::{
         campaign, makeup, notify,
+        report::Cell,
         roster::RowError,
         student::{self, Enrollment},
         table_file::{self, Columns},
@@ -248,8 +249,19 @@ pub async fn import_list(
     .await?;
     match kind {
         ListKind::ChsiStatus => {
-            for chunk in valid.chunks(CHUNK) {
-                chsi_status_event::Entity::insert_many(chunk.iter().map(|r| {
+            // A row older than the student's current status goes into the
+            // history only; same day or newer replaces it.
+            let today = crate::domain::time::to_shanghai(now).date_naive();
+            let applied: Vec<bool> = valid
+                .iter()
+                .map(|r| {
+                    let current = models[&r.entry_id].chsi_status_date;
+                    current.is_none_or(|c| r.date.unwrap_or(today) >= c)
+                })
+                .collect();
+            let rows: Vec<(&ListRow, bool)> = valid.iter().zip(applied).collect();
+            for chunk in rows.chunks(CHUNK) {
+                chsi_status_event::Entity::insert_many(chunk.iter().map(|(r, applied)| {
                     chsi_status_event::ActiveModel {
                         campaign_id: Set(campaign_id),
                         roster_entry_id: Set(r.entry_id),
@@ -257,6 +269,7 @@ pub async fn import_list(
                         status_date: Set(r.date),
                         remark: Set(r.remark.clone()),
                         import_id: Set(import.id),
+                        applied: Set(*applied),
                         created_at: Set(now),
                         ..Default::default()
                     }
@@ -264,29 +277,37 @@ pub async fn import_list(
                 .exec_without_returning(&txn)
                 .await?;
             }
-            for status in ChsiStatus::ALL {
-                let ids: Vec<i64> = valid
-                    .iter()
-                    .filter(|r| r.status == Some(*status))
-                    .map(|r| r.entry_id)
-                    .collect();
+            let mut groups: std::collections::BTreeMap<(&str, NaiveDate), Vec<i64>> =
+                Default::default();
+            for (row, _) in rows.iter().filter(|(_, applied)| *applied) {
+                let status = row.status.map_or("", |s| s.as_str());
+                groups
+                    .entry((status, row.date.unwrap_or(today)))
+                    .or_default()
+                    .push(row.entry_id);
+            }
+            for ((status, date), ids) in groups {
                 for chunk in ids.chunks(CHUNK) {
                     roster_entry::Entity::update_many()
-                        .col_expr(
-                            roster_entry::Column::ChsiStatus,
-                            Expr::value(status.as_str()),
-                        )
+                        .col_expr(roster_entry::Column::ChsiStatus, Expr::value(status))
                         .col_expr(roster_entry::Column::ChsiStatusAt, Expr::value(now))
+                        .col_expr(roster_entry::Column::ChsiStatusDate, Expr::value(date))
                         .filter(roster_entry::Column::Id.is_in(chunk.to_vec()))
+                        // Also against an import committed in the meantime.
+                        .filter(
+                            sea_orm::Condition::any()
+                                .add(roster_entry::Column::ChsiStatusDate.is_null())
+                                .add(roster_entry::Column::ChsiStatusDate.lte(date)),
+                        )
                         .exec(&txn)
                         .await?;
                 }
             }
             // Told once when verification newly fails, so they report it in time.
             let deadline = notify::local_minute(campaign.self_check_deadline);
-            for row in valid
+            for (row, _) in rows
                 .iter()
-                .filter(|r| r.status == Some(ChsiStatus::Failed))
+                .filter(|(r, applied)| *applied && r.status == Some(ChsiStatus::Failed))
             {
                 let entry = &models[&row.entry_id];
                 if entry.chsi_status.as_deref() == Some(ChsiStatus::Failed.as_str()) {
@@ -535,26 +556,33 @@ pub async fn forward(
             "请至少选择一条报告 (no reports given)",
         ));
     }
+    let own_unit = match viewer {
+        StaffAssignment::UnitSecretary { unit } => {
+            Some(campaign::unit_by_code(&state.db, unit.as_str()).await?.id)
+        }
+        _ => None,
+    };
+    let ids: Vec<i64> = report_ids.to_vec();
+    // Read and update in one write transaction, and move only reports still
+    // open: of two forwards at once, the second finds nothing left; a batch
+    // that got no report is removed again, so no batch is ever empty.
+    let txn = crate::service::begin_write(&state.db).await?;
+    // Rows locked in id order on PostgreSQL (SQLite's write lock is already
+    // held), so concurrent forwards queue instead of deadlocking.
     let reports = error_report::Entity::find()
-        .filter(error_report::Column::Id.is_in(report_ids.to_vec()))
-        .all(&state.db)
+        .filter(error_report::Column::Id.is_in(ids.clone()))
+        .order_by_asc(error_report::Column::Id)
+        .lock_exclusive()
+        .all(&txn)
         .await?;
-    if reports.len()
-        != report_ids
-            .iter()
-            .collect::<std::collections::HashSet<_>>()
-            .len()
-    {
+    if reports.len() != ids.iter().collect::<std::collections::HashSet<_>>().len() {
         return Err(ErrorCode::NotFound.into());
     }
-    if let StaffAssignment::UnitSecretary { unit: own } = viewer {
-        let own_id = campaign::unit_by_code(&state.db, own.as_str()).await?.id;
-        if reports.iter().any(|r| r.unit_id != own_id) {
-            return Err(AppError::new(
-                ErrorCode::Forbidden,
-                "只能报送本单位的错误报告 (only your unit's reports)",
-            ));
-        }
+    if own_unit.is_some_and(|own| reports.iter().any(|r| r.unit_id != own)) {
+        return Err(AppError::new(
+            ErrorCode::Forbidden,
+            "只能报送本单位的错误报告 (only your unit's reports)",
+        ));
     }
     let mut by_unit: std::collections::BTreeMap<(i64, i64), Vec<i64>> = Default::default();
     for r in reports
@@ -566,38 +594,37 @@ pub async fn forward(
             .or_default()
             .push(r.id);
     }
-    state
-        .db
-        .transaction::<_, Vec<error_report_batch::Model>, AppError>(|txn| {
-            Box::pin(async move {
-                let mut batches = Vec::new();
-                for ((campaign_id, unit_id), ids) in by_unit {
-                    let batch = error_report_batch::ActiveModel {
-                        campaign_id: Set(campaign_id),
-                        unit_id: Set(unit_id),
-                        forwarded_by: Set(staff_id),
-                        forwarded_at: Set(Utc::now()),
-                        ..Default::default()
-                    }
-                    .insert(txn)
-                    .await?;
-                    error_report::Entity::update_many()
-                        .col_expr(
-                            error_report::Column::Status,
-                            Expr::value(ReportStatus::Forwarded.as_str()),
-                        )
-                        .col_expr(error_report::Column::BatchId, Expr::value(batch.id))
-                        .filter(error_report::Column::Id.is_in(ids))
-                        .filter(error_report::Column::Status.eq(ReportStatus::Open.as_str()))
-                        .exec(txn)
-                        .await?;
-                    batches.push(batch);
-                }
-                Ok(batches)
-            })
-        })
-        .await
-        .map_err(makeup::flatten_txn)
+    let mut batches = Vec::new();
+    for ((campaign_id, unit_id), ids) in by_unit {
+        let batch = error_report_batch::ActiveModel {
+            campaign_id: Set(campaign_id),
+            unit_id: Set(unit_id),
+            forwarded_by: Set(staff_id),
+            forwarded_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let moved = error_report::Entity::update_many()
+            .col_expr(
+                error_report::Column::Status,
+                Expr::value(ReportStatus::Forwarded.as_str()),
+            )
+            .col_expr(error_report::Column::BatchId, Expr::value(batch.id))
+            .filter(error_report::Column::Id.is_in(ids))
+            .filter(error_report::Column::Status.eq(ReportStatus::Open.as_str()))
+            .exec(&txn)
+            .await?;
+        if moved.rows_affected == 0 {
+            error_report_batch::Entity::delete_by_id(batch.id)
+                .exec(&txn)
+                .await?;
+        } else {
+            batches.push(batch);
+        }
+    }
+    txn.commit().await?;
+    Ok(batches)
 }
 
 /// Forwarded batches, newest first.
@@ -615,8 +642,10 @@ pub async fn batch(db: &DatabaseConnection, id: i64) -> AppResult<error_report_b
         .ok_or_else(|| ErrorCode::NotFound.into())
 }
 
-/// The Graduate School settles a report. A re-shoot opens the make-up path
-/// again for the student; the self-check starts over.
+/// The Graduate School settles a forwarded report. A re-shoot opens the
+/// make-up path again for the student, resets the current CHSI status to
+/// not uploaded (until a list gives the new photo's) and the self-check
+/// starts over.
 pub async fn resolve(
     state: &AppState,
     staff_id: i64,
@@ -656,11 +685,21 @@ pub async fn resolve(
                     .col_expr(error_report::Column::ResolvedAt, Expr::value(now))
                     .col_expr(error_report::Column::ResolvedBy, Expr::value(staff_id))
                     .filter(error_report::Column::Id.eq(report_id))
-                    .filter(error_report::Column::Status.ne(ReportStatus::Resolved.as_str()))
+                    .filter(error_report::Column::Status.eq(ReportStatus::Forwarded.as_str()))
                     .exec(txn)
                     .await?;
                 if done.rows_affected == 0 {
-                    return Err(ErrorCode::AlreadyResolved.into());
+                    // Only what the unit forwarded reaches the Graduate School.
+                    let now_resolved = error_report::Entity::find_by_id(report_id)
+                        .one(txn)
+                        .await?
+                        .is_some_and(|r| r.status == ReportStatus::Resolved.as_str());
+                    return Err(if now_resolved {
+                        ErrorCode::AlreadyResolved
+                    } else {
+                        ErrorCode::ReportNotForwarded
+                    }
+                    .into());
                 }
                 roster_entry::Entity::update_many()
                     .col_expr(roster_entry::Column::HasOpenReport, Expr::value(false))
@@ -668,12 +707,26 @@ pub async fn resolve(
                     .exec(txn)
                     .await?;
                 if resolution == Resolution::ReshootNeeded {
+                    // The photo on CHSI is the one being replaced: the student
+                    // waits for the new one to be listed (the history keeps
+                    // the old statuses; lists dated before today no longer
+                    // count, see `import_list`).
+                    let today = crate::domain::time::to_shanghai(now).date_naive();
                     roster_entry::Entity::update_many()
                         .col_expr(roster_entry::Column::ReshootRequestedAt, Expr::value(now))
                         .col_expr(
                             roster_entry::Column::SelfCheckedAt,
                             Expr::value(Option::<DateTime<Utc>>::None),
                         )
+                        .col_expr(
+                            roster_entry::Column::ChsiStatus,
+                            Expr::value(Option::<String>::None),
+                        )
+                        .col_expr(
+                            roster_entry::Column::ChsiStatusAt,
+                            Expr::value(Option::<DateTime<Utc>>::None),
+                        )
+                        .col_expr(roster_entry::Column::ChsiStatusDate, Expr::value(today))
                         .filter(roster_entry::Column::Id.eq(entry_id))
                         .exec(txn)
                         .await?;
@@ -703,7 +756,7 @@ pub async fn resolve(
 }
 
 /// Spreadsheet of a batch's reports (CSV or XLSX rows).
-pub fn report_table(rows: &[ReportRow]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+pub fn report_table(rows: &[ReportRow]) -> (Vec<&'static str>, Vec<Vec<Cell>>) {
     let headers = vec![
         "报告编号",
         "学号",
@@ -720,27 +773,26 @@ pub fn report_table(rows: &[ReportRow]) -> (Vec<&'static str>, Vec<Vec<String>>)
         .iter()
         .map(|r| {
             vec![
-                r.report.id.to_string(),
-                r.entry.student_no.clone(),
-                r.entry.name.clone(),
-                r.unit_code.clone(),
-                ErrorReason::parse(&r.report.reason_code)
-                    .map_or("", |x| x.label_zh())
-                    .to_owned(),
-                r.report.detail.clone(),
-                ReportStatus::parse(&r.report.status)
-                    .map_or("", |x| x.label_zh())
-                    .to_owned(),
-                r.report
-                    .resolution
-                    .as_deref()
-                    .and_then(Resolution::parse)
-                    .map_or("", |x| x.label_zh())
-                    .to_owned(),
-                r.report.resolution_note.clone().unwrap_or_default(),
-                crate::domain::time::to_shanghai(r.report.created_at)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
+                Cell::Number(r.report.id),
+                Cell::code(&r.entry.student_no),
+                Cell::text(&r.entry.name),
+                Cell::text(&r.unit_code),
+                Cell::text(ErrorReason::parse(&r.report.reason_code).map_or("", |x| x.label_zh())),
+                Cell::text(&r.report.detail),
+                Cell::text(ReportStatus::parse(&r.report.status).map_or("", |x| x.label_zh())),
+                Cell::text(
+                    r.report
+                        .resolution
+                        .as_deref()
+                        .and_then(Resolution::parse)
+                        .map_or("", |x| x.label_zh()),
+                ),
+                Cell::Text(r.report.resolution_note.clone().unwrap_or_default()),
+                Cell::Text(
+                    crate::domain::time::to_shanghai(r.report.created_at)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string(),
+                ),
             ]
         })
         .collect();

@@ -583,3 +583,41 @@ pub async fn uploaded(app: &TestApp, token: &str) -> Value {
     assert_eq!(status, StatusCode::CREATED, "{body}");
     body
 }
+
+/// The first sheet of an XLSX export, row by row, after checking that no
+/// cell is a formula.
+pub fn xlsx_rows(bytes: &[u8]) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .expect("an XLSX file");
+    let name = book.sheet_names()[0].clone();
+    let formulas = book.worksheet_formula(&name).expect("formulas");
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "no cell is a formula"
+    );
+    book.worksheet_range(&name)
+        .expect("first sheet")
+        .rows()
+        .map(<[calamine::Data]>::to_vec)
+        .collect()
+}
+
+/// The text of a cell that must be a string cell.
+pub fn string_cell(cell: &calamine::Data) -> &str {
+    match cell {
+        calamine::Data::String(s) => s,
+        other => panic!("not a string cell: {other:?}"),
+    }
+}
+
+/// Logged-in secretaries of units CS and MED.
+pub async fn secretaries(app: &TestApp) -> (String, String) {
+    let cs = app
+        .staff_token("sec.cs", StaffRole::UnitSecretary, Some("CS"))
+        .await;
+    let med = app
+        .staff_token("sec.med", StaffRole::UnitSecretary, Some("MED"))
+        .await;
+    (cs, med)
+}
