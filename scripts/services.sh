@@ -4,7 +4,9 @@
 # S3-compatible server (moto, from PyPI in a virtual environment): S3_PORT.
 # `ensure_browser` installs headless Chromium and chromedriver for the
 # console's browser tests and makes them required.
-log() { printf '\n==> %s\n' "$*"; }
+# Each step is stamped with the seconds since the script started, so a slow
+# CI run shows where its time went.
+log() { printf '\n==> [%ss] %s\n' "$SECONDS" "$*"; }
 die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
 
 as_root() {
