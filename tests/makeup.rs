@@ -39,6 +39,16 @@ async fn review(app: &TestApp, token: &str, photo: &Value, body: Value) -> reqwe
     .await
 }
 
+/// `DELETE /me/makeup/photos/{id}` as this student.
+async fn withdraw(app: &TestApp, token: &str, photo: &Value) -> reqwest::Response {
+    app.client
+        .delete(app.url(&format!("/api/v1/me/makeup/photos/{}", photo["id"])))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("request")
+}
+
 async fn photo_rows(app: &TestApp) -> u64 {
     makeup_photo::Entity::find()
         .count(&app.state.db)
@@ -196,25 +206,18 @@ async fn one_pending_upload_at_a_time_and_withdrawal() {
         "makeup_pending",
     )
     .await;
-    let path = format!("/api/v1/me/makeup/photos/{}", photo["id"]);
-    let delete = |t: &str| {
-        app.client
-            .delete(app.url(&path))
-            .bearer_auth(t.to_owned())
-            .send()
-    };
     assert_error(
-        delete(&other).await.unwrap(),
+        withdraw(&app, &other, &photo).await,
         StatusCode::NOT_FOUND,
         "not_found",
     )
     .await;
     assert_eq!(
-        delete(&token).await.unwrap().status(),
+        withdraw(&app, &token, &photo).await.status(),
         StatusCode::NO_CONTENT
     );
     assert_error(
-        delete(&token).await.unwrap(),
+        withdraw(&app, &token, &photo).await,
         StatusCode::CONFLICT,
         "photo_not_pending",
     )
@@ -1025,17 +1028,7 @@ async fn a_student_photographed_on_site_cannot_make_up() {
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{attendance}");
-    let resp = app
-        .post_json(
-            &format!(
-                "/api/v1/onsite/attendances/{}/photographed",
-                attendance["id"]
-            ),
-            &json!({"fee_paid": true}),
-            Some(&onsite),
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::OK);
+    common::mark_photographed(&app, &onsite, &attendance).await;
     assert_error(
         upload(&app, &token, photos::good_jpeg()).await,
         StatusCode::CONFLICT,
@@ -1048,15 +1041,7 @@ async fn a_student_photographed_on_site_cannot_make_up() {
 /// Uploads the good portrait for a MED student (bound, with a code).
 async fn med_upload(app: &TestApp) -> Value {
     let token = bound(app, "med0", "40000002", "医学生").await;
-    let resp = app
-        .client
-        .put(app.url("/api/v1/me/collection-code"))
-        .bearer_auth(&token)
-        .json(&json!({"code": "CODE-MED"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::OK);
+    common::save_collection_code(app, &token, "CODE-MED").await;
     consent(app, &token).await;
     uploaded(app, &token).await
 }
@@ -1214,14 +1199,10 @@ async fn the_normalised_face_lies_within_the_spec_bands() {
                 band(&spec, band_name)
             );
         }
-        let resp = app
-            .client
-            .delete(app.url(&format!("/api/v1/me/makeup/photos/{}", photo["id"])))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+        assert_eq!(
+            withdraw(&app, &token, &photo).await.status(),
+            StatusCode::NO_CONTENT
+        );
     }
 }
 
