@@ -62,7 +62,15 @@ async fn scenario(app: &TestApp, med_status: &str) -> (String, i64) {
     assert_eq!(resp.status(), StatusCode::CREATED);
     bound(app, "no-code", "30000002", "学生2").await;
     let med = bound(app, "med", "40000002", "医学生").await;
-    common::save_collection_code(app, &med, "MED").await;
+    let resp = app
+        .client
+        .put(app.url("/api/v1/me/collection-code"))
+        .bearer_auth(&med)
+        .json(&json!({"code": "MED"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
     import_statuses(
         app,
         &admin,
