@@ -20,7 +20,7 @@ use std::{
 
 use diploma_photo::service::photo_check;
 use image::{
-    Rgb, RgbImage,
+    RgbImage,
     codecs::jpeg::JpegEncoder,
     imageops::{self, FilterType},
 };
@@ -30,20 +30,16 @@ const STUDENTS: usize = 20;
 const UPLOADERS: usize = 8;
 const UPLOADS_EACH: usize = 4;
 
-/// The test portrait (public domain, `tests/images/astronaut.png`) on the
-/// reference blue, scaled to `width`×`height` (3:4).
+/// The test portrait (public domain, `tests/images/portrait.jpg`, on the
+/// reference blue) scaled to `width`×`height` (3:4).
 fn portrait(width: u32, height: u32) -> RgbImage {
     let source = image::open(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/images/astronaut.png"
+        "/tests/images/portrait.jpg"
     ))
     .unwrap()
     .to_rgb8();
-    // Head and shoulders: the source's middle, widened with background.
-    let mut canvas = RgbImage::from_pixel(384, 512, Rgb([100, 197, 255]));
-    let head = imageops::crop_imm(&source, 120, 0, 216, 512).to_image();
-    imageops::replace(&mut canvas, &head, 84, 40);
-    imageops::resize(&canvas, width, height, FilterType::CatmullRom)
+    imageops::resize(&source, width, height, FilterType::CatmullRom)
 }
 
 fn jpeg(image: &RgbImage, quality: u8) -> Vec<u8> {

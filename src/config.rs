@@ -13,6 +13,9 @@ pub struct S3Settings {
     pub region: String,
     pub access_key_id: Option<String>,
     pub secret_access_key: Option<String>,
+    /// How often a failed request (5xx, timeout, connection error) is retried
+    /// before the operation fails; the client's default is 10.
+    pub max_retries: usize,
 }
 
 /// The mini-program's credentials; without them the service offers dev login.
@@ -41,7 +44,8 @@ pub struct Config {
     /// `DP_STORAGE`: local folder or `s3://bucket/prefix` for photos.
     pub storage: String,
     /// `DP_S3_ENDPOINT`, `DP_S3_REGION`, `DP_S3_ACCESS_KEY_ID`,
-    /// `DP_S3_SECRET_ACCESS_KEY`: how to reach an `s3://` storage.
+    /// `DP_S3_SECRET_ACCESS_KEY`, `DP_S3_MAX_RETRIES`: how to reach an
+    /// `s3://` storage.
     pub s3: S3Settings,
     /// `DP_WECHAT_APPID` and `DP_WECHAT_SECRET`.
     pub wechat: Option<WechatCredentials>,
@@ -130,6 +134,9 @@ impl Config {
         let upload_limit_bytes = or("DP_UPLOAD_LIMIT_BYTES", "20971520")
             .parse()
             .map_err(|_| ConfigError("DP_UPLOAD_LIMIT_BYTES must be a number of bytes".into()))?;
+        let s3_max_retries = or("DP_S3_MAX_RETRIES", "10").parse().map_err(|_| {
+            ConfigError("DP_S3_MAX_RETRIES must be a whole number of retries".into())
+        })?;
         let wechat_timeout_ms: u64 = or("DP_WECHAT_TIMEOUT_MS", "5000").parse().map_err(|_| {
             ConfigError("DP_WECHAT_TIMEOUT_MS must be a number of milliseconds".into())
         })?;
@@ -183,6 +190,7 @@ impl Config {
                 region: or("DP_S3_REGION", "us-east-1"),
                 access_key_id: get("DP_S3_ACCESS_KEY_ID"),
                 secret_access_key: get("DP_S3_SECRET_ACCESS_KEY"),
+                max_retries: s3_max_retries,
             },
             wechat,
             wechat_api_base: or("DP_WECHAT_API_BASE", "https://api.weixin.qq.com")

@@ -6,7 +6,11 @@ use common::{
     TestApp, assert_error, bound, consent, consenting_student, makeup_setup, parts, photos,
     spawn_app, student, upload, uploaded,
 };
-use diploma_photo::{domain::StaffRole, entity::makeup_photo, service::makeup};
+use diploma_photo::{
+    domain::StaffRole,
+    entity::makeup_photo,
+    service::{makeup, photo_check},
+};
 use reqwest::StatusCode;
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{Value, json};
@@ -33,6 +37,16 @@ async fn review(app: &TestApp, token: &str, photo: &Value, body: Value) -> reqwe
         Some(token),
     )
     .await
+}
+
+/// `DELETE /me/makeup/photos/{id}` as this student.
+async fn withdraw(app: &TestApp, token: &str, photo: &Value) -> reqwest::Response {
+    app.client
+        .delete(app.url(&format!("/api/v1/me/makeup/photos/{}", photo["id"])))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("request")
 }
 
 async fn photo_rows(app: &TestApp) -> u64 {
@@ -105,7 +119,19 @@ async fn an_upload_is_stored_pending_with_its_variants() {
     let app = spawn_app().await;
     let token = consenting_student(&app).await;
     assert_eq!(next_action(&app, &token).await, "book_session");
-    let photo = uploaded(&app, &token).await;
+    // The file name climbs out of any folder; it must never be used.
+    let name = format!("evil-{}.jpg", uuid::Uuid::new_v4().simple());
+    let resp = app
+        .upload_photo(
+            "/api/v1/me/makeup/photos",
+            &token,
+            photos::good_jpeg(),
+            &format!("../../{name}"),
+            Some("camera"),
+        )
+        .await;
+    let (status, photo) = parts(resp).await;
+    assert_eq!(status, StatusCode::CREATED, "{photo}");
     assert_eq!(photo["status"], "pending");
     assert_eq!(photo["source"], "camera");
     assert!(photo["checks"].as_array().unwrap().len() >= 8);
@@ -125,7 +151,20 @@ async fn an_upload_is_stored_pending_with_its_variants() {
     let files = stored_files(&app).await;
     assert_eq!(files.len(), 3, "{files:?}");
     for f in &files {
-        assert!(f.starts_with("makeup/") && !f.contains("IMG"), "{f}");
+        assert!(
+            f.starts_with("makeup/") && !f.contains("evil") && !f.contains(".."),
+            "{f}"
+        );
+    }
+    // Nothing next to or above a local storage folder either.
+    if let Some(root) = app
+        .env
+        .get("DP_STORAGE")
+        .filter(|s| !s.starts_with("s3://"))
+    {
+        for dir in std::path::Path::new(root).ancestors().take(3) {
+            assert!(!dir.join(&name).exists(), "{}", dir.display());
+        }
     }
 
     let admin = app.staff_token("mk.admin", StaffRole::Admin, None).await;
@@ -143,13 +182,9 @@ async fn an_upload_is_stored_pending_with_its_variants() {
     assert_eq!(resp.headers()["content-type"], "image/jpeg");
     assert_eq!(resp.headers()["cache-control"], "private, no-store");
     let jpeg = resp.bytes().await.unwrap();
-    assert!(jpeg.len() <= 100 * 1024, "{} bytes", jpeg.len());
+    assert_chsi_jpeg("portrait", &jpeg);
     let decoded = image::load_from_memory(&jpeg).unwrap();
-    assert_eq!((decoded.width(), decoded.height()), (480, 640));
     assert_eq!(decoded.color(), image::ColorType::Rgb8);
-    // JFIF APP0 with density unit 1 (dots per inch) and 300 × 300.
-    let app0 = jpeg.windows(5).position(|w| w == b"JFIF\0").unwrap();
-    assert_eq!(&jpeg[app0 + 7..app0 + 12], &[1, 1, 44, 1, 44]);
     let thumb = image("thumb").await.unwrap().bytes().await.unwrap();
     let thumb = image::load_from_memory(&thumb).unwrap();
     assert_eq!((thumb.width(), thumb.height()), (120, 160));
@@ -171,25 +206,18 @@ async fn one_pending_upload_at_a_time_and_withdrawal() {
         "makeup_pending",
     )
     .await;
-    let path = format!("/api/v1/me/makeup/photos/{}", photo["id"]);
-    let delete = |t: &str| {
-        app.client
-            .delete(app.url(&path))
-            .bearer_auth(t.to_owned())
-            .send()
-    };
     assert_error(
-        delete(&other).await.unwrap(),
+        withdraw(&app, &other, &photo).await,
         StatusCode::NOT_FOUND,
         "not_found",
     )
     .await;
     assert_eq!(
-        delete(&token).await.unwrap().status(),
+        withdraw(&app, &token, &photo).await.status(),
         StatusCode::NO_CONTENT
     );
     assert_error(
-        delete(&token).await.unwrap(),
+        withdraw(&app, &token, &photo).await,
         StatusCode::CONFLICT,
         "photo_not_pending",
     )
@@ -308,7 +336,14 @@ async fn who_may_upload() {
 async fn review_reject_reupload_approve() {
     let app = spawn_app().await;
     let token = consenting_student(&app).await;
-    let first = uploaded(&app, &token).await;
+    // A soft warning (sky-blue top) is stored with the upload.
+    let (status, first) = parts(upload(&app, &token, photos::sky_blue_top()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    assert_eq!(
+        failed_checks(&first["checks"]),
+        ["clothing:warning"],
+        "{first}"
+    );
     let (cs, med) = common::secretaries(&app).await;
     let intl = app.staff_token("intl", StaffRole::IntlOffice, None).await;
 
@@ -319,6 +354,12 @@ async fn review_reject_reupload_approve() {
     let item = &queue["items"][0];
     assert_eq!(item["student"]["student_no"], "30000000");
     assert_eq!(item["photo"]["source"], "camera");
+    // The reviewer sees the warning, with the message the student got.
+    assert_eq!(item["photo"]["checks"], first["checks"]);
+    assert_eq!(
+        failed_checks(&item["photo"]["checks"]),
+        ["clothing:warning"]
+    );
     assert!(item["image_path"].as_str().unwrap().ends_with("/image"));
     let other = parts(app.get("/api/v1/staff/reviews", Some(&med)).await)
         .await
@@ -487,6 +528,17 @@ async fn offline_make_up_paper_photo_and_e_photo() {
         )
         .await;
         assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["taken_on"], json!(today));
+        // Where to go and when, as GET /me/makeup shows it.
+        let centre = body["collection_centre"].as_str().unwrap();
+        assert!(
+            centre.contains("府前路") && centre.contains("09:00"),
+            "{body}"
+        );
+        let mine = parts(app.get("/api/v1/me/makeup", Some(token)).await)
+            .await
+            .1;
+        assert_eq!(mine["collection_centre"], body["collection_centre"]);
         assert_eq!(next_action(&app, token).await, "hand_in_paper_photo");
     }
     let waiting = parts(app.get("/api/v1/staff/paper-photos", Some(&cs)).await)
@@ -629,7 +681,7 @@ async fn approved_photos_export_as_a_zip_with_a_manifest() {
         consent(&app, token).await;
     }
     let photo = uploaded(&app, &approved).await;
-    uploaded(&app, &pending).await;
+    let later_approved = uploaded(&app, &pending).await;
     let resp = review(&app, &admin, &photo, json!({"decision": "approve"})).await;
     assert_eq!(resp.status(), StatusCode::OK);
 
@@ -681,6 +733,47 @@ async fn approved_photos_export_as_a_zip_with_a_manifest() {
         "not_found",
     )
     .await;
+
+    // Retention deletes every file of the first photo (as when its campaign
+    // is purged) and only the original of the second, approved now: the
+    // archive leaves the first out and still arrives whole.
+    let resp = review(
+        &app,
+        &admin,
+        &later_approved,
+        json!({"decision": "approve"}),
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let row = |photo: &Value| {
+        makeup_photo::Entity::find_by_id(photo["id"].as_i64().unwrap()).one(&app.state.db)
+    };
+    let purged = row(&photo).await.unwrap().unwrap();
+    makeup::purge_objects(&app.state, &purged).await.unwrap();
+    let second = row(&later_approved).await.unwrap().unwrap();
+    app.state
+        .storage
+        .delete(&makeup::object_key(
+            &second.object_id,
+            makeup::Variant::Original,
+        ))
+        .await
+        .unwrap();
+    let resp = app.get(&path, Some(&admin)).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let bytes = resp.bytes().await.expect("the archive is sent whole");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut names = entry_names(&zip);
+    names.sort();
+    assert_eq!(names, ["30000001.jpg", "manifest.csv"]);
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("manifest.csv").unwrap(), &mut manifest)
+        .unwrap();
+    assert_eq!(manifest.lines().count(), 2, "{manifest}");
+    assert!(
+        manifest.lines().nth(1).unwrap().contains("30000001"),
+        "{manifest}"
+    );
 }
 
 #[tokio::test]
@@ -747,4 +840,411 @@ async fn a_png_original_is_served_as_png_and_its_derivatives_as_jpeg() {
     let doc = parts(app.get("/api/openapi.json", None).await).await.1;
     let ok = &doc["paths"]["/staff/photos/{id}/image"]["get"]["responses"]["200"];
     assert!(ok["content"]["image/*"].is_object(), "{ok}");
+}
+
+/// A fake S3-compatible server that stores the first object of an upload
+/// and then has an outage: the original is written, the derivatives fail.
+#[tokio::test]
+async fn s3_failing_after_the_original_is_stored_removes_it_and_records_nothing() {
+    use wiremock::{
+        Mock, MockServer, ResponseTemplate,
+        matchers::{method, path_regex},
+    };
+    let s3 = MockServer::start().await;
+    // Listing (the start-up probe and the orphan sweep): an empty bucket.
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult>\
+             <Name>photos</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated>\
+             </ListBucketResult>",
+        ))
+        .mount(&s3)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path_regex("/original$"))
+        .respond_with(ResponseTemplate::new(200).insert_header("ETag", "\"e1\""))
+        .up_to_n_times(1)
+        .mount(&s3)
+        .await;
+    Mock::given(method("PUT"))
+        .respond_with(
+            ResponseTemplate::new(503)
+                .set_body_string("<Error><Code>SlowDown</Code><Message>outage</Message></Error>"),
+        )
+        .mount(&s3)
+        .await;
+    Mock::given(method("DELETE"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&s3)
+        .await;
+    let endpoint = s3.uri();
+    let app = common::spawn_app_with(&[
+        ("DP_STORAGE", "s3://photos/t"),
+        ("DP_S3_ENDPOINT", &endpoint),
+        ("DP_S3_ACCESS_KEY_ID", "test"),
+        ("DP_S3_SECRET_ACCESS_KEY", "test"),
+        ("DP_S3_MAX_RETRIES", "1"),
+    ])
+    .await;
+    let token = consenting_student(&app).await;
+    let started = std::time::Instant::now();
+    assert_error(
+        upload(&app, &token, photos::good_jpeg()).await,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "storage_unavailable",
+    )
+    .await;
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert_eq!(photo_rows(&app).await, 0);
+    assert_eq!(next_action(&app, &token).await, "book_session");
+
+    let requests = s3.received_requests().await.unwrap();
+    let paths = |m: &str| -> Vec<String> {
+        requests
+            .iter()
+            .filter(|r| r.method.as_str() == m)
+            .map(|r| r.url.path().to_owned())
+            .collect()
+    };
+    let puts = paths("PUT");
+    let original = puts[0].clone();
+    assert!(
+        original.starts_with("/photos/t/makeup/") && original.ends_with("/original"),
+        "{puts:?}"
+    );
+    assert!(
+        puts[1..].iter().all(|p| p.ends_with("/normalized.jpg")),
+        "the derivative failed (and was retried once): {puts:?}"
+    );
+    assert!(
+        paths("DELETE").contains(&original),
+        "the stored original is removed: {:?}",
+        paths("DELETE")
+    );
+}
+
+/// A multipart photo upload sent chunked (no `Content-Length`), in 64 KB pieces.
+async fn chunked_upload(app: &TestApp, token: &str, photo: &[u8]) -> reqwest::Response {
+    let mut body = b"--XB\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n".to_vec();
+    body.extend_from_slice(photo);
+    body.extend_from_slice(b"\r\n--XB--\r\n");
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
+        body.chunks(64 * 1024).map(|c| Ok(c.to_vec())).collect();
+    app.client
+        .post(app.url("/api/v1/me/makeup/photos"))
+        .bearer_auth(token)
+        .header("content-type", "multipart/form-data; boundary=XB")
+        .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
+            chunks,
+        )))
+        .send()
+        .await
+        .expect("request")
+}
+
+#[tokio::test]
+async fn chunked_uploads_are_limited_while_they_stream() {
+    let app = common::spawn_app_with(&[("DP_UPLOAD_LIMIT_BYTES", "1000000")]).await;
+    let token = consenting_student(&app).await;
+    let good = photos::good_jpeg();
+    assert!(good.len() < 1_000_000);
+    // Over the upload limit: refused while reading, nothing kept.
+    let mut padded = good.clone();
+    padded.resize(1_500_000, 0);
+    assert_error(
+        chunked_upload(&app, &token, &padded).await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+    )
+    .await;
+    nothing_recorded(&app, &token).await;
+    // Under it: accepted like any upload.
+    let (status, body) = parts(chunked_upload(&app, &token, &good).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(body["status"], "pending");
+}
+
+#[tokio::test]
+async fn bad_requests_to_the_upload_endpoint_store_nothing() {
+    let app = spawn_app().await;
+    let token = consenting_student(&app).await;
+    // Not multipart at all.
+    assert_error(
+        app.post_json(
+            "/api/v1/me/makeup/photos",
+            &json!({"photo": "aGVsbG8="}),
+            Some(&token),
+        )
+        .await,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    )
+    .await;
+    for (bytes, status, code) in [
+        (
+            photos::bomb(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "image_too_large",
+        ),
+        (
+            vec![0xFF; 10 * 1024 * 1024 + 1],
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        assert_error(upload(&app, &token, bytes).await, status, code).await;
+        assert!(started.elapsed().as_secs() < 5, "{code}");
+    }
+    nothing_recorded(&app, &token).await;
+}
+
+#[tokio::test]
+async fn a_student_photographed_on_site_cannot_make_up() {
+    let app = spawn_app().await;
+    let (admin, session) = common::setup(&app, 1, 5).await;
+    common::deadlines_ahead(&app, &admin, session["campaign_id"].as_i64().unwrap()).await;
+    let token = student(&app, 0).await;
+    consent(&app, &token).await;
+    common::make_today(&app, &session).await;
+    let onsite = app.staff_token("door", StaffRole::Onsite, None).await;
+    let (status, attendance) = parts(
+        app.post_json(
+            "/api/v1/onsite/walk-ins",
+            &json!({"session_id": session["id"], "student_no": "30000000"}),
+            Some(&onsite),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{attendance}");
+    common::mark_photographed(&app, &onsite, &attendance).await;
+    assert_error(
+        upload(&app, &token, photos::good_jpeg()).await,
+        StatusCode::CONFLICT,
+        "already_photographed",
+    )
+    .await;
+    assert_eq!(photo_rows(&app).await, 0);
+}
+
+/// Uploads the good portrait for a MED student (bound, with a code).
+async fn med_upload(app: &TestApp) -> Value {
+    let token = bound(app, "med0", "40000002", "医学生").await;
+    common::save_collection_code(app, &token, "CODE-MED").await;
+    consent(app, &token).await;
+    uploaded(app, &token).await
+}
+
+#[tokio::test]
+async fn admins_see_every_unit_page_by_page_with_thumbnails() {
+    let app = spawn_app().await;
+    let (admin, _) = makeup_setup(&app, 2).await;
+    let mut ids = Vec::new();
+    for i in 0..2 {
+        let token = student(&app, i).await;
+        consent(&app, &token).await;
+        ids.push(uploaded(&app, &token).await["id"].clone());
+    }
+    ids.push(med_upload(&app).await["id"].clone());
+    let cs = app
+        .staff_token("sec.cs", StaffRole::UnitSecretary, Some("CS"))
+        .await;
+    let queue = |token: &str, query: &str| {
+        let path = format!("/api/v1/staff/reviews{query}");
+        let token = token.to_owned();
+        let app = &app;
+        async move {
+            let (status, body) = parts(app.get(&path, Some(&token)).await).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            body
+        }
+    };
+    let item_ids = |page: &Value| -> Vec<Value> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["photo"]["id"].clone())
+            .collect()
+    };
+    // Admin: all units, oldest first, in pages.
+    let first = queue(&admin, "?page_size=2").await;
+    assert_eq!(
+        (first["total"].clone(), first["page"].clone()),
+        (json!(3), json!(1))
+    );
+    let second = queue(&admin, "?page=2&page_size=2").await;
+    assert_eq!(
+        [item_ids(&first), item_ids(&second)].concat(),
+        ids,
+        "every upload once, oldest first"
+    );
+    let units: Vec<&str> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(second["items"].as_array().unwrap())
+        .map(|i| i["student"]["unit_code"].as_str().unwrap())
+        .collect();
+    assert_eq!(units, ["CS", "CS", "MED"]);
+    assert_eq!(
+        queue(&admin, "?page=3&page_size=2").await["items"],
+        json!([])
+    );
+    assert_eq!(
+        item_ids(&queue(&admin, "?unit=MED").await),
+        [ids[2].clone()]
+    );
+    // A secretary: their unit only.
+    assert_eq!(queue(&cs, "").await["total"], 2);
+
+    // Each item links its thumbnail.
+    let item = &first["items"][0];
+    let thumb_path = item["thumb_path"].as_str().unwrap();
+    assert_eq!(
+        thumb_path,
+        format!("{}?variant=thumb", item["image_path"].as_str().unwrap())
+    );
+    let resp = app.get(thumb_path, Some(&cs)).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let thumb = image::load_from_memory(&resp.bytes().await.unwrap()).unwrap();
+    assert_eq!((thumb.width(), thumb.height()), (120, 160));
+}
+
+/// The checks that did not pass, as `check:severity`.
+fn failed_checks(checks: &Value) -> Vec<String> {
+    checks
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["passed"] == false)
+        .map(|c| {
+            format!(
+                "{}:{}",
+                c["check"].as_str().unwrap(),
+                c["severity"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+/// The normalised photo of an upload, fetched as an admin.
+async fn normalized(app: &TestApp, admin: &str, photo: &Value) -> Vec<u8> {
+    let resp = app
+        .get(
+            &format!(
+                "/api/v1/staff/photos/{}/image?variant=normalized",
+                photo["id"]
+            ),
+            Some(admin),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    resp.bytes().await.unwrap().to_vec()
+}
+
+fn band(spec: &Value, name: &str) -> std::ops::RangeInclusive<f32> {
+    spec[name]["min"].as_f64().unwrap() as f32..=spec[name]["max"].as_f64().unwrap() as f32
+}
+
+/// The face found again in the normalised photo lies within the bands that
+/// `GET /makeup/spec` gives the mini-program, and the file is in the CHSI
+/// format, whatever the upload carried.
+#[tokio::test]
+async fn the_normalised_face_lies_within_the_spec_bands() {
+    let app = spawn_app().await;
+    let token = consenting_student(&app).await;
+    let admin = app.staff_token("mk.admin", StaffRole::Admin, None).await;
+    let spec = parts(app.get("/api/v1/makeup/spec", None).await).await.1;
+    for (name, bytes) in [
+        ("portrait with 3 MB of EXIF", photos::huge_exif()),
+        ("low resolution", photos::low_resolution()),
+        ("off centre", photos::off_centre()),
+    ] {
+        let (status, photo) = parts(upload(&app, &token, bytes).await).await;
+        assert_eq!(status, StatusCode::CREATED, "{name}: {photo}");
+        let jpeg = normalized(&app, &admin, &photo).await;
+        assert_chsi_jpeg(name, &jpeg);
+        let (image, format) = photo_check::decode(std::io::Cursor::new(&jpeg)).expect("a JPEG");
+        assert_eq!(
+            (image.width(), image.height()),
+            (
+                spec["frame_width"].as_u64().unwrap() as u32,
+                spec["frame_height"].as_u64().unwrap() as u32
+            )
+        );
+        let face = photo_check::analyse(image, format)
+            .face
+            .unwrap_or_else(|| panic!("{name}: one face in the normalised photo"));
+        let measured = [
+            ("face_width", face.width),
+            ("eyes_from_top", face.eyes_y()),
+            ("hairline_from_top", face.hairline_y()),
+        ];
+        for (band_name, value) in measured {
+            assert!(
+                band(&spec, band_name).contains(&value),
+                "{name}: {band_name} {value} outside {:?} ({face:?})",
+                band(&spec, band_name)
+            );
+        }
+        assert_eq!(
+            withdraw(&app, &token, &photo).await.status(),
+            StatusCode::NO_CONTENT
+        );
+    }
+}
+
+/// The JPEG segments before the image data: (marker, payload).
+fn jpeg_segments(jpeg: &[u8]) -> Vec<(u8, &[u8])> {
+    assert_eq!(&jpeg[..2], &[0xFF, 0xD8], "starts with SOI");
+    let mut out = Vec::new();
+    let mut at = 2;
+    loop {
+        assert_eq!(jpeg[at], 0xFF, "a marker at {at}");
+        let marker = jpeg[at + 1];
+        let len = usize::from(u16::from_be_bytes([jpeg[at + 2], jpeg[at + 3]]));
+        out.push((marker, &jpeg[at + 4..at + 2 + len]));
+        if marker == 0xDA {
+            return out;
+        }
+        at += 2 + len;
+    }
+}
+
+/// The CHSI format: a baseline 24-bit JPEG, 480×640, 300 dpi in its JFIF
+/// header, no metadata, 20–40 KB aimed at (never above 100 KB).
+fn assert_chsi_jpeg(name: &str, jpeg: &[u8]) {
+    assert!(
+        (15 * 1024..=40 * 1024).contains(&jpeg.len()),
+        "{name}: aimed at 20–40 KB, never above: {} bytes",
+        jpeg.len()
+    );
+    let segments = jpeg_segments(jpeg);
+    let markers: Vec<u8> = segments.iter().map(|(m, _)| *m).collect();
+    // Only JFIF (APP0), tables, the frame and the scan: no EXIF or other
+    // APPn, no comment, one baseline (SOF0) frame.
+    assert!(
+        markers
+            .iter()
+            .all(|m| [0xE0, 0xDB, 0xC4, 0xC0, 0xDD, 0xDA].contains(m)),
+        "{name}: {markers:02X?}"
+    );
+    assert_eq!(markers.iter().filter(|m| **m == 0xE0).count(), 1);
+    let (_, app0) = segments[0];
+    assert_eq!(segments[0].0, 0xE0, "JFIF first");
+    // "JFIF\0", version (2), unit 1 = dots per inch, 300 × 300.
+    assert_eq!(&app0[..5], b"JFIF\0");
+    assert_eq!(&app0[7..12], &[1, 1, 44, 1, 44]);
+    let (_, sof) = segments.iter().find(|(m, _)| *m == 0xC0).unwrap();
+    // Precision 8, height, width, three components (24-bit colour).
+    assert_eq!(sof[0], 8);
+    assert_eq!(u16::from_be_bytes([sof[1], sof[2]]), 640);
+    assert_eq!(u16::from_be_bytes([sof[3], sof[4]]), 480);
+    assert_eq!(sof[5], 3);
+    assert!(
+        !jpeg.windows(4).any(|w| w == b"Exif"),
+        "{name}: no EXIF anywhere in the file"
+    );
 }

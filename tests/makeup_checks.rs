@@ -81,7 +81,7 @@ async fn a_good_portrait_passes_every_check() {
 async fn each_flaw_fails_its_check() {
     let app = spawn_app().await;
     let token = makeup_student(&app).await;
-    let cases: [(&str, Vec<u8>, &[&str], bool); 8] = [
+    let cases: [(&str, Vec<u8>, &[&str], bool); 12] = [
         ("no face", photos::no_face(), &["one_face"], false),
         ("two faces", photos::two_faces(), &["one_face"], false),
         ("far too small", photos::tiny(), &["resolution"], false),
@@ -100,6 +100,20 @@ async fn each_flaw_fails_its_check() {
             true,
         ),
         ("transparent PNG", photos::transparent_png(), &[], true),
+        ("off centre", photos::off_centre(), &["face_position"], true),
+        ("sky-blue top", photos::sky_blue_top(), &["clothing"], true),
+        (
+            "yellow-green top",
+            photos::yellow_green_top(),
+            &["clothing"],
+            true,
+        ),
+        (
+            "needs upscaling",
+            photos::low_resolution(),
+            &["resolution"],
+            true,
+        ),
     ];
     for (name, bytes, expected, acceptable) in cases {
         let body = checked(&app, &token, bytes).await;
@@ -109,6 +123,10 @@ async fn each_flaw_fails_its_check() {
                 got.contains(&(*check).to_owned()),
                 "{name}: {check} passed: {body}"
             );
+        }
+        // A flaw of the person or the framing fails its own check only.
+        if !expected.contains(&"one_face") && !expected.contains(&"background") {
+            assert_eq!(got, *expected, "{name}: {body}");
         }
         if expected.is_empty() {
             assert_eq!(got, Vec::<String>::new(), "{name}: {body}");
@@ -192,17 +210,35 @@ async fn bad_files_get_clear_errors() {
     assert_eq!(body["acceptable"], true, "{body}");
 }
 
+/// The endpoint serves the constants the checks and the crop are built on
+/// (`domain::photo_spec`), which are the CHSI spec's numbers; that the
+/// normalised photo really lands within these bands is
+/// `makeup::the_normalised_face_lies_within_the_spec_bands`.
 #[tokio::test]
 async fn the_spec_endpoint_gives_the_numbers_the_checks_use() {
+    use diploma_photo::domain::photo_spec as spec;
     let app = spawn_app().await;
     let (status, body) = parts(app.get("/api/v1/makeup/spec", None).await).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(body["frame_width"], 480);
-    assert_eq!(body["frame_height"], 640);
+    let band = |(min, max): (u32, u32)| json!({"min": min, "max": max});
+    assert_eq!(
+        (&body["frame_width"], &body["frame_height"]),
+        (&json!(spec::FRAME_WIDTH), &json!(spec::FRAME_HEIGHT))
+    );
+    assert_eq!(body["hairline_from_top"], band(spec::HAIRLINE_BAND));
+    assert_eq!(body["eyes_from_top"], band(spec::EYES_BAND));
+    assert_eq!(body["face_width"], band(spec::FACE_WIDTH_BAND));
+    assert_eq!(body["background_rgb"], json!(spec::BACKGROUND_RGB));
+    // The CHSI spec's own numbers.
+    assert_eq!(
+        (body["frame_width"].clone(), body["frame_height"].clone()),
+        (json!(480), json!(640))
+    );
     assert_eq!(body["hairline_from_top"], json!({"min": 50, "max": 110}));
     assert_eq!(body["eyes_from_top"], json!({"min": 200, "max": 300}));
     assert_eq!(body["face_width"], json!({"min": 180, "max": 300}));
     assert_eq!(body["background_rgb"], json!([100, 197, 255]));
     assert_eq!(body["max_upload_bytes"], 10 * 1024 * 1024);
     assert!(body["consent_version"].is_string());
+    assert_eq!(body["advice"].as_array().unwrap().len(), spec::ADVICE.len());
 }

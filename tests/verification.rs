@@ -728,17 +728,7 @@ async fn from_bind_roster_to_done_through_a_session() {
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{attendance}");
-    let resp = app
-        .post_json(
-            &format!(
-                "/api/v1/onsite/attendances/{}/photographed",
-                attendance["id"]
-            ),
-            &json!({"fee_paid": true}),
-            Some(&door),
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::OK);
+    common::mark_photographed(&app, &door, &attendance).await;
     finish(&app, &admin, campaign, &token, false).await;
 }
 

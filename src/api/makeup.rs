@@ -220,6 +220,16 @@ impl From<offline_makeup::Model> for OfflineView {
     }
 }
 
+/// A declared offline make-up, with where the shot is taken.
+#[derive(Object)]
+struct OfflineDeclaredView {
+    #[oai(flatten)]
+    offline: OfflineView,
+    /// The collection centre's address, opening hours and phone (the
+    /// campaign's `makeup_location`, as in `GET /me/makeup`).
+    collection_centre: String,
+}
+
 /// The student's make-up: state, both paths and the history of uploads.
 #[derive(Object)]
 struct MakeupView {
@@ -271,6 +281,9 @@ struct ReviewItemView {
     original_bytes: i64,
     /// Fetch with the staff token: `…/image?variant=thumb|normalized|original`.
     image_path: String,
+    /// The 120×160 thumbnail for the list (`image_path` with
+    /// `?variant=thumb`), fetched with the staff token.
+    thumb_path: String,
 }
 
 #[derive(Object)]
@@ -551,7 +564,8 @@ impl MakeupApi {
     ///
     /// Then hand the paper photo to the unit secretary (foreign students also
     /// send the e-photo to the international students office). Declaring
-    /// again corrects the date.
+    /// again corrects the date. The answer repeats the collection centre's
+    /// address and hours (`collection_centre`).
     /// Errors: 400 `invalid_request` (date in the future or after the
     /// deadline), 401 `unauthenticated`, 403 `forbidden`, `not_bound`,
     /// `already_has_chsi_photo`, `collection_code_required`;
@@ -565,9 +579,13 @@ impl MakeupApi {
         &self,
         student: StudentAuth,
         body: Json<OfflineRequest>,
-    ) -> AppResult<Json<OfflineView>> {
-        let record = makeup::declare_offline(&self.state, student.0, body.taken_on).await?;
-        Ok(Json(record.into()))
+    ) -> AppResult<Json<OfflineDeclaredView>> {
+        let (record, centre) =
+            makeup::declare_offline(&self.state, student.0, body.taken_on).await?;
+        Ok(Json(OfflineDeclaredView {
+            offline: record.into(),
+            collection_centre: centre,
+        }))
     }
 
     /// Uploads to review
@@ -621,6 +639,7 @@ impl MakeupApi {
                     height: i.photo.height,
                     original_bytes: i.photo.original_bytes,
                     image_path: image_path(i.photo.id),
+                    thumb_path: format!("{}?variant=thumb", image_path(i.photo.id)),
                     student: student_ref(i.entry, i.unit_code),
                     photo: i.photo.into(),
                 })

@@ -2,14 +2,21 @@
 //! and rendering every error (ours, poem's, poem-openapi's, panics) as
 //! `{"code", "message"}` JSON.
 
-use std::{sync::Arc, time::Instant};
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::Instant,
+};
+
+use futures_util::StreamExt;
 
 use poem::{
     Body, Endpoint, IntoResponse, Request, Response,
     http::{HeaderValue, StatusCode, header},
     web::RemoteAddr,
 };
-use tokio::io::AsyncReadExt;
 use tracing::Instrument;
 
 use crate::{
@@ -100,8 +107,10 @@ pub async fn request_context<E: Endpoint>(
 }
 
 /// Rejects bodies over the limit with 413 before any handler reads them: by
-/// `Content-Length` when given, otherwise by reading at most `max + 1` bytes
-/// of a chunked body. File uploads (multipart) have their own, larger limit.
+/// `Content-Length` when given; a chunked body is counted as it streams
+/// through to the handler (never held whole), and once it passes the limit
+/// its reading fails and the answer is 413, whatever the handler made of
+/// the broken body. File uploads (multipart) have their own, larger limit.
 pub async fn limit_body<E: Endpoint>(
     next: Arc<E>,
     mut req: Request,
@@ -116,28 +125,40 @@ pub async fn limit_body<E: Endpoint>(
     let max = if is_upload { upload_max } else { json_max };
     let too_large = || AppError::from(ErrorCode::PayloadTooLarge);
     let declared = req.header(header::CONTENT_LENGTH).map(|v| v.parse::<u64>());
-    match declared {
+    let exceeded = match declared {
         Some(Ok(len)) if len > max as u64 => return Err(too_large().into()),
-        Some(Ok(_)) => {}
+        Some(Ok(_)) => None,
         Some(Err(_)) => {
             return Err(AppError::new(ErrorCode::InvalidRequest, "Content-Length 无效").into());
         }
         None if req.header(header::TRANSFER_ENCODING).is_some() => {
-            let mut buf = Vec::new();
-            req.take_body()
-                .into_async_read()
-                .take(max as u64 + 1)
-                .read_to_end(&mut buf)
-                .await
-                .map_err(|_| AppError::new(ErrorCode::InvalidRequest, "请求内容读取失败"))?;
-            if buf.len() > max {
-                return Err(too_large().into());
-            }
-            req.set_body(Body::from(buf));
+            let exceeded = Arc::new(AtomicBool::new(false));
+            let body = counted(req.take_body(), max, exceeded.clone());
+            req.set_body(body);
+            Some(exceeded)
         }
-        None => {}
+        None => None,
+    };
+    let result = next.call(req).await;
+    if exceeded.is_some_and(|e| e.load(Ordering::Acquire)) {
+        return Err(too_large().into());
     }
-    Ok(next.call(req).await?.into_response())
+    Ok(result?.into_response())
+}
+
+/// The body as it arrives, failing with an I/O error (and raising
+/// `exceeded`) as soon as more than `max` bytes have passed.
+fn counted(body: Body, max: usize, exceeded: Arc<AtomicBool>) -> Body {
+    let mut seen = 0usize;
+    Body::from_bytes_stream(body.into_bytes_stream().map(move |chunk| {
+        let chunk = chunk?;
+        seen = seen.saturating_add(chunk.len());
+        if seen > max {
+            exceeded.store(true, Ordering::Release);
+            return Err(std::io::Error::other("request body over the size limit"));
+        }
+        Ok(chunk)
+    }))
 }
 
 /// The methods each path answers, to list in the `Allow` header of a 405

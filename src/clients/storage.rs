@@ -13,8 +13,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
 use object_store::{
-    ObjectStore, PutPayload, aws::AmazonS3Builder, buffered::BufWriter, path::Path as ObjectPath,
-    prefix::PrefixStore,
+    ObjectStore, PutPayload, RetryConfig, aws::AmazonS3Builder, buffered::BufWriter,
+    path::Path as ObjectPath, prefix::PrefixStore,
 };
 use tokio::io::AsyncWriteExt;
 
@@ -191,7 +191,11 @@ impl S3Storage {
         let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
         let mut builder = AmazonS3Builder::new()
             .with_bucket_name(bucket)
-            .with_region(&settings.region);
+            .with_region(&settings.region)
+            .with_retry(RetryConfig {
+                max_retries: settings.max_retries,
+                ..RetryConfig::default()
+            });
         if let Some(endpoint) = &settings.endpoint {
             builder = builder
                 .with_endpoint(endpoint)

@@ -14,9 +14,8 @@ pub const HAIRLINE_BAND: (u32, u32) = (50, 110);
 pub const EYES_BAND: (u32, u32) = (200, 300);
 /// Width of the face.
 pub const FACE_WIDTH_BAND: (u32, u32) = (180, 300);
-/// Where the derivative puts the face: the middle of each band.
-pub const TARGET_FACE_WIDTH: f32 = 240.0;
-pub const TARGET_EYES_Y: f32 = 250.0;
+// Where the derivative puts the face follows from these three bands
+// (`service::photo_check::Placement`): nothing else says where it goes.
 
 /// Reference background colour (light blue), RGB.
 pub const BACKGROUND_RGB: [u8; 3] = [100, 197, 255];

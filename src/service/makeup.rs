@@ -581,12 +581,13 @@ pub fn stored_checks(photo: &makeup_photo::Model) -> Vec<Check> {
 }
 
 /// The student declares a shot taken at the collection centre (re-declaring
-/// corrects the date).
+/// corrects the date). Returns the record and the campaign's collection
+/// centre (address and hours), where the paper photo comes from.
 pub async fn declare_offline(
     state: &AppState,
     student_id: i64,
     taken_on: NaiveDate,
-) -> AppResult<offline_makeup::Model> {
+) -> AppResult<(offline_makeup::Model, String)> {
     let ctx = makeup_context(state, student_id).await?;
     let today = Utc::now().with_timezone(&shanghai()).date_naive();
     let deadline = ctx
@@ -605,7 +606,7 @@ pub async fn declare_offline(
     let saved = upsert_offline(&txn, &ctx.entry, Some(taken_on)).await?;
     refresh_state(&txn, ctx.entry.id).await?;
     txn.commit().await?;
-    Ok(saved)
+    Ok((saved, ctx.campaign.makeup_location))
 }
 
 /// The entry's offline record, created if missing; `taken_on` overwrites

@@ -48,6 +48,10 @@ async fn items(
     let mut query = makeup_photo::Entity::find()
         .filter(makeup_photo::Column::CampaignId.eq(campaign_id))
         .filter(makeup_photo::Column::Status.eq(PhotoStatus::Approved.as_str()))
+        // Files the retention rules deleted are gone from storage; reading
+        // them would break the archive off. (Deleting only the original, as
+        // retention does after approval, keeps the normalised copy.)
+        .filter(makeup_photo::Column::PurgedAt.is_null())
         .order_by_asc(makeup_photo::Column::ReviewedAt);
     if let Some(since) = since {
         query = query.filter(makeup_photo::Column::ReviewedAt.gte(since));

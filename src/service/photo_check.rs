@@ -20,8 +20,8 @@ use image::{
 use serde::{Deserialize, Serialize};
 
 use crate::domain::photo_spec::{
-    BACKGROUND_RGB, DPI, FRAME_HEIGHT, FRAME_WIDTH, MAX_BYTES, TARGET_BYTES, TARGET_EYES_Y,
-    TARGET_FACE_WIDTH, THUMB_HEIGHT, THUMB_WIDTH,
+    BACKGROUND_RGB, DPI, EYES_BAND, FACE_WIDTH_BAND, FRAME_HEIGHT, FRAME_WIDTH, HAIRLINE_BAND,
+    MAX_BYTES, TARGET_BYTES, THUMB_HEIGHT, THUMB_WIDTH,
 };
 
 /// Larger than any phone camera's default output (a 12 MP photo is 4000×3000).
@@ -33,8 +33,14 @@ const MIN_SOURCE_SCALE: f32 = 0.5;
 const GOOD_SOURCE_SCALE: f32 = 0.9;
 /// Faces are searched on a copy of at most this many pixels on its long side.
 const DETECT_LONG_SIDE: u32 = 800;
-/// The SeetaFace box spans brow to chin; the eyes sit this far down it.
+/// The SeetaFace box spans brow to chin; the eyes sit this far down it
+/// (in box heights).
 const EYES_IN_BOX: f32 = 0.36;
+/// The spec's "hairline" (头顶发际) is the top of the head, which the
+/// detector does not find: it is estimated this far above the top of the
+/// box, in box heights. The box starts on the forehead; the rest of the
+/// forehead and the hair above it take about half a box height again.
+const HAIRLINE_ABOVE_BOX: f32 = 0.5;
 
 static FACE_MODEL: LazyLock<rustface::Model> = LazyLock::new(|| {
     rustface::read_model(Cursor::new(include_bytes!(
@@ -89,6 +95,50 @@ pub struct FaceBox {
     pub height: f32,
 }
 
+impl FaceBox {
+    /// Estimated height of the eyes.
+    pub fn eyes_y(&self) -> f32 {
+        self.y + EYES_IN_BOX * self.height
+    }
+
+    /// Estimated height of the hairline (the top of the head).
+    pub fn hairline_y(&self) -> f32 {
+        self.y - HAIRLINE_ABOVE_BOX * self.height
+    }
+}
+
+fn middle((min, max): (u32, u32)) -> f32 {
+    (min + max) as f32 / 2.0
+}
+
+/// Where the normalised photo puts a face, in frame pixels, derived from
+/// the spec's bands (the numbers `GET /makeup/spec` serves): the face as
+/// wide as the middle of `FACE_WIDTH_BAND`, and the eyes at the middle of
+/// the heights that keep both the eyes within `EYES_BAND` and the
+/// estimated hairline within `HAIRLINE_BAND`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    pub face_width: f32,
+    pub eyes_y: f32,
+}
+
+impl Placement {
+    /// For a face box of this height-to-width ratio.
+    pub fn for_aspect(aspect: f32) -> Self {
+        let face_width = middle(FACE_WIDTH_BAND);
+        let eyes_below_hairline = (EYES_IN_BOX + HAIRLINE_ABOVE_BOX) * aspect * face_width;
+        let low = (EYES_BAND.0 as f32).max(HAIRLINE_BAND.0 as f32 + eyes_below_hairline);
+        let high = (EYES_BAND.1 as f32).min(HAIRLINE_BAND.1 as f32 + eyes_below_hairline);
+        let eyes_y = if low <= high {
+            (low + high) / 2.0
+        } else {
+            // An unusually tall box: the eyes' band wins.
+            middle(EYES_BAND)
+        };
+        Self { face_width, eyes_y }
+    }
+}
+
 /// The spec frame laid over the source image: `scale` source pixels per frame pixel.
 #[derive(Clone, Copy, Debug)]
 struct Crop {
@@ -99,11 +149,11 @@ struct Crop {
 
 impl Crop {
     fn around(face: FaceBox) -> Self {
-        let scale = face.width / TARGET_FACE_WIDTH;
-        let eyes_y = face.y + EYES_IN_BOX * face.height;
+        let target = Placement::for_aspect(face.height / face.width);
+        let scale = face.width / target.face_width;
         Crop {
             left: face.x + face.width / 2.0 - FRAME_WIDTH as f32 / 2.0 * scale,
-            top: eyes_y - TARGET_EYES_Y * scale,
+            top: face.eyes_y() - target.eyes_y * scale,
             scale,
         }
     }
@@ -684,4 +734,30 @@ fn encode_within_budget(image: &RgbImage) -> Vec<u8> {
     }
     debug_assert!(last.len() <= MAX_BYTES);
     last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_placement_keeps_every_landmark_within_the_spec_bands() {
+        for aspect in [0.9, 1.0, 1.1] {
+            let target = Placement::for_aspect(aspect);
+            // A face box laid where the crop puts it, in frame pixels.
+            let face = FaceBox {
+                x: 240.0 - target.face_width / 2.0,
+                y: target.eyes_y - EYES_IN_BOX * aspect * target.face_width,
+                width: target.face_width,
+                height: aspect * target.face_width,
+            };
+            let within = |v: f32, (min, max): (u32, u32)| (min as f32..=max as f32).contains(&v);
+            assert!(within(face.width, FACE_WIDTH_BAND), "{aspect}: {face:?}");
+            assert!(within(face.eyes_y(), EYES_BAND), "{aspect}: {face:?}");
+            assert!(
+                within(face.hairline_y(), HAIRLINE_BAND),
+                "{aspect}: {face:?}"
+            );
+        }
+    }
 }

@@ -518,16 +518,36 @@ pub async fn student(app: &TestApp, i: usize) -> String {
         &format!("学生{i}"),
     )
     .await;
+    save_collection_code(app, &token, &format!("CODE-{i}")).await;
+    token
+}
+
+/// The student saves their collection code.
+pub async fn save_collection_code(app: &TestApp, token: &str, code: &str) {
     let resp = app
         .client
         .put(app.url("/api/v1/me/collection-code"))
-        .bearer_auth(&token)
-        .json(&json!({"code": format!("CODE-{i}")}))
+        .bearer_auth(token)
+        .json(&json!({ "code": code }))
         .send()
         .await
         .unwrap();
     assert_eq!(resp.status(), StatusCode::OK);
-    token
+}
+
+/// On-site staff mark a checked-in student photographed (fee paid).
+pub async fn mark_photographed(app: &TestApp, staff: &str, attendance: &Value) {
+    let resp = app
+        .post_json(
+            &format!(
+                "/api/v1/onsite/attendances/{}/photographed",
+                attendance["id"]
+            ),
+            &json!({"fee_paid": true}),
+            Some(staff),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
 }
 
 /// Moves the session to today (Asia/Shanghai), as if the day had come.
