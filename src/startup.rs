@@ -148,7 +148,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         config: Arc::new(config),
         checkin_key: Arc::new(checkin_key),
         drain: Drain::default(),
-        layouts: Arc::default(),
+        polls: Arc::default(),
     })
 }
 

@@ -7,7 +7,7 @@ use crate::{
     clients::{cache::Cache, storage::Storage, wechat::WechatClient},
     config::Config,
     drain::Drain,
-    service::booking::ParsedLayouts,
+    service::booking::PollMemo,
 };
 
 #[derive(Clone)]
@@ -25,6 +25,6 @@ pub struct AppState {
     pub checkin_key: Arc<Vec<u8>>,
     /// Requests in flight, for draining on shutdown.
     pub drain: Drain,
-    /// Session layouts already parsed (see [`ParsedLayouts`]).
-    pub layouts: Arc<ParsedLayouts>,
+    /// What polls of availability saw last (see [`PollMemo`]).
+    pub polls: Arc<PollMemo>,
 }

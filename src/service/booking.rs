@@ -98,23 +98,43 @@ pub async fn forget_layout(cache: &dyn Cache, campaign_id: i64) {
     }
 }
 
-/// The last layout parsed per campaign, with the cached text it came from.
-/// Polls reuse it only while the cache returns that very text, so the cache
-/// stays the truth; this just skips parsing an unchanged layout every time.
+/// What this instance last saw while answering polls: each campaign's parsed
+/// layout (with the cached text it came from) and each student's
+/// eligibility. Used only once the shared cache confirms it is still
+/// current: it saves parsing and round trips, and never decides anything.
 #[derive(Default)]
-pub struct ParsedLayouts(Mutex<HashMap<i64, ParsedLayout>>);
+pub struct PollMemo {
+    layouts: Mutex<HashMap<i64, ParsedLayout>>,
+    eligible: Mutex<HashMap<i64, Eligible>>,
+}
 
 type ParsedLayout = (Arc<str>, Arc<Vec<LayoutSession>>);
 
-impl ParsedLayouts {
-    fn last(&self, campaign_id: i64) -> Option<ParsedLayout> {
-        let parsed = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        parsed.get(&campaign_id).cloned()
+/// Students remembered at most; past it the memory starts again.
+const MEMO_STUDENTS_MAX: usize = 100_000;
+
+impl PollMemo {
+    fn layout(&self, campaign_id: i64) -> Option<ParsedLayout> {
+        let layouts = self.layouts.lock().unwrap_or_else(PoisonError::into_inner);
+        layouts.get(&campaign_id).cloned()
     }
 
-    fn put(&self, campaign_id: i64, parsed: ParsedLayout) {
-        let mut layouts = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+    fn put_layout(&self, campaign_id: i64, parsed: ParsedLayout) {
+        let mut layouts = self.layouts.lock().unwrap_or_else(PoisonError::into_inner);
         layouts.insert(campaign_id, parsed);
+    }
+
+    fn eligible(&self, student_id: i64) -> Option<Eligible> {
+        let seen = self.eligible.lock().unwrap_or_else(PoisonError::into_inner);
+        seen.get(&student_id).cloned()
+    }
+
+    fn put_eligible(&self, student_id: i64, eligible: &Eligible) {
+        let mut seen = self.eligible.lock().unwrap_or_else(PoisonError::into_inner);
+        if seen.len() >= MEMO_STUDENTS_MAX {
+            seen.clear();
+        }
+        seen.insert(student_id, eligible.clone());
     }
 }
 
@@ -122,7 +142,7 @@ impl ParsedLayouts {
 pub async fn layout(state: &AppState, campaign_id: i64) -> AppResult<Arc<Vec<LayoutSession>>> {
     let key = layout_key(campaign_id);
     if let Ok(Some(json)) = state.cache.get(&key).await {
-        if let Some((text, layout)) = state.layouts.last(campaign_id)
+        if let Some((text, layout)) = state.polls.layout(campaign_id)
             && *text == *json
         {
             return Ok(layout);
@@ -130,8 +150,8 @@ pub async fn layout(state: &AppState, campaign_id: i64) -> AppResult<Arc<Vec<Lay
         if let Ok(layout) = serde_json::from_str::<Vec<LayoutSession>>(&json) {
             let layout = Arc::new(layout);
             state
-                .layouts
-                .put(campaign_id, (json.into(), layout.clone()));
+                .polls
+                .put_layout(campaign_id, (json.into(), layout.clone()));
             return Ok(layout);
         }
     }
@@ -297,8 +317,8 @@ async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
 
 /// What `GET /sessions` needs to know about a student who may book, cached
 /// so that polling availability touches only the cache.
-#[derive(Serialize, Deserialize)]
-struct Eligible {
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct Eligible {
     /// The epoch current when this was read from the database; any other
     /// current epoch makes it stale.
     epoch: Option<String>,
@@ -343,6 +363,7 @@ async fn eligible(state: &AppState, student_id: i64) -> AppResult<Eligible> {
                 .and_then(|json| serde_json::from_str::<Eligible>(&json).ok())
                 .filter(|hit| hit.epoch == epoch)
             {
+                state.polls.put_eligible(student_id, &hit);
                 return Ok(hit);
             }
             Some(epoch)
@@ -364,8 +385,9 @@ async fn eligible(state: &AppState, student_id: i64) -> AppResult<Eligible> {
     // between leaves this entry stale, never a stale entry current.
     if epoch.is_some() {
         let json = serde_json::to_string(&fresh).map_err(AppError::internal)?;
-        if let Err(err) = state.cache.set(&key, &json, ELIGIBLE_TTL).await {
-            tracing::warn!(error = %err, "eligibility not cached");
+        match state.cache.set(&key, &json, ELIGIBLE_TTL).await {
+            Ok(()) => state.polls.put_eligible(student_id, &fresh),
+            Err(err) => tracing::warn!(error = %err, "eligibility not cached"),
         }
     }
     Ok(fresh)
@@ -380,29 +402,83 @@ pub struct Availability {
     pub on_site_notes: String,
 }
 
-/// `GET /sessions`: the sessions this student may book now.
-pub async fn available(state: &AppState, student_id: i64) -> AppResult<Vec<Availability>> {
-    let student = eligible(state, student_id).await?;
-    let now = Utc::now();
-    let bookable = |layout: &[LayoutSession]| -> Vec<LayoutSession> {
-        layout
-            .iter()
-            .filter(|s| s.serves(student.unit_id, student.campus_id) && s.is_open(now))
-            .cloned()
-            .collect()
+/// Sessions open to the student now, as parts of `layout`.
+fn bookable(
+    layout: &[LayoutSession],
+    student: &Eligible,
+    now: DateTime<Utc>,
+) -> Vec<LayoutSession> {
+    layout
+        .iter()
+        .filter(|s| s.serves(student.unit_id, student.campus_id) && s.is_open(now))
+        .cloned()
+        .collect()
+}
+
+fn slot_ids(sessions: &[LayoutSession]) -> Vec<i64> {
+    sessions
+        .iter()
+        .flat_map(|s| s.slots.iter().map(|t| t.id))
+        .collect()
+}
+
+type Found = (Vec<LayoutSession>, HashMap<i64, i32>);
+
+/// The usual poll in one round trip: the student's eligibility, the layout's
+/// text and the slots' counts read together, for the campaign and slots this
+/// instance saw for the student last time. `None` when anything read differs
+/// from that guess; the caller then reads step by step.
+async fn at_once(
+    state: &AppState,
+    student_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<Option<(Eligible, Found)>> {
+    let Some(guess) = state.polls.eligible(student_id) else {
+        return Ok(None);
     };
-    let slot_ids = |sessions: &[LayoutSession]| -> Vec<i64> {
-        sessions
-            .iter()
-            .flat_map(|s| s.slots.iter().map(|t| t.id))
-            .collect()
+    let Some((text, parsed)) = state.polls.layout(guess.campaign_id) else {
+        return Ok(None);
     };
-    // Usually one round trip: the layout's text together with the counts of
-    // the slots it had when last parsed here. Only a changed layout costs
-    // a second read, for its own slots' counts.
-    let mut guessed = None;
-    if let Some((text, parsed)) = state.layouts.last(student.campaign_id) {
-        let sessions = bookable(&parsed);
+    let sessions = bookable(&parsed, &guess, now);
+    let ids = slot_ids(&sessions);
+    let keys: Vec<String> = [
+        ELIGIBLE_EPOCH_KEY.to_owned(),
+        eligible_key(student_id),
+        layout_key(guess.campaign_id),
+    ]
+    .into_iter()
+    .chain(ids.iter().map(|id| remaining_key(*id)))
+    .collect();
+    let Ok(values) = state.cache.get_many(&keys).await else {
+        return Ok(None);
+    };
+    let mut values = values.into_iter();
+    let (epoch, current, layout_text) = (
+        values.next().flatten(),
+        values.next().flatten(),
+        values.next().flatten(),
+    );
+    let current = current.and_then(|json| serde_json::from_str::<Eligible>(&json).ok());
+    if current.as_ref() != Some(&guess)
+        || guess.epoch != epoch
+        || layout_text.as_deref() != Some(&*text)
+    {
+        return Ok(None);
+    }
+    let remaining = counts(state, &ids, values.collect()).await?;
+    Ok(Some((guess, (sessions, remaining))))
+}
+
+/// The sessions open to an eligible student with their counts: usually one
+/// round trip (the layout's text with the counts of the slots it had when
+/// last parsed here); a changed layout costs a second read for its counts.
+async fn sessions_with_counts(
+    state: &AppState,
+    student: &Eligible,
+    now: DateTime<Utc>,
+) -> AppResult<Found> {
+    if let Some((text, parsed)) = state.polls.layout(student.campaign_id) {
+        let sessions = bookable(&parsed, student, now);
         let ids = slot_ids(&sessions);
         let keys: Vec<String> = std::iter::once(layout_key(student.campaign_id))
             .chain(ids.iter().map(|id| remaining_key(*id)))
@@ -411,15 +487,23 @@ pub async fn available(state: &AppState, student_id: i64) -> AppResult<Vec<Avail
             && values[0].as_deref() == Some(&*text)
         {
             values.remove(0);
-            guessed = Some((sessions, counts(state, &ids, values).await?));
+            return Ok((sessions, counts(state, &ids, values).await?));
         }
     }
-    let (sessions, remaining) = match guessed {
+    let sessions = bookable(&layout(state, student.campaign_id).await?, student, now);
+    let remaining = remaining(state, &slot_ids(&sessions)).await?;
+    Ok((sessions, remaining))
+}
+
+/// `GET /sessions`: the sessions this student may book now.
+pub async fn available(state: &AppState, student_id: i64) -> AppResult<Vec<Availability>> {
+    let now = Utc::now();
+    let (student, (sessions, remaining)) = match at_once(state, student_id, now).await? {
         Some(found) => found,
         None => {
-            let sessions = bookable(&layout(state, student.campaign_id).await?);
-            let remaining = remaining(state, &slot_ids(&sessions)).await?;
-            (sessions, remaining)
+            let student = eligible(state, student_id).await?;
+            let found = sessions_with_counts(state, &student, now).await?;
+            (student, found)
         }
     };
     Ok(sessions
