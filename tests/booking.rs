@@ -775,47 +775,29 @@ async fn availability_follows_roster_binding_and_campaign_changes_at_once() {
     sessions(1).await;
 
     // The campaign closes, and opens again.
-    let resp = app
-        .patch_json(
-            &format!("/api/v1/admin/campaigns/{campaign}"),
-            &json!({"status": "closed"}),
-            &admin,
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::OK);
-    assert_error(
-        app.get("/api/v1/sessions", Some(&token)).await,
-        StatusCode::FORBIDDEN,
-        "not_bound",
-    )
-    .await;
-    let resp = app
-        .patch_json(
-            &format!("/api/v1/admin/campaigns/{campaign}"),
-            &json!({"status": "open"}),
-            &admin,
-        )
-        .await;
-    assert_eq!(resp.status(), StatusCode::OK);
-    sessions(1).await;
+    for (status, listed) in [("closed", None), ("open", Some(1))] {
+        let resp = app
+            .patch_json(
+                &format!("/api/v1/admin/campaigns/{campaign}"),
+                &json!({ "status": status }),
+                &admin,
+            )
+            .await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        match listed {
+            Some(n) => sessions(n).await,
+            None => {
+                assert_error(
+                    app.get("/api/v1/sessions", Some(&token)).await,
+                    StatusCode::FORBIDDEN,
+                    "not_bound",
+                )
+                .await;
+            }
+        }
+    }
 
-    let (_, list) = parts(
-        app.get(
-            &format!("/api/v1/admin/campaigns/{campaign}/roster?q=30000000"),
-            Some(&admin),
-        )
-        .await,
-    )
-    .await;
-    let entry = list["items"][0]["id"].as_i64().unwrap();
-    let resp = app
-        .client
-        .delete(app.url(&format!("/api/v1/admin/students/{entry}/binding")))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    app.unbind(&admin, campaign, "30000000").await;
     assert_error(
         app.get("/api/v1/sessions", Some(&token)).await,
         StatusCode::FORBIDDEN,

@@ -227,23 +227,7 @@ async fn an_entry_bound_to_another_account_is_taken_until_an_admin_unbinds_it() 
     )
     .await;
 
-    let (_, list) = parts(
-        app.get(
-            &format!("/api/v1/admin/campaigns/{campaign_id}/roster?q=2024004"),
-            Some(&admin),
-        )
-        .await,
-    )
-    .await;
-    let entry = list["items"][0]["id"].as_i64().unwrap();
-    let resp = app
-        .client
-        .delete(app.url(&format!("/api/v1/admin/students/{entry}/binding")))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    app.unbind(&admin, campaign_id, "2024004").await;
     assert_eq!(me(&app, &first).await["bound"], false);
     assert_eq!(
         bind(&app, &second, "2024004", "王五").await.status(),

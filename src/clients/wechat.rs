@@ -201,6 +201,13 @@ impl WechatClient {
             .await
             .map_err(cache_err)?
         {
+            // Another instance may have refreshed between our read and the
+            // lock: use its token rather than fetch a second one.
+            let cached = cache.get(TOKEN_KEY).await.map_err(cache_err)?;
+            if fresh(&cached) {
+                cache.delete(TOKEN_LOCK_KEY).await.map_err(cache_err)?;
+                return Ok(cached.unwrap_or_default());
+            }
             let fetched = self.fetch_token(stale.is_some()).await;
             if let Ok((token, expires_in)) = &fetched {
                 let ttl = expires_in.saturating_sub(TOKEN_MARGIN_SECS).max(60);
@@ -295,5 +302,77 @@ impl WechatClient {
                 code => return Err(SendError::Rejected(code, reply.errmsg)),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use async_trait::async_trait;
+
+    use super::*;
+    use crate::clients::cache::{CacheError, MemoryCache};
+
+    /// A cache where another instance stores its fresh token right after
+    /// our first read of it.
+    #[derive(Default)]
+    struct RefreshedMeanwhile {
+        inner: MemoryCache,
+        read: AtomicBool,
+    }
+
+    #[async_trait]
+    impl Cache for RefreshedMeanwhile {
+        async fn get(&self, key: &str) -> Result<Option<String>, CacheError> {
+            let value = self.inner.get(key).await?;
+            if key == TOKEN_KEY && !self.read.swap(true, Ordering::SeqCst) {
+                let hour = Duration::from_secs(3600);
+                self.inner.set(TOKEN_KEY, "FROM-OTHER", hour).await?;
+            }
+            Ok(value)
+        }
+        async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, CacheError> {
+            self.inner.get_many(keys).await
+        }
+        async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError> {
+            self.inner.set(key, value, ttl).await
+        }
+        async fn set_if_absent(
+            &self,
+            key: &str,
+            value: &str,
+            ttl: Duration,
+        ) -> Result<bool, CacheError> {
+            self.inner.set_if_absent(key, value, ttl).await
+        }
+        async fn delete(&self, key: &str) -> Result<(), CacheError> {
+            self.inner.delete(key).await
+        }
+        async fn incr(&self, key: &str, window: Duration) -> Result<i64, CacheError> {
+            self.inner.incr(key, window).await
+        }
+        async fn ping(&self) -> Result<(), CacheError> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_token_refreshed_elsewhere_before_the_lock_is_used_not_fetched_again() {
+        // Nothing listens there: fetching a token would fail.
+        let client = WechatClient::new(
+            "http://127.0.0.1:9",
+            WechatCredentials {
+                appid: "wx".into(),
+                secret: "s".into(),
+            },
+            Duration::from_secs(1),
+        );
+        let cache = RefreshedMeanwhile::default();
+        assert_eq!(
+            client.access_token(&cache, None).await.unwrap(),
+            "FROM-OTHER"
+        );
+        assert_eq!(cache.inner.get(TOKEN_LOCK_KEY).await.unwrap(), None);
     }
 }

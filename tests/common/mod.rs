@@ -315,6 +315,27 @@ impl TestApp {
         password
     }
 
+    /// Admin frees the roster entry of `student_no` from its WeChat account.
+    pub async fn unbind(&self, admin: &str, campaign: i64, student_no: &str) {
+        let (_, list) = parts(
+            self.get(
+                &format!("/api/v1/admin/campaigns/{campaign}/roster?q={student_no}"),
+                Some(admin),
+            )
+            .await,
+        )
+        .await;
+        let entry = list["items"][0]["id"].as_i64().unwrap();
+        let resp = self
+            .client
+            .delete(self.url(&format!("/api/v1/admin/students/{entry}/binding")))
+            .bearer_auth(admin)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    }
+
     pub async fn staff_login(&self, username: &str, password: &str) -> Response {
         self.post_json(
             "/api/v1/auth/staff",
