@@ -424,10 +424,42 @@ fn slot_ids(sessions: &[LayoutSession]) -> Vec<i64> {
 
 type Found = (Vec<LayoutSession>, HashMap<i64, i32>);
 
-/// The usual poll in one round trip: the student's eligibility, the layout's
-/// text and the slots' counts read together, for the campaign and slots this
-/// instance saw for the student last time. `None` when anything read differs
-/// from that guess; the caller then reads step by step.
+/// One cache round trip: the `lead` keys together with the layout's text and
+/// the counts of the student's slots in the layout this instance parsed
+/// last. `None` when there is no parsed layout, the cache fails, the text
+/// changed or `lead_ok` refuses the lead values.
+async fn read_with_known_layout(
+    state: &AppState,
+    student: &Eligible,
+    now: DateTime<Utc>,
+    lead: &[String],
+    lead_ok: impl FnOnce(&[Option<String>]) -> bool,
+) -> AppResult<Option<Found>> {
+    let Some((text, parsed)) = state.polls.layout(student.campaign_id) else {
+        return Ok(None);
+    };
+    let sessions = bookable(&parsed, student, now);
+    let ids = slot_ids(&sessions);
+    let keys: Vec<String> = lead
+        .iter()
+        .cloned()
+        .chain([layout_key(student.campaign_id)])
+        .chain(ids.iter().map(|id| remaining_key(*id)))
+        .collect();
+    let Ok(mut values) = state.cache.get_many(&keys).await else {
+        return Ok(None);
+    };
+    let counted = values.split_off(lead.len() + 1);
+    if values[lead.len()].as_deref() != Some(&*text) || !lead_ok(&values[..lead.len()]) {
+        return Ok(None);
+    }
+    Ok(Some((sessions, counts(state, &ids, counted).await?)))
+}
+
+/// The usual poll in one round trip: the student's eligibility read with the
+/// layout and counts, for the eligibility this instance saw for the student
+/// last time. `None` when what the cache holds differs from that guess; the
+/// caller then reads step by step.
 async fn at_once(
     state: &AppState,
     student_id: i64,
@@ -436,59 +468,26 @@ async fn at_once(
     let Some(guess) = state.polls.eligible(student_id) else {
         return Ok(None);
     };
-    let Some((text, parsed)) = state.polls.layout(guess.campaign_id) else {
-        return Ok(None);
+    let lead = [ELIGIBLE_EPOCH_KEY.to_owned(), eligible_key(student_id)];
+    let still_current = |values: &[Option<String>]| {
+        values[1]
+            .as_deref()
+            .and_then(|json| serde_json::from_str::<Eligible>(json).ok())
+            .is_some_and(|current| current == guess && current.epoch == values[0])
     };
-    let sessions = bookable(&parsed, &guess, now);
-    let ids = slot_ids(&sessions);
-    let keys: Vec<String> = [
-        ELIGIBLE_EPOCH_KEY.to_owned(),
-        eligible_key(student_id),
-        layout_key(guess.campaign_id),
-    ]
-    .into_iter()
-    .chain(ids.iter().map(|id| remaining_key(*id)))
-    .collect();
-    let Ok(values) = state.cache.get_many(&keys).await else {
-        return Ok(None);
-    };
-    let mut values = values.into_iter();
-    let (epoch, current, layout_text) = (
-        values.next().flatten(),
-        values.next().flatten(),
-        values.next().flatten(),
-    );
-    let current = current.and_then(|json| serde_json::from_str::<Eligible>(&json).ok());
-    if current.as_ref() != Some(&guess)
-        || guess.epoch != epoch
-        || layout_text.as_deref() != Some(&*text)
-    {
-        return Ok(None);
-    }
-    let remaining = counts(state, &ids, values.collect()).await?;
-    Ok(Some((guess, (sessions, remaining))))
+    let found = read_with_known_layout(state, &guess, now, &lead, still_current).await?;
+    Ok(found.map(|found| (guess, found)))
 }
 
 /// The sessions open to an eligible student with their counts: usually one
-/// round trip (the layout's text with the counts of the slots it had when
-/// last parsed here); a changed layout costs a second read for its counts.
+/// round trip; a changed layout costs a second read for its own counts.
 async fn sessions_with_counts(
     state: &AppState,
     student: &Eligible,
     now: DateTime<Utc>,
 ) -> AppResult<Found> {
-    if let Some((text, parsed)) = state.polls.layout(student.campaign_id) {
-        let sessions = bookable(&parsed, student, now);
-        let ids = slot_ids(&sessions);
-        let keys: Vec<String> = std::iter::once(layout_key(student.campaign_id))
-            .chain(ids.iter().map(|id| remaining_key(*id)))
-            .collect();
-        if let Ok(mut values) = state.cache.get_many(&keys).await
-            && values[0].as_deref() == Some(&*text)
-        {
-            values.remove(0);
-            return Ok((sessions, counts(state, &ids, values).await?));
-        }
+    if let Some(found) = read_with_known_layout(state, student, now, &[], |_| true).await? {
+        return Ok(found);
     }
     let sessions = bookable(&layout(state, student.campaign_id).await?, student, now);
     let remaining = remaining(state, &slot_ids(&sessions)).await?;
