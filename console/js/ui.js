@@ -1,6 +1,8 @@
 // Small DOM helpers. Text always goes in as text (never as HTML), so names
 // and messages from the server cannot inject markup.
 
+import { api } from './api.js';
+
 /**
  * h('button', {class: 'btn', onclick: fn, disabled: true}, 'text', child…)
  * Attributes: `class`, `text`, `dataset`, `on<event>`, booleans, the rest as
@@ -329,4 +331,15 @@ export function formValues(form) {
   const out = {};
   for (const [k, v] of new FormData(form).entries()) out[k] = typeof v === 'string' ? v.trim() : v;
   return out;
+}
+
+// For admins, a choice of every unit (or all of them); null for unit staff,
+// who only ever see their own unit.
+export async function unitFilter(admin, id, onChange) {
+  if (!admin) return null;
+  const units = await api.get('/admin/units').catch(() => ({ items: [] }));
+  const options = [['', '全部单位'], ...units.items.map((u) => [u.code, `${u.name} (${u.code})`])];
+  const attrs = { onchange: (e) => onChange(e.target.value) };
+  if (id) attrs.id = id;
+  return h('label', { class: 'field' }, h('span', {}, '培养单位'), select(options, '', attrs));
 }

@@ -4,7 +4,7 @@
 
 import { api } from '../api.js';
 import { CATEGORIES, MAKEUP_STATE, label } from '../labels.js';
-import { badge, busy, fmtDate, fmtTime, formValues, h, load, pageHeader, receiveButton, section, select, table, toast } from '../ui.js';
+import { badge, busy, fmtDate, fmtTime, formValues, h, load, pageHeader, receiveButton, section, table, toast, unitFilter } from '../ui.js';
 
 export default async function render(page, { user }) {
   const admin = user.role === 'admin';
@@ -90,21 +90,10 @@ export default async function render(page, { user }) {
     state.all = allToggle.checked;
     draw();
   });
-  let unitSelect = null;
-  if (admin) {
-    const units = await api.get('/admin/units').catch(() => ({ items: [] }));
-    unitSelect = h(
-      'label',
-      { class: 'field' },
-      h('span', {}, '培养单位'),
-      select([['', '全部单位'], ...units.items.map((u) => [u.code, `${u.name} (${u.code})`])], '', {
-        onchange: (e) => {
-          state.unit = e.target.value;
-          draw();
-        },
-      }),
-    );
-  }
+  const unitSelect = await unitFilter(admin, null, (value) => {
+    state.unit = value;
+    draw();
+  });
 
   page.append(
     pageHeader('纸质相片', 'Paper photos from offline make-ups, to receive'),

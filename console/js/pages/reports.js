@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { CHSI_STATUS, REPORT_STATUS, RESOLUTIONS, label } from '../labels.js';
-import { badge, busy, fmtTime, h, load, pageHeader, select, table, tabs, toast } from '../ui.js';
+import { badge, busy, fmtTime, h, load, pageHeader, table, tabs, toast, unitFilter } from '../ui.js';
 
 export default async function render(page, { user }) {
   const admin = user.role === 'admin';
@@ -96,21 +96,10 @@ export default async function render(page, { user }) {
     });
   }
 
-  let unitSelect = null;
-  if (admin) {
-    const units = await api.get('/admin/units').catch(() => ({ items: [] }));
-    unitSelect = h(
-      'label',
-      { class: 'field' },
-      h('span', {}, '培养单位'),
-      select([['', '全部单位'], ...units.items.map((u) => [u.code, `${u.name} (${u.code})`])], '', {
-        onchange: (e) => {
-          unit = e.target.value;
-          if (panelEl) list(panelEl, current);
-        },
-      }),
-    );
-  }
+  const unitSelect = await unitFilter(admin, null, (value) => {
+    unit = value;
+    if (panelEl) list(panelEl, current);
+  });
 
   page.append(
     pageHeader('错误报告', 'Error reports on CHSI photos: collect, then forward in one batch', unitSelect),

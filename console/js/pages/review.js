@@ -4,7 +4,7 @@
 
 import { api, imageUrl } from '../api.js';
 import { CATEGORIES, PHOTO_SOURCE, REJECT_REASONS, label } from '../labels.js';
-import { badge, busy, errorMessage, fmtBytes, fmtTime, h, load, pageHeader, replace, select, toast } from '../ui.js';
+import { badge, busy, errorMessage, fmtBytes, fmtTime, h, load, pageHeader, replace, toast, unitFilter } from '../ui.js';
 
 const PAGE_SIZE = 50;
 
@@ -373,22 +373,10 @@ export default async function render(page, { user }) {
     }
   }
 
-  let unitSelect = null;
-  if (admin) {
-    const units = await api.get('/admin/units').catch(() => ({ items: [] }));
-    unitSelect = h(
-      'label',
-      { class: 'field' },
-      h('span', {}, '培养单位'),
-      select([['', '全部单位'], ...units.items.map((u) => [u.code, `${u.name} (${u.code})`])], '', {
-        id: 'review-unit',
-        onchange: (e) => {
-          unit = e.target.value;
-          start();
-        },
-      }),
-    );
-  }
+  const unitSelect = await unitFilter(admin, 'review-unit', (value) => {
+    unit = value;
+    start();
+  });
 
   page.append(
     pageHeader('照片审核', 'Review make-up uploads, oldest first', counter, unitSelect, h('button', { type: 'button', class: 'btn', onclick: (e) => busy(e.currentTarget, refill) }, '刷新')),

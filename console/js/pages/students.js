@@ -18,6 +18,7 @@ import {
   select,
   table,
   toast,
+  unitFilter,
 } from '../ui.js';
 
 function nextKind(code) {
@@ -167,23 +168,11 @@ export default async function render(page, { user }) {
       draw();
     },
   });
-  let unitSelect = null;
-  if (admin) {
-    const units = await api.get('/admin/units').catch(() => ({ items: [] }));
-    unitSelect = h(
-      'label',
-      { class: 'field' },
-      h('span', {}, '培养单位'),
-      select([['', '全部单位'], ...units.items.map((u) => [u.code, `${u.name} (${u.code})`])], '', {
-        id: 'student-unit',
-        onchange: (e) => {
-          state.unit = e.target.value;
-          state.page = 1;
-          draw();
-        },
-      }),
-    );
-  }
+  const unitSelect = await unitFilter(admin, 'student-unit', (value) => {
+    state.unit = value;
+    state.page = 1;
+    draw();
+  });
   page.append(
     pageHeader('学生名单', admin ? 'Students of the open campaign, all units' : `Students of ${user.unit_code}`),
     h(
