@@ -17,7 +17,7 @@ use sea_orm::EntityTrait;
 use serde_json::json;
 
 const STUDENTS: usize = 2_000;
-const POLLS: usize = 20_000;
+const POLLS: usize = 100_000;
 
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
