@@ -442,6 +442,69 @@ async fn two_instances_sharing_the_database_never_oversell() {
 }
 
 #[tokio::test]
+async fn reused_poll_answers_still_show_every_change_at_once() {
+    let app = spawn_app().await;
+    // On Redis the polls go to a second instance, as behind a load balancer
+    // (the in-process cache serves one instance only).
+    let sibling = match common::redis_url() {
+        Some(_) => Some(app.sibling().await),
+        None => None,
+    };
+    let poller = sibling.as_ref().unwrap_or(&app);
+    let (admin, session) = setup(&app, 2, 5).await;
+    let slot_id = session["slots"][0]["id"].clone();
+    let watcher = student(&app, 0).await;
+    let booker = student(&app, 1).await;
+    // Polls in a row: the later ones are answered from the kept answer.
+    for _ in 0..3 {
+        assert_eq!(remaining(poller, &watcher, &slot_id).await, 5);
+    }
+
+    let (status, booked) = parts(book(&app, &booker, &slot_id).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{booked}");
+    assert_eq!(remaining(poller, &watcher, &slot_id).await, 4);
+    let resp = app
+        .client
+        .delete(app.url(&format!("/api/v1/bookings/{}", booked["id"])))
+        .bearer_auth(&booker)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    assert_eq!(remaining(poller, &watcher, &slot_id).await, 5);
+
+    // More places per slot: the new count, not the old one kept in the cache.
+    let resp = app
+        .patch_json(
+            &format!("/api/v1/admin/sessions/{}", session["id"]),
+            &json!({"capacity_per_slot": 8}),
+            &admin,
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(remaining(poller, &watcher, &slot_id).await, 8);
+
+    // Only a student token opens it, and a token logged out elsewhere is
+    // refused at once.
+    assert_error(
+        poller.get("/api/v1/sessions", Some(&admin)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let resp = app
+        .post_json("/api/v1/auth/logout", &json!({}), Some(&watcher))
+        .await;
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    assert_error(
+        poller.get("/api/v1/sessions", Some(&watcher)).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
+    )
+    .await;
+}
+
+#[tokio::test]
 async fn a_flushed_cache_is_rebuilt_from_the_database_without_oversell() {
     let Some(url) = common::redis_url() else {
         eprintln!("skipped: the in-process cache cannot be flushed from outside");

@@ -106,6 +106,37 @@ async fn set_if_absent_claims_a_key_once() {
 }
 
 #[tokio::test]
+async fn several_values_stored_at_once_each_with_its_own_lifetime() {
+    for (name, cache) in caches().await {
+        cache
+            .set("a", "old", Duration::from_secs(60))
+            .await
+            .unwrap();
+        cache
+            .set_many(&[
+                ("a", "1", Duration::from_secs(60)),
+                ("b", "2", Duration::from_millis(50)),
+            ])
+            .await
+            .unwrap();
+        let keys = ["a", "b"].map(String::from);
+        assert_eq!(
+            cache.get_many(&keys).await.unwrap(),
+            [Some("1".to_owned()), Some("2".to_owned())],
+            "{name}"
+        );
+        // Waiting out a TTL is what is being tested here.
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        assert_eq!(
+            cache.get_many(&keys).await.unwrap(),
+            [Some("1".to_owned()), None],
+            "{name}"
+        );
+        cache.set_many(&[]).await.unwrap();
+    }
+}
+
+#[tokio::test]
 async fn values_expire() {
     for (name, cache) in caches().await {
         cache

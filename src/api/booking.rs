@@ -1,11 +1,6 @@
 //! `/sessions` and `/bookings`: students see true availability and book,
 //! view or cancel their own booking.
 
-use std::{
-    collections::HashMap,
-    sync::{Mutex, MutexGuard, PoisonError},
-};
-
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use poem_openapi::{
     ApiResponse, Object, OpenApi,
@@ -15,7 +10,11 @@ use poem_openapi::{
 use serde::Serialize;
 
 use crate::{
-    api::{ApiTags, payload::JsonText, security::StudentAuth},
+    api::{
+        ApiTags,
+        payload::JsonText,
+        security::{PresentedToken, StudentAuth},
+    },
     domain::{BookingStatus, time::to_shanghai},
     error::{AppError, AppResult},
     service::{
@@ -27,7 +26,6 @@ use crate::{
 
 pub struct BookingApi {
     pub state: AppState,
-    pub rendered: RenderedSessions,
 }
 
 /// A slot and how many places are left.
@@ -92,51 +90,13 @@ struct SessionList {
     items: Vec<SessionAvailability>,
 }
 
-/// Each session's answer as JSON text, kept while the session, its counts and
-/// the notes stay the same: polls far outnumber changes, and writing out the
-/// slots' times is most of what a poll costs. Only this instance's rendering
-/// is kept; what is rendered always comes from the shared cache.
-#[derive(Default)]
-pub struct RenderedSessions(Mutex<HashMap<i64, (Availability, String)>>);
-
-/// Sessions rendered at most (the rest are dropped and rendered again).
-const RENDERED_MAX: usize = 1_000;
-
-impl RenderedSessions {
-    /// The `SessionList` of these sessions as JSON text.
-    fn list(&self, sessions: Vec<Availability>) -> AppResult<String> {
-        let mut out = String::from(r#"{"items":["#);
-        for (i, a) in sessions.into_iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            let kept = self
-                .lock()
-                .get(&a.session.id)
-                .filter(|(seen, _)| *seen == a)
-                .map(|(_, json)| json.clone());
-            let json = match kept {
-                Some(json) => json,
-                None => {
-                    let json = serde_json::to_string(&SessionAvailability::from(a.clone()))
-                        .map_err(AppError::internal)?;
-                    let mut rendered = self.lock();
-                    if rendered.len() >= RENDERED_MAX {
-                        rendered.clear();
-                    }
-                    rendered.insert(a.session.id, (a, json.clone()));
-                    json
-                }
-            };
-            out.push_str(&json);
-        }
-        out.push_str("]}");
-        Ok(out)
-    }
-
-    fn lock(&self) -> MutexGuard<'_, HashMap<i64, (Availability, String)>> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
-    }
+/// The `SessionList` of these sessions as JSON text (kept and reused by
+/// `booking::available`; a test checks it is what `Json` would send).
+fn render(sessions: Vec<Availability>) -> AppResult<String> {
+    let list = SessionList {
+        items: sessions.into_iter().map(Into::into).collect(),
+    };
+    serde_json::to_string(&list).map_err(AppError::internal)
 }
 
 /// A booking: where and when to come.
@@ -256,9 +216,9 @@ impl BookingApi {
         method = "get",
         operation_id = "list_available_sessions"
     )]
-    async fn sessions(&self, student: StudentAuth) -> AppResult<JsonText<SessionList>> {
-        let items = booking::available(&self.state, student.0).await?;
-        Ok(JsonText::new(self.rendered.list(items)?))
+    async fn sessions(&self, token: PresentedToken) -> AppResult<JsonText<SessionList>> {
+        let text = booking::available(&self.state, &token.0, render).await?;
+        Ok(JsonText::new(text))
     }
 
     /// Book a slot
@@ -459,34 +419,14 @@ mod tests {
     }
 
     #[test]
-    fn kept_renderings_are_the_documented_json_and_follow_every_change() {
-        let rendered = RenderedSessions::default();
-        let list = |sessions: Vec<Availability>| -> Value {
-            serde_json::from_str(&rendered.list(sessions).unwrap()).unwrap()
-        };
+    fn rendered_answers_are_the_documented_json() {
         let mut other = availability(1);
         other.session.id = 8;
-        for sessions in [
-            vec![],
-            vec![availability(3)],
-            // Kept from the first rendering.
-            vec![availability(3)],
-            // A count, the notes and the layout changed.
-            vec![availability(2)],
-            vec![Availability {
-                on_site_notes: "带身份证".into(),
-                ..availability(2)
-            }],
-            vec![Availability {
-                session: LayoutSession {
-                    rooms: "C102".into(),
-                    ..availability(2).session
-                },
-                ..availability(2)
-            }],
-            vec![availability(2), other],
-        ] {
-            assert_eq!(list(sessions.clone()), documented(&sessions));
+        other.on_site_notes = "带身份证".into();
+        for sessions in [vec![], vec![availability(3)], vec![availability(0), other]] {
+            let text = render(sessions.clone()).unwrap();
+            let sent: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(sent, documented(&sessions));
         }
     }
 }

@@ -731,7 +731,8 @@ impl CampaignAdminApi {
             booking_closes_at: b.booking_closes_at.map(utc),
         };
         let updated = svc::update_session(&self.state.db, id.0, patch).await?;
-        booking::forget_layout(self.state.cache.as_ref(), updated.session.campaign_id).await;
+        let campaign_id = updated.session.campaign_id;
+        booking::session_changed(self.state.cache.as_ref(), campaign_id, &updated.slots).await;
         Ok(Json(updated.into()))
     }
 

@@ -96,7 +96,6 @@ pub fn openapi(state: &AppState) -> OpenApiService<document::Documented<Apis>, (
             },
             booking::BookingApi {
                 state: state.clone(),
-                rendered: Default::default(),
             },
             onsite::OnsiteApi {
                 state: state.clone(),

@@ -6,6 +6,7 @@
 
 use std::marker::PhantomData;
 
+use bytes::Bytes;
 use poem::{IntoResponse, Response};
 use poem_openapi::{
     ApiResponse,
@@ -14,10 +15,10 @@ use poem_openapi::{
     types::Type,
 };
 
-pub struct JsonText<T>(String, PhantomData<fn() -> T>);
+pub struct JsonText<T>(Bytes, PhantomData<fn() -> T>);
 
 impl<T> JsonText<T> {
-    pub fn new(text: String) -> Self {
+    pub fn new(text: Bytes) -> Self {
         Self(text, PhantomData)
     }
 }

@@ -32,6 +32,8 @@ pub trait Cache: Send + Sync {
     /// Several keys in one round trip, in order.
     async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, CacheError>;
     async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError>;
+    /// Several `(key, value, ttl)` in one round trip, stored in this order.
+    async fn set_many(&self, entries: &[(&str, &str, Duration)]) -> Result<(), CacheError>;
     /// Stores the value only if the key is absent; true when it was stored.
     async fn set_if_absent(
         &self,
@@ -109,6 +111,15 @@ impl Cache for MemoryCache {
     async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError> {
         let mut map = self.entries.lock().expect("cache lock poisoned");
         self.insert(&mut map, key, (value.to_owned(), Instant::now() + ttl));
+        Ok(())
+    }
+
+    async fn set_many(&self, entries: &[(&str, &str, Duration)]) -> Result<(), CacheError> {
+        let mut map = self.entries.lock().expect("cache lock poisoned");
+        let now = Instant::now();
+        for (key, value, ttl) in entries {
+            self.insert(&mut map, key, ((*value).to_owned(), now + *ttl));
+        }
         Ok(())
     }
 
@@ -213,6 +224,18 @@ impl Cache for RedisCache {
             .clone()
             .pset_ex(self.key(key), value, millis)
             .await?;
+        Ok(())
+    }
+
+    async fn set_many(&self, entries: &[(&str, &str, Duration)]) -> Result<(), CacheError> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let mut pipe = redis::pipe();
+        for (key, value, ttl) in entries {
+            pipe.pset_ex(self.key(key), *value, millis(*ttl)).ignore();
+        }
+        let _: () = pipe.query_async(&mut self.conn.clone()).await?;
         Ok(())
     }
 

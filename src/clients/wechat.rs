@@ -338,6 +338,9 @@ mod tests {
         async fn set(&self, key: &str, value: &str, ttl: Duration) -> Result<(), CacheError> {
             self.inner.set(key, value, ttl).await
         }
+        async fn set_many(&self, entries: &[(&str, &str, Duration)]) -> Result<(), CacheError> {
+            self.inner.set_many(entries).await
+        }
         async fn set_if_absent(
             &self,
             key: &str,

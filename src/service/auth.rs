@@ -66,6 +66,32 @@ fn cache_key(hash: &TokenHash) -> String {
     format!("token:{}", hash.as_str())
 }
 
+/// The cache key under which a presented token's principal is kept, for a
+/// caller that reads it in one round trip with other keys.
+pub fn token_key(presented: &str) -> String {
+    cache_key(&TokenHash::of(presented))
+}
+
+/// A cache entry's principal: `None` when unreadable (e.g. written by an
+/// older version: just a miss), 401 once the token has expired.
+fn cached_principal(json: &str, now: DateTime<Utc>) -> Option<AppResult<Principal>> {
+    let cached = serde_json::from_str::<CachedToken>(json).ok()?;
+    Some(if cached.expires_at > now {
+        Ok(cached.principal)
+    } else {
+        Err(ErrorCode::Unauthenticated.into())
+    })
+}
+
+/// The student whose live token the entry read under [`token_key`] holds.
+/// `None` for anything else: the caller then asks [`authenticate`].
+pub fn cached_student(json: &str, now: DateTime<Utc>) -> Option<i64> {
+    match cached_principal(json, now)? {
+        Ok(Principal::Student { student_id }) => Some(student_id),
+        _ => None,
+    }
+}
+
 /// `POST /auth/wechat`: a `wx.login` code (or `dev:<openid>` in dev mode)
 /// becomes a student token.
 pub async fn wechat_login(state: &AppState, code: &str) -> AppResult<StudentLogin> {
@@ -240,15 +266,8 @@ pub async fn authenticate(state: &AppState, presented: &str) -> AppResult<Princi
         tracing::warn!(error = %err, "token cache unreadable; asking the database");
         None
     });
-    if let Some(json) = cached {
-        // An unreadable entry (e.g. written by an older version) is just a miss.
-        if let Ok(cached) = serde_json::from_str::<CachedToken>(&json) {
-            return if cached.expires_at > now {
-                Ok(cached.principal)
-            } else {
-                Err(ErrorCode::Unauthenticated.into())
-            };
-        }
+    if let Some(principal) = cached.and_then(|json| cached_principal(&json, now)) {
+        return principal;
     }
     let row = auth_token::Entity::find_by_id(hash.as_str())
         .one(&state.db)

@@ -11,9 +11,12 @@
 
 use std::{
     collections::HashMap,
+    hash::Hash,
     sync::{Arc, Mutex, PoisonError},
-    time::Duration,
+    time::{Duration, Instant},
 };
+
+use bytes::Bytes;
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use sea_orm::{
@@ -24,10 +27,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     clients::cache::Cache,
-    domain::{BookingStatus, NotifyEvent},
+    domain::{BookingStatus, NotifyEvent, Principal},
     entity::{booking, campaign, roster_entry, slot, unit, waitlist_entry},
     error::{AppError, AppResult, ErrorCode},
-    service::{campaign as campaigns, notify, roster},
+    service::{auth, campaign as campaigns, notify, roster},
     state::AppState,
 };
 
@@ -39,6 +42,12 @@ const ELIGIBLE_TTL: Duration = Duration::from_secs(60);
 /// Outlives every cached eligibility by far; if it expires those are stale anyway.
 const ELIGIBLE_EPOCH_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
 const ELIGIBLE_EPOCH_KEY: &str = "eligible_epoch";
+/// Changes to a new value after every change of a slot's count or of a
+/// session layout, so an instance may reuse its last answer while it stays.
+const VERSION_KEY: &str = "availability_version";
+/// How long an instance reuses an answer under an unchanged version: bounds
+/// how long a lost cache write can hide a change from it.
+const ANSWER_MAX_AGE: Duration = Duration::from_secs(1);
 /// Without an explicit closing time, booking closes this long before the first slot.
 const DEFAULT_CLOSE_BEFORE: TimeDelta = TimeDelta::hours(1);
 
@@ -90,51 +99,104 @@ fn remaining_key(slot_id: i64) -> String {
     format!("slot_remaining:{slot_id}")
 }
 
+/// A value never used before, for versions and epochs: a timestamp alone
+/// could repeat on two instances, and a counter when its key is lost.
+fn fresh_stamp() -> String {
+    format!(
+        "{}-{:016x}",
+        Utc::now().timestamp_micros(),
+        rand::random::<u64>()
+    )
+}
+
 /// Drops the cached layout after an admin changes sessions. A failure only
 /// delays the change by the layout's short lifetime.
 pub async fn forget_layout(cache: &dyn Cache, campaign_id: i64) {
-    if let Err(err) = cache.delete(&layout_key(campaign_id)).await {
+    let stamp = fresh_stamp();
+    let forgotten = match cache.delete(&layout_key(campaign_id)).await {
+        Ok(()) => cache.set(VERSION_KEY, &stamp, ELIGIBLE_EPOCH_TTL).await,
+        Err(err) => Err(err),
+    };
+    if let Err(err) = forgotten {
         tracing::warn!(error = %err, campaign_id, "session layout not evicted");
     }
 }
 
 /// What this instance last saw while answering polls: each campaign's parsed
-/// layout (with the cached text it came from) and each student's
-/// eligibility. Used only once the shared cache confirms it is still
-/// current: it saves parsing and round trips, and never decides anything.
+/// layout (with the cached text it came from), the student of each token,
+/// each student's eligibility (with its cached text) and the last answer for
+/// each audience. Used only once the shared cache confirms it is still
+/// current: it saves parsing, rendering and round trips, and never decides
+/// anything.
 #[derive(Default)]
 pub struct PollMemo {
     layouts: Mutex<HashMap<i64, ParsedLayout>>,
-    eligible: Mutex<HashMap<i64, Eligible>>,
+    students: Mutex<HashMap<String, i64>>,
+    eligible: Mutex<HashMap<i64, (Arc<str>, Eligible)>>,
+    answers: Mutex<HashMap<Audience, Answer>>,
 }
 
 type ParsedLayout = (Arc<str>, Arc<Vec<LayoutSession>>);
 
-/// Students remembered at most; past it the memory starts again.
-const MEMO_STUDENTS_MAX: usize = 100_000;
+/// Students who see the same sessions with the same notes.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Audience {
+    campaign_id: i64,
+    unit_id: i64,
+    campus_id: i64,
+    on_site_notes: String,
+}
+
+impl From<&Eligible> for Audience {
+    fn from(e: &Eligible) -> Self {
+        Self {
+            campaign_id: e.campaign_id,
+            unit_id: e.unit_id,
+            campus_id: e.campus_id,
+            on_site_notes: e.on_site_notes.clone(),
+        }
+    }
+}
+
+/// An answer as rendered, and until when it holds.
+#[derive(Clone)]
+struct Answer {
+    /// The availability version read before the counts in it.
+    version: String,
+    /// Reused until then at most (see [`ANSWER_MAX_AGE`]).
+    fresh_until: Instant,
+    /// The next opening or closing of a session in it, if any.
+    open_until: Option<DateTime<Utc>>,
+    text: Bytes,
+}
+
+/// Entries remembered at most per kind; past it the memory starts again.
+const MEMO_MAX: usize = 100_000;
+
+fn recall<K: Eq + Hash, V: Clone>(map: &Mutex<HashMap<K, V>>, key: &K) -> Option<V> {
+    let map = map.lock().unwrap_or_else(PoisonError::into_inner);
+    map.get(key).cloned()
+}
+
+fn remember<K: Eq + Hash, V>(map: &Mutex<HashMap<K, V>>, key: K, value: V) {
+    let mut map = map.lock().unwrap_or_else(PoisonError::into_inner);
+    if map.len() >= MEMO_MAX {
+        map.clear();
+    }
+    map.insert(key, value);
+}
 
 impl PollMemo {
-    fn layout(&self, campaign_id: i64) -> Option<ParsedLayout> {
-        let layouts = self.layouts.lock().unwrap_or_else(PoisonError::into_inner);
-        layouts.get(&campaign_id).cloned()
-    }
-
-    fn put_layout(&self, campaign_id: i64, parsed: ParsedLayout) {
-        let mut layouts = self.layouts.lock().unwrap_or_else(PoisonError::into_inner);
-        layouts.insert(campaign_id, parsed);
-    }
-
-    fn eligible(&self, student_id: i64) -> Option<Eligible> {
-        let seen = self.eligible.lock().unwrap_or_else(PoisonError::into_inner);
-        seen.get(&student_id).cloned()
-    }
-
-    fn put_eligible(&self, student_id: i64, eligible: &Eligible) {
-        let mut seen = self.eligible.lock().unwrap_or_else(PoisonError::into_inner);
-        if seen.len() >= MEMO_STUDENTS_MAX {
-            seen.clear();
-        }
-        seen.insert(student_id, eligible.clone());
+    /// The answer for this student's audience if it was read under `version`
+    /// and is still fresh.
+    fn answer(&self, student: &Eligible, version: &str, now: DateTime<Utc>) -> Option<Bytes> {
+        recall(&self.answers, &Audience::from(student))
+            .filter(|a| {
+                a.version == version
+                    && a.fresh_until > Instant::now()
+                    && a.open_until.is_none_or(|t| now < t)
+            })
+            .map(|a| a.text)
     }
 }
 
@@ -142,16 +204,18 @@ impl PollMemo {
 pub async fn layout(state: &AppState, campaign_id: i64) -> AppResult<Arc<Vec<LayoutSession>>> {
     let key = layout_key(campaign_id);
     if let Ok(Some(json)) = state.cache.get(&key).await {
-        if let Some((text, layout)) = state.polls.layout(campaign_id)
+        if let Some((text, layout)) = recall(&state.polls.layouts, &campaign_id)
             && *text == *json
         {
             return Ok(layout);
         }
         if let Ok(layout) = serde_json::from_str::<Vec<LayoutSession>>(&json) {
             let layout = Arc::new(layout);
-            state
-                .polls
-                .put_layout(campaign_id, (json.into(), layout.clone()));
+            remember(
+                &state.polls.layouts,
+                campaign_id,
+                (json.into(), layout.clone()),
+            );
             return Ok(layout);
         }
     }
@@ -245,36 +309,49 @@ async fn counts(
         }
     }
     if !missing.is_empty() {
-        for s in slot::Entity::find()
+        let rows = slot::Entity::find()
             .filter(slot::Column::Id.is_in(missing))
             .all(&state.db)
-            .await?
-        {
-            let n = (s.capacity - s.booked).max(0);
-            out.insert(s.id, n);
-            store_remaining(state.cache.as_ref(), s.id, n).await;
-        }
+            .await?;
+        store_remaining(state.cache.as_ref(), &rows).await;
+        out.extend(rows.iter().map(|s| (s.id, places_left(s))));
     }
     Ok(out)
 }
 
-async fn store_remaining(cache: &dyn Cache, slot_id: i64, remaining: i32) {
-    if let Err(err) = cache
-        .set(
-            &remaining_key(slot_id),
-            &remaining.to_string(),
-            REMAINING_TTL,
-        )
-        .await
-    {
-        tracing::warn!(error = %err, slot_id, "availability not cached");
+fn places_left(s: &slot::Model) -> i32 {
+    (s.capacity - s.booked).max(0)
+}
+
+/// Copies these slots' counts into the cache, with a new availability
+/// version after them, in one round trip.
+async fn store_remaining(cache: &dyn Cache, slots: &[slot::Model]) {
+    let counts: Vec<(String, String)> = slots
+        .iter()
+        .map(|s| (remaining_key(s.id), places_left(s).to_string()))
+        .collect();
+    let stamp = fresh_stamp();
+    let entries: Vec<(&str, &str, Duration)> = counts
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str(), REMAINING_TTL))
+        .chain([(VERSION_KEY, stamp.as_str(), ELIGIBLE_EPOCH_TTL)])
+        .collect();
+    if let Err(err) = cache.set_many(&entries).await {
+        tracing::warn!(error = %err, "availability not cached");
     }
+}
+
+/// After an admin changed a session: its slots' counts (capacity may have
+/// changed) and the campaign's layout, visible to every poll at once.
+pub async fn session_changed(cache: &dyn Cache, campaign_id: i64, slots: &[slot::Model]) {
+    store_remaining(cache, slots).await;
+    forget_layout(cache, campaign_id).await;
 }
 
 /// Copies a slot's count from the database into the cache.
 async fn refresh_remaining(state: &AppState, slot_id: i64) -> AppResult<()> {
     if let Some(s) = slot::Entity::find_by_id(slot_id).one(&state.db).await? {
-        store_remaining(state.cache.as_ref(), s.id, (s.capacity - s.booked).max(0)).await;
+        store_remaining(state.cache.as_ref(), &[s]).await;
     }
     Ok(())
 }
@@ -286,15 +363,16 @@ pub struct Booker {
     pub unit: unit::Model,
 }
 
-/// Checks the student may book at all, before any slot is looked at. Three
-/// queries: this is the hot path of `GET /sessions` and of every booking.
+/// Checks the student may book at all, before any slot is looked at. Two
+/// queries: this is the hot path of every booking.
 async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
     let campaign = campaigns::open_campaign(db)
         .await?
         .ok_or(ErrorCode::NotBound)?;
-    let entry = roster_entry::Entity::find()
+    let (entry, unit) = roster_entry::Entity::find()
         .filter(roster_entry::Column::CampaignId.eq(campaign.id))
         .filter(roster_entry::Column::StudentId.eq(student_id))
+        .find_also_related(unit::Entity)
         .one(db)
         .await?
         .ok_or(ErrorCode::NotBound)?;
@@ -304,9 +382,7 @@ async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
     if roster::entry_category(&entry)?.needs_collection_code() && entry.collection_code.is_none() {
         return Err(ErrorCode::CollectionCodeRequired.into());
     }
-    let unit = unit::Entity::find_by_id(entry.unit_id)
-        .one(db)
-        .await?
+    let unit = unit
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("roster {} without unit", entry.id)))?;
     Ok(Booker {
         campaign,
@@ -337,9 +413,7 @@ fn eligible_key(student_id: i64) -> String {
 /// changes). Binding and saving a code need nothing: only students who may
 /// book are cached. A failure is logged; the entries then expire by themselves.
 pub async fn forget_eligibility(cache: &dyn Cache) {
-    // A timestamp never repeats an earlier epoch, unlike a counter that
-    // restarts when its key is lost.
-    let epoch = Utc::now().timestamp_micros().to_string();
+    let epoch = fresh_stamp();
     if let Err(err) = cache
         .set(ELIGIBLE_EPOCH_KEY, &epoch, ELIGIBLE_EPOCH_TTL)
         .await
@@ -359,11 +433,15 @@ async fn eligible(state: &AppState, student_id: i64) -> AppResult<Eligible> {
         Ok(mut values) => {
             let cached = values.pop().flatten();
             let epoch = values.pop().flatten();
-            if let Some(hit) = cached
-                .and_then(|json| serde_json::from_str::<Eligible>(&json).ok())
-                .filter(|hit| hit.epoch == epoch)
+            if let Some(json) = cached
+                && let Ok(hit) = serde_json::from_str::<Eligible>(&json)
+                && hit.epoch == epoch
             {
-                state.polls.put_eligible(student_id, &hit);
+                remember(
+                    &state.polls.eligible,
+                    student_id,
+                    (json.into(), hit.clone()),
+                );
                 return Ok(hit);
             }
             Some(epoch)
@@ -386,7 +464,11 @@ async fn eligible(state: &AppState, student_id: i64) -> AppResult<Eligible> {
     if epoch.is_some() {
         let json = serde_json::to_string(&fresh).map_err(AppError::internal)?;
         match state.cache.set(&key, &json, ELIGIBLE_TTL).await {
-            Ok(()) => state.polls.put_eligible(student_id, &fresh),
+            Ok(()) => remember(
+                &state.polls.eligible,
+                student_id,
+                (json.into(), fresh.clone()),
+            ),
             Err(err) => tracing::warn!(error = %err, "eligibility not cached"),
         }
     }
@@ -394,7 +476,7 @@ async fn eligible(state: &AppState, student_id: i64) -> AppResult<Eligible> {
 }
 
 /// A session the student may book now, with each slot's remaining places.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Availability {
     pub session: LayoutSession,
     /// Places left in each of `session.slots`, in the same order.
@@ -402,17 +484,23 @@ pub struct Availability {
     pub on_site_notes: String,
 }
 
-/// Sessions open to the student now, as parts of `layout`.
+/// The sessions of `layout` open to the student now, and when that can next
+/// change by the clock alone (a session of theirs opening or closing).
 fn bookable(
     layout: &[LayoutSession],
     student: &Eligible,
     now: DateTime<Utc>,
-) -> Vec<LayoutSession> {
-    layout
+) -> (Vec<LayoutSession>, Option<DateTime<Utc>>) {
+    let theirs = layout
         .iter()
-        .filter(|s| s.serves(student.unit_id, student.campus_id) && s.is_open(now))
-        .cloned()
-        .collect()
+        .filter(|s| s.serves(student.unit_id, student.campus_id));
+    let next_change = theirs
+        .clone()
+        .flat_map(|s| s.opens_at.into_iter().chain([s.closes_at]))
+        .filter(|t| *t > now)
+        .min();
+    let open = theirs.filter(|s| s.is_open(now)).cloned().collect();
+    (open, next_change)
 }
 
 fn slot_ids(sessions: &[LayoutSession]) -> Vec<i64> {
@@ -422,90 +510,41 @@ fn slot_ids(sessions: &[LayoutSession]) -> Vec<i64> {
         .collect()
 }
 
-type Found = (Vec<LayoutSession>, HashMap<i64, i32>);
-
-/// One cache round trip: the `lead` keys together with the layout's text and
-/// the counts of the student's slots in the layout this instance parsed
-/// last. `None` when there is no parsed layout, the cache fails, the text
-/// changed or `lead_ok` refuses the lead values.
-async fn read_with_known_layout(
-    state: &AppState,
-    student: &Eligible,
-    now: DateTime<Utc>,
-    lead: &[String],
-    lead_ok: impl FnOnce(&[Option<String>]) -> bool,
-) -> AppResult<Option<Found>> {
-    let Some((text, parsed)) = state.polls.layout(student.campaign_id) else {
-        return Ok(None);
-    };
-    let sessions = bookable(&parsed, student, now);
-    let ids = slot_ids(&sessions);
-    let keys: Vec<String> = lead
-        .iter()
-        .cloned()
-        .chain([layout_key(student.campaign_id)])
-        .chain(ids.iter().map(|id| remaining_key(*id)))
-        .collect();
-    let Ok(mut values) = state.cache.get_many(&keys).await else {
-        return Ok(None);
-    };
-    let counted = values.split_off(lead.len() + 1);
-    if values[lead.len()].as_deref() != Some(&*text) || !lead_ok(&values[..lead.len()]) {
-        return Ok(None);
-    }
-    Ok(Some((sessions, counts(state, &ids, counted).await?)))
-}
-
-/// The usual poll in one round trip: the student's eligibility read with the
-/// layout and counts, for the eligibility this instance saw for the student
-/// last time. `None` when what the cache holds differs from that guess; the
-/// caller then reads step by step.
-async fn at_once(
-    state: &AppState,
-    student_id: i64,
-    now: DateTime<Utc>,
-) -> AppResult<Option<(Eligible, Found)>> {
-    let Some(guess) = state.polls.eligible(student_id) else {
-        return Ok(None);
-    };
-    let lead = [ELIGIBLE_EPOCH_KEY.to_owned(), eligible_key(student_id)];
-    let still_current = |values: &[Option<String>]| {
-        values[1]
-            .as_deref()
-            .and_then(|json| serde_json::from_str::<Eligible>(json).ok())
-            .is_some_and(|current| current == guess && current.epoch == values[0])
-    };
-    let found = read_with_known_layout(state, &guess, now, &lead, still_current).await?;
-    Ok(found.map(|found| (guess, found)))
-}
-
-/// The sessions open to an eligible student with their counts: usually one
-/// round trip; a changed layout costs a second read for its own counts.
+/// The sessions open to an eligible student, with their counts and when
+/// the clock alone changes them. Usually one round trip: the layout's text
+/// with the counts of the student's slots in the layout this instance
+/// parsed last; a changed layout costs a second read for its own counts.
 async fn sessions_with_counts(
     state: &AppState,
     student: &Eligible,
     now: DateTime<Utc>,
-) -> AppResult<Found> {
-    if let Some(found) = read_with_known_layout(state, student, now, &[], |_| true).await? {
-        return Ok(found);
+) -> AppResult<(Vec<Availability>, Option<DateTime<Utc>>)> {
+    let known = recall(&state.polls.layouts, &student.campaign_id);
+    let mut found = None;
+    if let Some((text, parsed)) = known {
+        let (sessions, until) = bookable(&parsed, student, now);
+        let ids = slot_ids(&sessions);
+        let keys: Vec<String> = [layout_key(student.campaign_id)]
+            .into_iter()
+            .chain(ids.iter().map(|id| remaining_key(*id)))
+            .collect();
+        if let Ok(mut values) = state.cache.get_many(&keys).await
+            && values[0].as_deref() == Some(&*text)
+        {
+            let counted = values.split_off(1);
+            found = Some((sessions, until, counts(state, &ids, counted).await?));
+        }
     }
-    let sessions = bookable(&layout(state, student.campaign_id).await?, student, now);
-    let remaining = remaining(state, &slot_ids(&sessions)).await?;
-    Ok((sessions, remaining))
-}
-
-/// `GET /sessions`: the sessions this student may book now.
-pub async fn available(state: &AppState, student_id: i64) -> AppResult<Vec<Availability>> {
-    let now = Utc::now();
-    let (student, (sessions, remaining)) = match at_once(state, student_id, now).await? {
+    let (sessions, until, remaining) = match found {
         Some(found) => found,
         None => {
-            let student = eligible(state, student_id).await?;
-            let found = sessions_with_counts(state, &student, now).await?;
-            (student, found)
+            let (sessions, until) =
+                bookable(&layout(state, student.campaign_id).await?, student, now);
+            let remaining = remaining(state, &slot_ids(&sessions)).await?;
+            (sessions, until, remaining)
         }
     };
-    Ok(sessions
+    let items = sessions
         .into_iter()
         .map(|session| Availability {
             remaining: session
@@ -516,7 +555,90 @@ pub async fn available(state: &AppState, student_id: i64) -> AppResult<Vec<Avail
             session,
             on_site_notes: student.on_site_notes.clone(),
         })
-        .collect())
+        .collect();
+    Ok((items, until))
+}
+
+/// The usual poll in one round trip: the token, the student's eligibility
+/// and the availability version, for the student and eligibility this
+/// instance saw last time for this token. `None` when the cache holds
+/// anything else (or fails); the caller then goes step by step.
+async fn quick_look(
+    state: &AppState,
+    token_key: &str,
+    now: DateTime<Utc>,
+) -> Option<(Eligible, Option<String>)> {
+    let student_id = recall(&state.polls.students, &token_key.to_owned())?;
+    let (text, student) = recall(&state.polls.eligible, &student_id)?;
+    let keys = [
+        token_key.to_owned(),
+        ELIGIBLE_EPOCH_KEY.to_owned(),
+        eligible_key(student_id),
+        VERSION_KEY.to_owned(),
+    ];
+    let [token, epoch, current, version] =
+        <[Option<String>; 4]>::try_from(state.cache.get_many(&keys).await.ok()?).ok()?;
+    let current = token.is_some_and(|t| auth::cached_student(&t, now) == Some(student_id))
+        && current.as_deref() == Some(&*text)
+        && student.epoch == epoch;
+    current.then_some((student, version))
+}
+
+/// `GET /sessions` for the bearer of `token`: the sessions this student may
+/// book now, as `render` writes them. Usually one cache round trip: the
+/// answer is reused while the availability version stays the same, for at
+/// most [`ANSWER_MAX_AGE`] and never past a session opening or closing.
+pub async fn available(
+    state: &AppState,
+    token: &str,
+    render: impl Fn(Vec<Availability>) -> AppResult<String>,
+) -> AppResult<Bytes> {
+    let now = Utc::now();
+    let token_key = auth::token_key(token);
+    let (student, version) = match quick_look(state, &token_key, now).await {
+        Some(found) => found,
+        None => {
+            let student_id = match auth::authenticate(state, token).await? {
+                Principal::Student { student_id } => student_id,
+                Principal::Staff { .. } => return Err(ErrorCode::Forbidden.into()),
+            };
+            let student = eligible(state, student_id).await?;
+            remember(&state.polls.students, token_key, student_id);
+            let version = state.cache.get(VERSION_KEY).await.ok().flatten();
+            (student, version)
+        }
+    };
+    if let Some(text) = version
+        .as_deref()
+        .and_then(|v| state.polls.answer(&student, v, now))
+    {
+        return Ok(text);
+    }
+    // Without a version no answer can be kept; one is started before the
+    // counts are read, so any later change replaces it.
+    let version = match version {
+        Some(v) => Some(v),
+        None => {
+            let stamp = fresh_stamp();
+            let started = state
+                .cache
+                .set_if_absent(VERSION_KEY, &stamp, ELIGIBLE_EPOCH_TTL)
+                .await;
+            started.is_ok_and(|s| s).then_some(stamp)
+        }
+    };
+    let (items, open_until) = sessions_with_counts(state, &student, now).await?;
+    let text = Bytes::from(render(items)?);
+    if let Some(version) = version {
+        let answer = Answer {
+            version,
+            fresh_until: Instant::now() + ANSWER_MAX_AGE,
+            open_until,
+            text: text.clone(),
+        };
+        remember(&state.polls.answers, Audience::from(&student), answer);
+    }
+    Ok(text)
 }
 
 /// A booking with where and when.
@@ -532,6 +654,11 @@ pub async fn detail(state: &AppState, booking: booking::Model) -> AppResult<Book
         .ok_or_else(|| {
             AppError::internal(anyhow::anyhow!("booking {} without session", booking.id))
         })?;
+    detail_in(booking, session)
+}
+
+/// The booking's detail in its session, as already read from the layout.
+fn detail_in(booking: booking::Model, session: LayoutSession) -> AppResult<BookingDetail> {
     let slot = session
         .slots
         .iter()
@@ -567,13 +694,15 @@ fn slot_full() -> AppError {
     AppError::from(ErrorCode::SlotFull)
 }
 
+/// A slot and its session as the layout describes it.
+struct Seat {
+    row: slot::Model,
+    session: LayoutSession,
+}
+
 /// A slot this student may book now: it exists, its session serves the
 /// student's unit and its booking window is open.
-async fn bookable_slot(
-    state: &AppState,
-    enrollment: &Booker,
-    slot_id: i64,
-) -> AppResult<slot::Model> {
+async fn bookable_slot(state: &AppState, enrollment: &Booker, slot_id: i64) -> AppResult<Seat> {
     let slot_row = slot::Entity::find_by_id(slot_id)
         .one(&state.db)
         .await?
@@ -591,7 +720,10 @@ async fn bookable_slot(
     if remaining(state, &[slot_id]).await?.get(&slot_id) == Some(&0) {
         return Err(slot_full());
     }
-    Ok(slot_row)
+    Ok(Seat {
+        row: slot_row,
+        session,
+    })
 }
 
 /// `POST /bookings`.
@@ -604,12 +736,10 @@ pub async fn book(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<
     if already.is_some() {
         return Err(ErrorCode::AlreadyBooked.into());
     }
-    let slot_row = bookable_slot(state, &enrollment, slot_id).await?;
-    let outcome =
-        insert_booking(state, &enrollment, &slot_row, NotifyEvent::BookingConfirmed).await;
+    let seat = bookable_slot(state, &enrollment, slot_id).await?;
+    let outcome = insert_booking(state, &enrollment, &seat, NotifyEvent::BookingConfirmed).await;
     refresh_remaining(state, slot_id).await?;
-    let booking = outcome?;
-    detail(state, booking).await
+    detail_in(outcome?, seat.session)
 }
 
 /// The message telling the student about a booking in this slot.
@@ -617,15 +747,16 @@ async fn booking_notice(
     state: &AppState,
     txn: &impl ConnectionTrait,
     event: NotifyEvent,
-    entry: &roster_entry::Model,
-    campaign: &campaign::Model,
-    slot_row: &slot::Model,
+    enrollment: &Booker,
+    seat: &Seat,
     key: String,
 ) -> AppResult<()> {
-    let Some(session) = layout_session(state, campaign.id, slot_row.session_id).await? else {
-        return Ok(());
-    };
-    let values = notify::booking_values(&session, slot_row.starts_at, &campaign.on_site_notes);
+    let values = notify::booking_values(
+        &seat.session,
+        seat.row.starts_at,
+        &enrollment.campaign.on_site_notes,
+    );
+    let entry = &enrollment.entry;
     notify::enqueue(
         txn,
         &state.config.wechat_templates,
@@ -643,9 +774,10 @@ async fn booking_notice(
 async fn insert_booking(
     state: &AppState,
     enrollment: &Booker,
-    slot_row: &slot::Model,
+    seat: &Seat,
     event: NotifyEvent,
 ) -> AppResult<booking::Model> {
+    let slot_row = &seat.row;
     let txn = crate::service::begin_write(&state.db).await?;
     take_seat(&txn, slot_row.id).await?;
     let now = Utc::now();
@@ -673,16 +805,7 @@ async fn insert_booking(
         .filter(waitlist_entry::Column::RosterEntryId.eq(enrollment.entry.id))
         .exec(&txn)
         .await?;
-    booking_notice(
-        state,
-        &txn,
-        event,
-        &enrollment.entry,
-        &enrollment.campaign,
-        slot_row,
-        booking.id.to_string(),
-    )
-    .await?;
+    booking_notice(state, &txn, event, enrollment, seat, booking.id.to_string()).await?;
     txn.commit().await?;
     Ok(booking)
 }
@@ -788,7 +911,8 @@ pub async fn reschedule(
         return Ok(current);
     }
     let enrollment = booker(&state.db, student_id).await?;
-    let target = bookable_slot(state, &enrollment, slot_id).await?;
+    let seat = bookable_slot(state, &enrollment, slot_id).await?;
+    let target = &seat.row;
     let old_slot = current.booking.slot_id;
     let outcome = async {
         let txn = crate::service::begin_write(&state.db).await?;
@@ -810,9 +934,8 @@ pub async fn reschedule(
             state,
             &txn,
             NotifyEvent::BookingMoved,
-            &enrollment.entry,
-            &enrollment.campaign,
-            &target,
+            &enrollment,
+            &seat,
             format!("{booking_id}:{}", Utc::now().timestamp_micros()),
         )
         .await?;
@@ -1016,16 +1139,18 @@ pub async fn promote(state: &AppState, session_id: i64) -> AppResult<()> {
                 continue;
             }
         };
-        let open = layout(state, enrollment.campaign.id)
+        let Some(session) = layout_session(state, enrollment.campaign.id, session_id)
             .await?
-            .iter()
-            .any(|s| s.id == session_id && s.is_open(Utc::now()));
-        let Some(slot_row) = free_slot(&state.db, session_id).await?.filter(|_| open) else {
+            .filter(|s| s.is_open(Utc::now()))
+        else {
             return Ok(());
         };
-        let outcome =
-            insert_booking(state, &enrollment, &slot_row, NotifyEvent::WaitlistGranted).await;
-        refresh_remaining(state, slot_row.id).await?;
+        let Some(row) = free_slot(&state.db, session_id).await? else {
+            return Ok(());
+        };
+        let seat = Seat { row, session };
+        let outcome = insert_booking(state, &enrollment, &seat, NotifyEvent::WaitlistGranted).await;
+        refresh_remaining(state, seat.row.id).await?;
         match outcome {
             Ok(_) => tracing::info!(
                 session_id,
