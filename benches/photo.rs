@@ -306,8 +306,13 @@ async fn withdraw(client: &reqwest::Client, base: &str, token: &str, id: i64) {
     assert_eq!(resp.status(), 204);
 }
 
-#[tokio::main(flavor = "multi_thread")]
-async fn main() {
+fn main() {
+    // The allocator as the service's own binary sets it.
+    diploma_photo::allocator::configure();
+    tokio::runtime::Runtime::new().unwrap().block_on(run());
+}
+
+async fn run() {
     let phone = jpeg(&portrait(3000, 4000), 90);
     // A photo already in the spec frame: the service's own derivative.
     let (image, format) = photo_check::decode(Cursor::new(&phone)).unwrap();

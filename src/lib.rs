@@ -4,6 +4,7 @@
 //! Layers: `api` (HTTP) → `service` (rules) → `entity` (database), with
 //! `domain` types shared by all and `clients` for outside services.
 
+pub mod allocator;
 pub mod api;
 pub mod cli;
 pub mod clients;

@@ -57,6 +57,18 @@ impl Stats {
         percentile(&self.latencies, p)
     }
 
+    /// The rounds of one kind of request taken together.
+    pub fn merged(rounds: &[Stats]) -> Stats {
+        Stats {
+            label: rounds[0].label,
+            ok: rounds.iter().map(|r| r.ok).sum(),
+            total: rounds.iter().map(|r| r.total).sum(),
+            elapsed: rounds.iter().map(|r| r.elapsed).sum(),
+            latencies: rounds.iter().flat_map(|r| r.latencies.clone()).collect(),
+            cpu: rounds.iter().map(|r| r.cpu).sum(),
+        }
+    }
+
     /// Process CPU time per request, in microseconds: unlike throughput, it
     /// hardly moves when other programs share the machine.
     pub fn cpu_per_request_us(&self) -> f64 {

@@ -46,11 +46,23 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
     #[sea_orm(
+        belongs_to = "super::campaign::Entity",
+        from = "Column::CampaignId",
+        to = "super::campaign::Column::Id"
+    )]
+    Campaign,
+    #[sea_orm(
         belongs_to = "super::unit::Entity",
         from = "Column::UnitId",
         to = "super::unit::Column::Id"
     )]
     Unit,
+}
+
+impl Related<super::campaign::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Campaign.def()
+    }
 }
 
 impl Related<super::unit::Entity> for Entity {

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     clients::cache::Cache,
-    domain::{BookingStatus, NotifyEvent, Principal},
+    domain::{BookingStatus, CampaignStatus, NotifyEvent, Principal},
     entity::{booking, campaign, roster_entry, slot, unit, waitlist_entry},
     error::{AppError, AppResult, ErrorCode},
     service::{auth, campaign as campaigns, notify, roster},
@@ -58,6 +58,17 @@ pub struct LayoutSlot {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub capacity: i32,
+}
+
+impl From<&slot::Model> for LayoutSlot {
+    fn from(s: &slot::Model) -> Self {
+        Self {
+            id: s.id,
+            starts_at: s.starts_at,
+            ends_at: s.ends_at,
+            capacity: s.capacity,
+        }
+    }
 }
 
 /// A session as kept in the cached layout of its campaign.
@@ -248,16 +259,7 @@ pub async fn layout(state: &AppState, campaign_id: i64) -> AppResult<Arc<Vec<Lay
                     .booking_closes_at
                     .or(first.map(|t| t - DEFAULT_CLOSE_BEFORE))
                     .unwrap_or(DateTime::<Utc>::MIN_UTC),
-                slots: d
-                    .slots
-                    .into_iter()
-                    .map(|s| LayoutSlot {
-                        id: s.id,
-                        starts_at: s.starts_at,
-                        ends_at: s.ends_at,
-                        capacity: s.capacity,
-                    })
-                    .collect(),
+                slots: d.slots.iter().map(LayoutSlot::from).collect(),
             }
         })
         .collect();
@@ -363,27 +365,30 @@ pub struct Booker {
     pub unit: unit::Model,
 }
 
-/// Checks the student may book at all, before any slot is looked at. Two
-/// queries: this is the hot path of every booking.
+/// Checks the student may book at all, before any slot is looked at. One
+/// query (their entry in the open campaign, with campaign and unit): this
+/// is the hot path of every booking.
 async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
-    let campaign = campaigns::open_campaign(db)
-        .await?
-        .ok_or(ErrorCode::NotBound)?;
-    let (entry, unit) = roster_entry::Entity::find()
-        .filter(roster_entry::Column::CampaignId.eq(campaign.id))
+    let (entry, campaign, unit) = roster_entry::Entity::find()
         .filter(roster_entry::Column::StudentId.eq(student_id))
+        .filter(campaign::Column::Status.eq(CampaignStatus::Open.as_str()))
+        .find_also_related(campaign::Entity)
         .find_also_related(unit::Entity)
         .one(db)
         .await?
         .ok_or(ErrorCode::NotBound)?;
+    let (Some(campaign), Some(unit)) = (campaign, unit) else {
+        return Err(AppError::internal(anyhow::anyhow!(
+            "roster {} without campaign or unit",
+            entry.id
+        )));
+    };
     if entry.has_chsi_photo {
         return Err(ErrorCode::AlreadyHasChsiPhoto.into());
     }
     if roster::entry_category(&entry)?.needs_collection_code() && entry.collection_code.is_none() {
         return Err(ErrorCode::CollectionCodeRequired.into());
     }
-    let unit = unit
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("roster {} without unit", entry.id)))?;
     Ok(Booker {
         campaign,
         entry,
@@ -696,20 +701,22 @@ fn slot_full() -> AppError {
 
 /// A slot and its session as the layout describes it.
 struct Seat {
-    row: slot::Model,
+    slot: LayoutSlot,
     session: LayoutSession,
 }
 
 /// A slot this student may book now: it exists, its session serves the
 /// student's unit and its booking window is open.
 async fn bookable_slot(state: &AppState, enrollment: &Booker, slot_id: i64) -> AppResult<Seat> {
-    let slot_row = slot::Entity::find_by_id(slot_id)
-        .one(&state.db)
+    // Every slot of the open campaign is in its layout.
+    let (session, slot) = layout(state, enrollment.campaign.id)
         .await?
+        .iter()
+        .find_map(|s| {
+            let t = s.slots.iter().find(|t| t.id == slot_id)?;
+            Some((s.clone(), t.clone()))
+        })
         .ok_or_else(|| AppError::new(ErrorCode::NotFound, "该时段不存在"))?;
-    let session = layout_session(state, enrollment.campaign.id, slot_row.session_id)
-        .await?
-        .ok_or(ErrorCode::SessionNotForUnit)?;
     if !session.serves(enrollment.unit.id, enrollment.unit.campus_id) {
         return Err(ErrorCode::SessionNotForUnit.into());
     }
@@ -720,10 +727,7 @@ async fn bookable_slot(state: &AppState, enrollment: &Booker, slot_id: i64) -> A
     if remaining(state, &[slot_id]).await?.get(&slot_id) == Some(&0) {
         return Err(slot_full());
     }
-    Ok(Seat {
-        row: slot_row,
-        session,
-    })
+    Ok(Seat { slot, session })
 }
 
 /// `POST /bookings`.
@@ -737,9 +741,33 @@ pub async fn book(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<
         return Err(ErrorCode::AlreadyBooked.into());
     }
     let seat = bookable_slot(state, &enrollment, slot_id).await?;
-    let outcome = insert_booking(state, &enrollment, &seat, NotifyEvent::BookingConfirmed).await;
-    refresh_remaining(state, slot_id).await?;
-    detail_in(outcome?, seat.session)
+    let booking = taken(
+        state,
+        insert_booking(state, &enrollment, &seat, NotifyEvent::BookingConfirmed).await,
+        slot_id,
+    )
+    .await?;
+    detail_in(booking, seat.session)
+}
+
+/// After a booking's transaction: the slot's count as it committed goes to
+/// the cache; after a failure the count is read again (the cache may have
+/// said a place was left when none was).
+async fn taken(
+    state: &AppState,
+    outcome: AppResult<(booking::Model, slot::Model)>,
+    slot_id: i64,
+) -> AppResult<booking::Model> {
+    match outcome {
+        Ok((booking, slot_row)) => {
+            store_remaining(state.cache.as_ref(), &[slot_row]).await;
+            Ok(booking)
+        }
+        Err(err) => {
+            refresh_remaining(state, slot_id).await?;
+            Err(err)
+        }
+    }
 }
 
 /// The message telling the student about a booking in this slot.
@@ -753,7 +781,7 @@ async fn booking_notice(
 ) -> AppResult<()> {
     let values = notify::booking_values(
         &seat.session,
-        seat.row.starts_at,
+        seat.slot.starts_at,
         &enrollment.campaign.on_site_notes,
     );
     let entry = &enrollment.entry;
@@ -776,15 +804,14 @@ async fn insert_booking(
     enrollment: &Booker,
     seat: &Seat,
     event: NotifyEvent,
-) -> AppResult<booking::Model> {
-    let slot_row = &seat.row;
+) -> AppResult<(booking::Model, slot::Model)> {
     let txn = crate::service::begin_write(&state.db).await?;
-    take_seat(&txn, slot_row.id).await?;
+    let after = take_seat(&txn, seat.slot.id).await?;
     let now = Utc::now();
     let inserted = booking::ActiveModel {
         campaign_id: Set(enrollment.campaign.id),
-        session_id: Set(slot_row.session_id),
-        slot_id: Set(slot_row.id),
+        session_id: Set(seat.session.id),
+        slot_id: Set(seat.slot.id),
         roster_entry_id: Set(enrollment.entry.id),
         student_id: Set(enrollment.entry.student_id.unwrap_or_default()),
         status: Set(BookingStatus::Booked.as_str().to_owned()),
@@ -807,23 +834,21 @@ async fn insert_booking(
         .await?;
     booking_notice(state, &txn, event, enrollment, seat, booking.id.to_string()).await?;
     txn.commit().await?;
-    Ok(booking)
+    Ok((booking, after))
 }
 
-/// Raises a slot's count if a place is left; `slot_full` otherwise.
-async fn take_seat(txn: &impl ConnectionTrait, slot_id: i64) -> AppResult<()> {
+/// Raises a slot's count if a place is left: the slot as it is then, or
+/// `slot_full`.
+async fn take_seat(txn: &impl ConnectionTrait, slot_id: i64) -> AppResult<slot::Model> {
     use sea_orm::sea_query::ExprTrait;
-    let taken = slot::Entity::update_many()
+    slot::Entity::update_many()
         .col_expr(slot::Column::Booked, Expr::col(slot::Column::Booked).add(1))
         .filter(slot::Column::Id.eq(slot_id))
         .filter(Expr::col(slot::Column::Booked).lt(Expr::col(slot::Column::Capacity)))
-        .exec(txn)
-        .await?;
-    if taken.rows_affected == 1 {
-        Ok(())
-    } else {
-        Err(slot_full())
-    }
+        .exec_with_returning(txn)
+        .await?
+        .pop()
+        .ok_or_else(slot_full)
 }
 
 /// A student's own booking; another student's is simply not found.
@@ -912,14 +937,14 @@ pub async fn reschedule(
     }
     let enrollment = booker(&state.db, student_id).await?;
     let seat = bookable_slot(state, &enrollment, slot_id).await?;
-    let target = &seat.row;
+    let target = seat.slot.id;
     let old_slot = current.booking.slot_id;
     let outcome = async {
         let txn = crate::service::begin_write(&state.db).await?;
-        take_seat(&txn, target.id).await?;
+        take_seat(&txn, target).await?;
         let moved = booking::Entity::update_many()
-            .col_expr(booking::Column::SlotId, Expr::value(target.id))
-            .col_expr(booking::Column::SessionId, Expr::value(target.session_id))
+            .col_expr(booking::Column::SlotId, Expr::value(target))
+            .col_expr(booking::Column::SessionId, Expr::value(seat.session.id))
             .col_expr(booking::Column::UpdatedAt, Expr::value(Utc::now()))
             .filter(booking::Column::Id.eq(booking_id))
             .filter(booking::Column::SlotId.eq(old_slot))
@@ -943,7 +968,7 @@ pub async fn reschedule(
         Ok(())
     }
     .await;
-    refresh_remaining(state, target.id).await?;
+    refresh_remaining(state, target).await?;
     refresh_remaining(state, old_slot).await?;
     outcome?;
     promote(state, current.booking.session_id).await?;
@@ -1148,10 +1173,12 @@ pub async fn promote(state: &AppState, session_id: i64) -> AppResult<()> {
         let Some(row) = free_slot(&state.db, session_id).await? else {
             return Ok(());
         };
-        let seat = Seat { row, session };
+        let seat = Seat {
+            slot: LayoutSlot::from(&row),
+            session,
+        };
         let outcome = insert_booking(state, &enrollment, &seat, NotifyEvent::WaitlistGranted).await;
-        refresh_remaining(state, seat.row.id).await?;
-        match outcome {
+        match taken(state, outcome, seat.slot.id).await {
             Ok(_) => tracing::info!(
                 session_id,
                 student_id = next.student_id,
