@@ -181,17 +181,20 @@ struct Answer {
     text: Bytes,
 }
 
-/// Entries remembered at most per kind; past it the memory starts again.
+/// Tokens and students remembered at most; past it the memory starts again.
 const MEMO_MAX: usize = 100_000;
+/// Answers remembered at most (one per unit and campus is the usual need;
+/// entries of changed notes are left behind until this).
+const ANSWERS_MAX: usize = 1_000;
 
 fn recall<K: Eq + Hash, V: Clone>(map: &Mutex<HashMap<K, V>>, key: &K) -> Option<V> {
     let map = map.lock().unwrap_or_else(PoisonError::into_inner);
     map.get(key).cloned()
 }
 
-fn remember<K: Eq + Hash, V>(map: &Mutex<HashMap<K, V>>, key: K, value: V) {
+fn remember<K: Eq + Hash, V>(map: &Mutex<HashMap<K, V>>, max: usize, key: K, value: V) {
     let mut map = map.lock().unwrap_or_else(PoisonError::into_inner);
-    if map.len() >= MEMO_MAX {
+    if map.len() >= max {
         map.clear();
     }
     map.insert(key, value);
@@ -224,6 +227,7 @@ pub async fn layout(state: &AppState, campaign_id: i64) -> AppResult<Arc<Vec<Lay
             let layout = Arc::new(layout);
             remember(
                 &state.polls.layouts,
+                MEMO_MAX,
                 campaign_id,
                 (json.into(), layout.clone()),
             );
@@ -311,12 +315,24 @@ async fn counts(
         }
     }
     if !missing.is_empty() {
-        let rows = slot::Entity::find()
+        for s in slot::Entity::find()
             .filter(slot::Column::Id.is_in(missing))
             .all(&state.db)
-            .await?;
-        store_remaining(state.cache.as_ref(), &rows).await;
-        out.extend(rows.iter().map(|s| (s.id, places_left(s))));
+            .await?
+        {
+            let n = places_left(&s);
+            out.insert(s.id, n);
+            // Only into an empty key: a count written meanwhile after a
+            // change is newer than this read. The truth did not change, so
+            // no new version.
+            let refill = state
+                .cache
+                .set_if_absent(&remaining_key(s.id), &n.to_string(), REMAINING_TTL)
+                .await;
+            if let Err(err) = refill {
+                tracing::warn!(error = %err, slot_id = s.id, "availability not cached");
+            }
+        }
     }
     Ok(out)
 }
@@ -328,6 +344,9 @@ fn places_left(s: &slot::Model) -> i32 {
 /// Copies these slots' counts into the cache, with a new availability
 /// version after them, in one round trip.
 async fn store_remaining(cache: &dyn Cache, slots: &[slot::Model]) {
+    if slots.is_empty() {
+        return;
+    }
     let counts: Vec<(String, String)> = slots
         .iter()
         .map(|s| (remaining_key(s.id), places_left(s).to_string()))
@@ -444,6 +463,7 @@ async fn eligible(state: &AppState, student_id: i64) -> AppResult<Eligible> {
             {
                 remember(
                     &state.polls.eligible,
+                    MEMO_MAX,
                     student_id,
                     (json.into(), hit.clone()),
                 );
@@ -471,6 +491,7 @@ async fn eligible(state: &AppState, student_id: i64) -> AppResult<Eligible> {
         match state.cache.set(&key, &json, ELIGIBLE_TTL).await {
             Ok(()) => remember(
                 &state.polls.eligible,
+                MEMO_MAX,
                 student_id,
                 (json.into(), fresh.clone()),
             ),
@@ -608,7 +629,7 @@ pub async fn available(
                 Principal::Staff { .. } => return Err(ErrorCode::Forbidden.into()),
             };
             let student = eligible(state, student_id).await?;
-            remember(&state.polls.students, token_key, student_id);
+            remember(&state.polls.students, MEMO_MAX, token_key, student_id);
             let version = state.cache.get(VERSION_KEY).await.ok().flatten();
             (student, version)
         }
@@ -641,7 +662,12 @@ pub async fn available(
             open_until,
             text: text.clone(),
         };
-        remember(&state.polls.answers, Audience::from(&student), answer);
+        remember(
+            &state.polls.answers,
+            ANSWERS_MAX,
+            Audience::from(&student),
+            answer,
+        );
     }
     Ok(text)
 }
@@ -741,33 +767,11 @@ pub async fn book(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<
         return Err(ErrorCode::AlreadyBooked.into());
     }
     let seat = bookable_slot(state, &enrollment, slot_id).await?;
-    let booking = taken(
-        state,
-        insert_booking(state, &enrollment, &seat, NotifyEvent::BookingConfirmed).await,
-        slot_id,
-    )
-    .await?;
-    detail_in(booking, seat.session)
-}
-
-/// After a booking's transaction: the slot's count as it committed goes to
-/// the cache; after a failure the count is read again (the cache may have
-/// said a place was left when none was).
-async fn taken(
-    state: &AppState,
-    outcome: AppResult<(booking::Model, slot::Model)>,
-    slot_id: i64,
-) -> AppResult<booking::Model> {
-    match outcome {
-        Ok((booking, slot_row)) => {
-            store_remaining(state.cache.as_ref(), &[slot_row]).await;
-            Ok(booking)
-        }
-        Err(err) => {
-            refresh_remaining(state, slot_id).await?;
-            Err(err)
-        }
-    }
+    let outcome = insert_booking(state, &enrollment, &seat, NotifyEvent::BookingConfirmed).await;
+    // Read after the commit, not taken from the update: a count fixed before
+    // the commit could land in the cache after a later cancel's.
+    refresh_remaining(state, slot_id).await?;
+    detail_in(outcome?, seat.session)
 }
 
 /// The message telling the student about a booking in this slot.
@@ -804,9 +808,9 @@ async fn insert_booking(
     enrollment: &Booker,
     seat: &Seat,
     event: NotifyEvent,
-) -> AppResult<(booking::Model, slot::Model)> {
+) -> AppResult<booking::Model> {
     let txn = crate::service::begin_write(&state.db).await?;
-    let after = take_seat(&txn, seat.slot.id).await?;
+    take_seat(&txn, seat.slot.id).await?;
     let now = Utc::now();
     let inserted = booking::ActiveModel {
         campaign_id: Set(enrollment.campaign.id),
@@ -834,21 +838,23 @@ async fn insert_booking(
         .await?;
     booking_notice(state, &txn, event, enrollment, seat, booking.id.to_string()).await?;
     txn.commit().await?;
-    Ok((booking, after))
+    Ok(booking)
 }
 
-/// Raises a slot's count if a place is left: the slot as it is then, or
-/// `slot_full`.
-async fn take_seat(txn: &impl ConnectionTrait, slot_id: i64) -> AppResult<slot::Model> {
+/// Raises a slot's count if a place is left; `slot_full` otherwise.
+async fn take_seat(txn: &impl ConnectionTrait, slot_id: i64) -> AppResult<()> {
     use sea_orm::sea_query::ExprTrait;
-    slot::Entity::update_many()
+    let taken = slot::Entity::update_many()
         .col_expr(slot::Column::Booked, Expr::col(slot::Column::Booked).add(1))
         .filter(slot::Column::Id.eq(slot_id))
         .filter(Expr::col(slot::Column::Booked).lt(Expr::col(slot::Column::Capacity)))
-        .exec_with_returning(txn)
-        .await?
-        .pop()
-        .ok_or_else(slot_full)
+        .exec(txn)
+        .await?;
+    if taken.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(slot_full())
+    }
 }
 
 /// A student's own booking; another student's is simply not found.
@@ -1178,7 +1184,8 @@ pub async fn promote(state: &AppState, session_id: i64) -> AppResult<()> {
             session,
         };
         let outcome = insert_booking(state, &enrollment, &seat, NotifyEvent::WaitlistGranted).await;
-        match taken(state, outcome, seat.slot.id).await {
+        refresh_remaining(state, seat.slot.id).await?;
+        match outcome {
             Ok(_) => tracing::info!(
                 session_id,
                 student_id = next.student_id,
