@@ -149,29 +149,17 @@ pub struct PollMemo {
 
 type ParsedLayout = (Arc<str>, Arc<Vec<LayoutSession>>);
 
-/// Students who see the same sessions with the same notes.
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Audience {
-    campaign_id: i64,
-    unit_id: i64,
-    campus_id: i64,
-    on_site_notes: String,
-}
+/// Students who see the same sessions: campaign, unit and campus.
+type Audience = (i64, i64, i64);
 
-impl From<&Eligible> for Audience {
-    fn from(e: &Eligible) -> Self {
-        Self {
-            campaign_id: e.campaign_id,
-            unit_id: e.unit_id,
-            campus_id: e.campus_id,
-            on_site_notes: e.on_site_notes.clone(),
-        }
-    }
+fn audience(e: &Eligible) -> Audience {
+    (e.campaign_id, e.unit_id, e.campus_id)
 }
 
 /// An answer as rendered, and until when it holds.
-#[derive(Clone)]
 struct Answer {
+    /// The campaign's notes in it.
+    on_site_notes: String,
     /// The availability version read before the counts in it.
     version: String,
     /// Reused until then at most (see [`ANSWER_MAX_AGE`]).
@@ -183,8 +171,7 @@ struct Answer {
 
 /// Tokens and students remembered at most; past it the memory starts again.
 const MEMO_MAX: usize = 100_000;
-/// Answers remembered at most (one per unit and campus is the usual need;
-/// entries of changed notes are left behind until this).
+/// Answers remembered at most (one per unit and campus is the usual need).
 const ANSWERS_MAX: usize = 1_000;
 
 fn recall<K: Eq + Hash, V: Clone>(map: &Mutex<HashMap<K, V>>, key: &K) -> Option<V> {
@@ -204,13 +191,17 @@ impl PollMemo {
     /// The answer for this student's audience if it was read under `version`
     /// and is still fresh.
     fn answer(&self, student: &Eligible, version: &str, now: DateTime<Utc>) -> Option<Bytes> {
-        recall(&self.answers, &Audience::from(student))
+        // Checked in place: a poll copies only the text's handle.
+        let answers = self.answers.lock().unwrap_or_else(PoisonError::into_inner);
+        answers
+            .get(&audience(student))
             .filter(|a| {
                 a.version == version
+                    && a.on_site_notes == student.on_site_notes
                     && a.fresh_until > Instant::now()
                     && a.open_until.is_none_or(|t| now < t)
             })
-            .map(|a| a.text)
+            .map(|a| a.text.clone())
     }
 }
 
@@ -657,6 +648,7 @@ pub async fn available(
     let text = Bytes::from(render(items)?);
     if let Some(version) = version {
         let answer = Answer {
+            on_site_notes: student.on_site_notes.clone(),
             version,
             fresh_until: Instant::now() + ANSWER_MAX_AGE,
             open_until,
@@ -665,7 +657,7 @@ pub async fn available(
         remember(
             &state.polls.answers,
             ANSWERS_MAX,
-            Audience::from(&student),
+            audience(&student),
             answer,
         );
     }
