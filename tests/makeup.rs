@@ -297,7 +297,7 @@ async fn who_may_upload() {
     let no_code = bound(&app, "no-code", "30000001", "学生1").await;
     assert_error(
         upload(&app, &no_code, photos::good_jpeg()).await,
-        StatusCode::FORBIDDEN,
+        StatusCode::CONFLICT,
         "collection_code_required",
     )
     .await;

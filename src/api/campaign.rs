@@ -39,6 +39,9 @@ pub struct CampaignView {
     /// Where and when the collection centre takes make-up shots (address,
     /// hours, phone), shown to students declaring an offline make-up.
     makeup_location: String,
+    /// A photo still missing on CHSI this many days after the shot may be
+    /// reported by the student (`photo_missing`). Default 14.
+    photo_missing_after_days: i32,
     /// Originals of approved make-up uploads are deleted this many days
     /// after approval (the 480×640 copy for CHSI stays). Default 30.
     retain_original_days: i32,
@@ -66,6 +69,7 @@ impl From<campaign::Model> for CampaignView {
             on_site_notes: c.on_site_notes,
             cancel_cutoff_minutes: c.cancel_cutoff_minutes,
             makeup_location: c.makeup_location,
+            photo_missing_after_days: c.photo_missing_after_days,
             retain_original_days: c.retain_original_days,
             retain_rejected_days: c.retain_rejected_days,
             retain_closed_days: c.retain_closed_days,
@@ -141,6 +145,9 @@ struct UpdateCampaign {
         deserialize_with = "crate::api::strict::string"
     )]
     makeup_location: Option<String>,
+    /// 1–365 days: when a photo missing on CHSI may be reported.
+    #[oai(validator(minimum(value = "1"), maximum(value = "365")))]
+    photo_missing_after_days: Option<i32>,
     /// 1–3650 days.
     #[oai(validator(minimum(value = "1"), maximum(value = "3650")))]
     retain_original_days: Option<i32>,
@@ -521,6 +528,7 @@ impl CampaignAdminApi {
             on_site_notes: b.on_site_notes,
             cancel_cutoff_minutes: b.cancel_cutoff_minutes,
             makeup_location: b.makeup_location,
+            photo_missing_after_days: b.photo_missing_after_days,
             retain_days: [
                 b.retain_original_days,
                 b.retain_rejected_days,
