@@ -139,9 +139,14 @@ async fn sqlite_student_id_nullable(db: &SchemaManagerConnection<'_>) -> Result<
         1,
     );
     if nullable == table {
-        return Err(DbErr::Migration(format!(
-            "unexpected bookings definition: {table}"
-        )));
+        // Already nullable: this migration ran before and was reverted.
+        return if table.contains("\"student_id\" integer,") {
+            Ok(())
+        } else {
+            Err(DbErr::Migration(format!(
+                "unexpected bookings definition: {table}"
+            )))
+        };
     }
     let create = nullable.replacen("\"bookings\"", "\"bookings_new\"", 1);
     db.execute_unprepared(&create).await?;
