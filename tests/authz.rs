@@ -6,14 +6,14 @@ mod common;
 use std::collections::HashMap;
 
 use chrono::{Duration, Utc};
-use common::{TestApp, parts, spawn_app};
+use common::{TestApp, assert_error, bound, parts, secretaries, spawn_app, standard_roster};
 use diploma_photo::{
     domain::{SessionToken, StaffRole, TokenHash},
     entity::auth_token,
 };
 use reqwest::{Method, StatusCode};
 use sea_orm::{ActiveValue::Set, EntityTrait};
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Who {
@@ -84,7 +84,8 @@ fn allowed(op: &str) -> &'static [Who] {
         | "GET /staff/progress"
         | "GET /staff/progress/export"
         | "GET /staff/at-risk"
-        | "GET /staff/at-risk/export" => &[Who::Admin, Who::Secretary],
+        | "GET /staff/at-risk/export"
+        | "DELETE /admin/students/{id}/binding" => &[Who::Admin, Who::Secretary],
         "GET /staff/photos/{id}/image" => &[Who::Admin, Who::Secretary, Who::Intl],
         "POST /intl/students/{id}/e-photo-received" | "GET /intl/students" => {
             &[Who::Admin, Who::Intl]
@@ -119,7 +120,6 @@ fn allowed(op: &str) -> &'static [Who] {
         | "DELETE /admin/sessions/{id}"
         | "POST /admin/campaigns/{id}/roster"
         | "GET /admin/campaigns/{id}/roster"
-        | "DELETE /admin/students/{id}/binding"
         | "GET /admin/campaigns/{id}/makeup-export"
         | "POST /admin/campaigns/{id}/chsi-statuses"
         | "POST /admin/campaigns/{id}/graduate-platform"
@@ -288,4 +288,121 @@ async fn malformed_authorization_headers_are_401() {
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{header}: {body}");
         assert_eq!(body["code"], "unauthenticated");
     }
+}
+
+/// `DELETE /admin/students/{id}/binding` of a roster entry id.
+async fn unbind(app: &TestApp, token: &str, entry: &Value) -> reqwest::Response {
+    app.client
+        .delete(app.url(&format!("/api/v1/admin/students/{entry}/binding")))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn bind(app: &TestApp, token: &str, student_no: &str, name: &str) -> reqwest::Response {
+    app.post_json(
+        "/api/v1/me/binding",
+        &json!({"student_no": student_no, "name": name}),
+        Some(token),
+    )
+    .await
+}
+
+async fn is_bound(app: &TestApp, token: &str) -> bool {
+    let me = parts(app.get("/api/v1/me", Some(token)).await).await.1;
+    me["bound"].as_bool().unwrap()
+}
+
+#[tokio::test]
+async fn a_secretary_unbinds_their_own_units_students_and_no_one_elses() {
+    let app = spawn_app().await;
+    let (admin, campaign) = standard_roster(&app, 1).await;
+    let (cs, med) = secretaries(&app).await;
+    let onsite = app.staff_token("u.onsite", StaffRole::Onsite, None).await;
+    let intl = app.staff_token("u.intl", StaffRole::IntlOffice, None).await;
+    let roster = parts(
+        app.get(
+            &format!("/api/v1/admin/campaigns/{campaign}/roster"),
+            Some(&admin),
+        )
+        .await,
+    )
+    .await
+    .1;
+    let entry = |student_no: &str| {
+        roster["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["student_no"] == student_no)
+            .unwrap()["id"]
+            .clone()
+    };
+    // CS: a domestic and a foreign student; MED: one student.
+    let domestic = bound(&app, "lost-phone", "30000000", "学生0").await;
+    let foreign = bound(&app, "foreign-phone", "40000001", "Foreign·One").await;
+    let medic = bound(&app, "med-phone", "40000002", "医学生").await;
+    let new_phone = app.student_token("new-phone").await;
+
+    // Another unit's secretary, on-site staff and the international office
+    // (who may look at foreign students' photos) are refused; nothing changes.
+    for (token, student_no) in [
+        (&med, "30000000"),
+        (&cs, "40000002"),
+        (&onsite, "30000000"),
+        (&intl, "40000001"),
+    ] {
+        assert_error(
+            unbind(&app, token, &entry(student_no)).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+    }
+    for token in [&domestic, &foreign, &medic] {
+        assert!(is_bound(&app, token).await);
+    }
+    assert_error(
+        bind(&app, &new_phone, "30000000", "学生0").await,
+        StatusCode::CONFLICT,
+        "roster_entry_taken",
+    )
+    .await;
+
+    // The unit's own secretary frees the entry: the student binds again
+    // from the new account.
+    let resp = unbind(&app, &cs, &entry("30000000")).await;
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    assert!(!is_bound(&app, &domestic).await);
+    assert_eq!(
+        bind(&app, &new_phone, "30000000", "学生0").await.status(),
+        StatusCode::OK
+    );
+    assert!(is_bound(&app, &new_phone).await);
+    assert!(is_bound(&app, &foreign).await, "only that entry");
+    assert_error(
+        unbind(&app, &cs, &json!(999_999)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+
+    // Audited like an admin's unbinding, with the secretary as the actor.
+    let audit = parts(
+        app.get("/api/v1/admin/audit?student=30000000", Some(&admin))
+            .await,
+    )
+    .await
+    .1;
+    let unbound: Vec<&Value> = audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "binding_changed" && e["actor_kind"] == "staff")
+        .collect();
+    assert_eq!(unbound.len(), 1, "{audit}");
+    assert_eq!(unbound[0]["actor"], "sec.cs");
+    assert_eq!(unbound[0]["role"], "unit_secretary");
+    assert_eq!(unbound[0]["student_no"], "30000000");
 }

@@ -751,6 +751,16 @@ async fn a_secretary_sees_only_their_own_unit() {
     assert!(b.text("#student-detail").await.contains("20240019"));
     b.assert_clean("student details").await;
     b.screenshot("secretary-student-detail").await;
+    // The student's WeChat account changed: the secretary frees the entry
+    // (the first click arms the button, the second confirms).
+    b.click("#student-detail .btn-danger").await;
+    b.click("#student-detail .btn-danger.is-armed").await;
+    b.until(
+        "the row to show the entry unbound",
+        "document.querySelector(\"tr[data-student-no='20240019']\")?.innerText.includes('未绑定')",
+    )
+    .await;
+    assert_eq!(demo.roster_entry(CS[0]).await["bound"], false);
     b.fill("#student-search", OTHER_UNIT).await;
     b.until(
         "the search to find nothing",

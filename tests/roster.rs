@@ -170,6 +170,33 @@ async fn a_file_with_bad_rows_changes_nothing_and_lists_every_problem() {
 }
 
 #[tokio::test]
+async fn bad_rows_are_reported_on_their_lines_in_excel_crlf_and_cr_only_files() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    let lines = [
+        ROSTER_HEADER,
+        "3001,甲,CS,境内,上半年,否,否,",
+        "3002,乙,CS,境内,上半年,否,否,",
+        "3003,,CS,境内,上半年,否,否,",
+        "",
+    ];
+    for ending in ["\r\n", "\r"] {
+        let resp = app
+            .upload_roster(id, lines.join(ending).into_bytes(), "excel.csv", &admin)
+            .await;
+        let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows").await;
+        let errors = body["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1, "{ending:?}: {body}");
+        assert_eq!(
+            (&errors[0]["line"], &errors[0]["column"]),
+            (&json!(4), &json!("姓名")),
+            "{ending:?}: {body}"
+        );
+    }
+    assert_eq!(roster(&app, id, &admin, "").await["total"], 1);
+}
+
+#[tokio::test]
 async fn unreadable_files_are_422_and_missing_headers_say_which() {
     let app = spawn_app().await;
     let (admin, id) = campaign(&app).await;

@@ -219,6 +219,38 @@ async fn status_lists_import_all_or_nothing_and_keep_history() {
 }
 
 #[tokio::test]
+async fn list_rows_are_reported_on_their_lines_in_excel_crlf_files() {
+    let app = spawn_app().await;
+    let (admin, campaign) = makeup_setup(&app, 3).await;
+    let token = student(&app, 0).await;
+    for (what, file) in [
+        (
+            "chsi-statuses",
+            "学号,状态\r\n30000000,已上传\r\n30000001,已上传\r\n30000002,lost\r\n",
+        ),
+        (
+            "graduate-platform",
+            "学号,日期\r\n30000000,2024-01-05\r\n30000001,\r\n99999999,\r\n",
+        ),
+    ] {
+        let body = assert_error(
+            import(&app, &admin, campaign, what, file).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_rows",
+        )
+        .await;
+        let lines: Vec<&Value> = body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["line"])
+            .collect();
+        assert_eq!(lines, [&json!(4)], "{what}: {body}");
+    }
+    assert_eq!(chsi_status(&app, &token).await, "not_uploaded");
+}
+
+#[tokio::test]
 async fn self_check_rules() {
     let app = spawn_app().await;
     let (admin, campaign) = makeup_setup(&app, 2).await;

@@ -20,6 +20,7 @@ use crate::{
     service::{
         booking, campaign,
         journey::{self, Facts, NextAction},
+        makeup,
         roster::{self, ImportOutcome, PAGE_SIZE_MAX, RosterFilter, RowError},
         student,
     },
@@ -351,23 +352,28 @@ impl RosterApi {
 
     /// Free a roster entry from its WeChat account
     ///
-    /// For a student who bound the wrong entry or changed WeChat account.
+    /// For a student who bound the wrong entry or changed WeChat account (a
+    /// student finding their entry taken is told to ask the unit secretary).
+    /// Admins: any entry; unit secretaries: their own unit's (another unit's
+    /// is 403, as for every per-student staff operation). `{id}` is the
+    /// roster entry id.
     /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
     #[oai(
         path = "/admin/students/:id/binding",
         method = "delete",
         operation_id = "unbind_student"
     )]
-    async fn unbind(&self, admin: AdminAuth, id: Path<i64>) -> AppResult<Unbound> {
+    async fn unbind(&self, staff: UnitViewerAuth, id: Path<i64>) -> AppResult<Unbound> {
+        makeup::check_visible(&self.state.db, &staff.0.assignment, id.0).await?;
         student::unbind(&self.state.db, id.0).await?;
         booking::forget_eligibility(self.state.cache.as_ref()).await;
-        admin
+        staff
             .0
             .audit(
                 &self.state,
                 AuditAction::BindingChanged,
                 Some(id.0),
-                "unbound by admin",
+                format!("unbound by {}", staff.0.assignment.role().as_str()),
             )
             .await?;
         Ok(Unbound::Done)

@@ -130,18 +130,64 @@ fn read_csv(text: &str) -> Result<Vec<Row>, UnreadableFile> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let mut lines = LineCounter::new(text.as_bytes());
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| UnreadableFile(format!("CSV 格式错误：{e}")))?;
-        let line = record
-            .position()
-            .map_or(rows.len() + 1, |p| p.line() as usize);
+    let mut record = csv::StringRecord::new();
+    loop {
+        let read_from = reader.position().byte() as usize;
+        let more = reader
+            .read_record(&mut record)
+            .map_err(|e| UnreadableFile(format!("CSV 格式错误：{e}")))?;
+        if !more {
+            break;
+        }
         rows.push(Row {
-            line,
+            line: lines.line_of_record_read_from(read_from),
             cells: record.iter().map(|c| c.trim().to_owned()).collect(),
         });
     }
     Ok(rows)
+}
+
+/// Numbers lines as a text editor does: `\n`, `\r\n` and a lone `\r` each end
+/// one. The csv crate's own line count sees only `\n` (so CR-only files stay on
+/// line 1) and is taken before the line ending of the previous record when it
+/// is `\r\n`, and before skipped blank lines: CRLF files came out one line early.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    /// Everything before this byte has been counted…
+    counted_to: usize,
+    /// …and it sits on this line.
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        Self {
+            text,
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    /// The line on which a record starts, given the byte its reading started
+    /// from: the reader first skips line endings (of the previous record, and
+    /// blank lines). Records come in order, so the whole file is scanned once.
+    fn line_of_record_read_from(&mut self, read_from: usize) -> usize {
+        let skipped = self.text[read_from..]
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        let start = read_from + skipped;
+        for (i, byte) in self.text[self.counted_to..start].iter().enumerate() {
+            let next = self.text.get(self.counted_to + i + 1);
+            if *byte == b'\n' || (*byte == b'\r' && next != Some(&b'\n')) {
+                self.line += 1;
+            }
+        }
+        self.counted_to = start;
+        self.line
+    }
 }
 
 fn read_workbook(bytes: &[u8]) -> Result<Vec<Row>, UnreadableFile> {
@@ -201,6 +247,41 @@ mod tests {
     fn quoted_multiline_cells_keep_true_line_numbers() {
         let rows = read_rows(b"a,b\n\"x\ny\",z\nlast,row\n").unwrap();
         assert_eq!(rows[2].line, 4);
+    }
+
+    fn lines(text: &str) -> Vec<usize> {
+        read_rows(text.as_bytes())
+            .unwrap()
+            .iter()
+            .map(|r| r.line)
+            .collect()
+    }
+
+    #[test]
+    fn lines_are_the_files_lines_whatever_the_line_endings() {
+        // Line 3 is blank; the data rows are on lines 1, 2, 4 and 5.
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = ["a,b", "x,1", "", "y,2", "z,3", ""].join(ending);
+            assert_eq!(lines(&text), [1, 2, 4, 5], "line ending {ending:?}");
+        }
+        // No line ending after the last row.
+        assert_eq!(lines("a,b\r\nx,1\r\ny,2"), [1, 2, 3]);
+        // Blank lines before the header, and a mix of endings.
+        assert_eq!(lines("\r\n\na,b\rx,1\r\ny,2\n"), [3, 4, 5]);
+    }
+
+    #[test]
+    fn quoted_multiline_cells_count_their_lines_whatever_the_line_endings() {
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = ["a,b", "\"x", "y\",z", "last,row", ""].join(ending);
+            let rows = read_rows(text.as_bytes()).unwrap();
+            assert_eq!(
+                rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+                [1, 2, 4],
+                "line ending {ending:?}"
+            );
+            assert_eq!(rows[1].cells, [format!("x{ending}y"), "z".into()]);
+        }
     }
 
     #[test]

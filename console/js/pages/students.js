@@ -48,15 +48,16 @@ export default async function render(page, { user }) {
         // Older servers have no notification history: show the rest anyway.
         api.get(`/staff/students/${s.id}/notifications`).catch((err) => (err.status === 404 && err.code === 'not_found' ? null : Promise.reject(err))),
       ]);
-      const unbind =
-        admin && s.bound
-          ? confirmButton('解除微信绑定', '确认解除绑定？', async () => {
-              await api.del(`/admin/students/${s.id}/binding`);
-              toast(`已解除 ${s.name} 的微信绑定`, 'success');
-              draw();
-              replace(detail);
-            })
-          : null;
+      // Admins and the unit's secretary free a binding taken by the wrong
+      // WeChat account (the student is told to ask the secretary).
+      const unbind = s.bound
+        ? confirmButton('解除微信绑定', '确认解除绑定？', async () => {
+            await api.del(`/admin/students/${s.id}/binding`);
+            toast(`已解除 ${s.name} 的微信绑定`, 'success');
+            draw();
+            replace(detail);
+          })
+        : null;
       return h(
         'section',
         { class: 'card' },
