@@ -136,7 +136,7 @@ pub struct RowProblem {
 /// One automatic check of a photo against the CHSI spec.
 #[derive(Debug, Object, serde::Deserialize)]
 pub struct PhotoCheck {
-    /// `one_face`, `resolution`, `face_position`, `background`, `clothing`,
+    /// `one_face`, `resolution`, `frame_room`, `background`, `clothing`,
     /// `exposure`, `sharpness` or `colour`.
     pub check: String,
     pub passed: bool,

@@ -1160,7 +1160,10 @@ async fn the_normalised_face_lies_within_the_spec_bands() {
     for (name, bytes) in [
         ("portrait with 3 MB of EXIF", photos::huge_exif()),
         ("low resolution", photos::low_resolution()),
-        ("off centre", photos::off_centre()),
+        (
+            "head near the top (the frame moved)",
+            photos::head_near_the_top(&photos::good_jpeg(), 66.0),
+        ),
     ] {
         let (status, photo) = parts(upload(&app, &token, bytes).await).await;
         assert_eq!(status, StatusCode::CREATED, "{name}: {photo}");
@@ -1194,6 +1197,50 @@ async fn the_normalised_face_lies_within_the_spec_bands() {
             StatusCode::NO_CONTENT
         );
     }
+}
+
+/// The normalised photo is cut from the upload, never padded: on a grey
+/// background its edges are the photo's grey (a painted margin would be
+/// the reference blue), and the same photo with the head at the top edge
+/// is refused rather than given a band above it.
+#[tokio::test]
+async fn the_normalised_photo_is_never_padded() {
+    let app = spawn_app().await;
+    let token = consenting_student(&app).await;
+    let admin = app.staff_token("mk.admin", StaffRole::Admin, None).await;
+    let (status, photo) = parts(upload(&app, &token, photos::grey_background()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{photo}");
+    let jpeg = normalized(&app, &admin, &photo).await;
+    let frame = image::load_from_memory(&jpeg).unwrap().to_rgb8();
+    // Above the head, and beside it down to the shoulders.
+    for (x, y, p) in frame.enumerate_pixels() {
+        if y < 20 || (y < 300 && !(20..460).contains(&x)) {
+            let [r, _, b] = p.0;
+            assert!(
+                i32::from(b) - i32::from(r) < 30,
+                "blue at ({x}, {y}): {p:?}"
+            );
+        }
+    }
+    assert_eq!(
+        withdraw(&app, &token, &photo).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let rows = photo_rows(&app).await;
+    let files = stored_files(&app).await;
+    let high = photos::head_near_the_top(&photos::grey_background(), 10.0);
+    let body = assert_error(
+        upload(&app, &token, high).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "photo_check_failed",
+    )
+    .await;
+    assert!(
+        failed_checks(&body["checks"]).contains(&"frame_room:error".to_owned()),
+        "{body}"
+    );
+    assert_eq!(photo_rows(&app).await, rows);
+    assert_eq!(stored_files(&app).await, files);
 }
 
 /// The JPEG segments before the image data: (marker, payload).

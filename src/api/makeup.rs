@@ -180,8 +180,8 @@ enum Uploaded {
     /// Stored and waiting for review.
     #[oai(status = 201)]
     Created(Json<PhotoView>),
-    /// A blocking check failed (no face, several faces, far too small);
-    /// nothing was stored.
+    /// A blocking check failed (no face, several faces, far too small, no
+    /// room around the head for the spec frame); nothing was stored.
     #[oai(status = 422)]
     Refused(Json<ErrorBody>),
 }

@@ -343,7 +343,7 @@ pub async fn upload(
         .len();
     let Some(normalised) = checked.normalised else {
         return Err(AppError::internal(anyhow::anyhow!(
-            "accepted photo without a face"
+            "accepted photo without a face or its frame"
         )));
     };
     let (checks, width, height, original_type) = (
