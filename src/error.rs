@@ -86,6 +86,7 @@ error_codes! {
     MakeupClosed = ("makeup_closed", CONFLICT, "补拍已截止；如仍未完成，请尽快联系培养单位研究生秘书"),
     AlreadyPhotographed = ("already_photographed", CONFLICT, "你已完成学历照片拍摄，无需补拍"),
     MakeupPending = ("makeup_pending", CONFLICT, "你已有一张待审核的照片，请等待审核结果，或先撤回再重新上传"),
+    PhotoAlreadyRejected = ("photo_already_rejected", CONFLICT, "这张照片已被退回，请按退回原因重新拍摄后上传"),
     PhotoNotPending = ("photo_not_pending", CONFLICT, "该照片已审核或已撤回，不能再撤回"),
     PhotoNotOnChsiYet = ("photo_not_on_chsi_yet", CONFLICT, "你的照片尚未上传到学信网，上传后才能核对"),
     SelfCheckClosed = ("self_check_closed", CONFLICT, "学信网照片核对已截止；如有问题请联系培养单位研究生秘书"),

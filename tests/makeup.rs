@@ -455,6 +455,53 @@ async fn review_reject_reupload_approve() {
     assert_eq!(done["total"], 1);
 }
 
+/// The very file of a rejected upload, sent again, is refused with nothing
+/// recorded; another shot, or the same file from another student, is not.
+#[tokio::test]
+async fn the_same_rejected_photo_is_refused() {
+    let app = spawn_app().await;
+    let (admin, _) = makeup_setup(&app, 2).await;
+    let token = student(&app, 0).await;
+    let other = student(&app, 1).await;
+    for t in [&token, &other] {
+        consent(&app, t).await;
+    }
+    let photo = uploaded(&app, &token).await;
+    let resp = review(
+        &app,
+        &admin,
+        &photo,
+        json!({"decision": "reject", "reason_code": "background"}),
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let files = stored_files(&app).await;
+    let mine = parts(app.get("/api/v1/me/makeup", Some(&token)).await)
+        .await
+        .1;
+    assert_error(
+        upload(&app, &token, photos::good_jpeg()).await,
+        StatusCode::CONFLICT,
+        "photo_already_rejected",
+    )
+    .await;
+    assert_eq!(photo_rows(&app).await, 1);
+    assert_eq!(stored_files(&app).await, files);
+    let after = parts(app.get("/api/v1/me/makeup", Some(&token)).await)
+        .await
+        .1;
+    assert_eq!(after, mine, "nothing changed");
+    assert_eq!(next_action(&app, &token).await, "reupload_makeup");
+
+    // Per student: the same file is another student's own photo.
+    let (status, body) = parts(upload(&app, &other, photos::good_jpeg()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // A new shot is accepted.
+    let (status, body) = parts(upload(&app, &token, photos::transparent_png()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(photo_rows(&app).await, 3);
+}
+
 #[tokio::test]
 async fn two_reviewers_at_once_one_wins() {
     let app = spawn_app().await;

@@ -503,7 +503,8 @@ impl MakeupApi {
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`,
     /// 403 `forbidden`, `not_bound`, `already_has_chsi_photo`,
     /// `collection_code_required`, `consent_required`;
-    /// 409 `makeup_closed`, `already_photographed`, `makeup_pending`;
+    /// 409 `makeup_closed`, `already_photographed`, `makeup_pending`,
+    /// `photo_already_rejected` (the very file of a rejected upload again);
     /// 413 `payload_too_large`; 415 `unsupported_media_type`;
     /// 422 `photo_check_failed`, `image_too_large`, `not_an_image`;
     /// 429 `too_many_attempts`; 503 `storage_unavailable`.

@@ -305,6 +305,19 @@ async fn makeup_context(state: &AppState, student_id: i64) -> AppResult<Enrollme
     Ok(enrollment)
 }
 
+/// SHA-256 of a file, read on a blocking thread.
+async fn file_sha256(path: &Path) -> AppResult<String> {
+    let path = path.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let mut hasher = Sha256::new();
+        std::io::copy(&mut std::fs::File::open(path)?, &mut hasher)?;
+        Ok::<_, std::io::Error>(hex::encode(hasher.finalize()))
+    })
+    .await
+    .map_err(AppError::internal)?
+    .map_err(AppError::internal)
+}
+
 /// What an upload attempt came to.
 pub enum UploadOutcome {
     Stored(Box<makeup_photo::Model>),
@@ -332,6 +345,18 @@ pub async fn upload(
         > 0
     {
         return Err(ErrorCode::MakeupPending.into());
+    }
+    // The same bytes would be rejected for the same reason; only a new shot helps.
+    let original_sha = file_sha256(file).await?;
+    if makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::RosterEntryId.eq(entry.id))
+        .filter(makeup_photo::Column::Status.eq(PhotoStatus::Rejected.as_str()))
+        .filter(makeup_photo::Column::OriginalSha256.eq(original_sha.as_str()))
+        .count(&state.db)
+        .await?
+        > 0
+    {
+        return Err(ErrorCode::PhotoAlreadyRejected.into());
     }
     let checked = check_file(state, file, true).await?;
     if !checked.acceptable {
@@ -392,6 +417,7 @@ pub async fn upload(
         original_bytes: Set(original_bytes as i64),
         original_type: Set(original_type.to_owned()),
         normalized_sha256: Set(sha),
+        original_sha256: Set(Some(original_sha)),
         uploaded_at: Set(now),
         ..Default::default()
     };
