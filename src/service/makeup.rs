@@ -66,7 +66,7 @@ pub fn object_key(object_id: &str, variant: Variant) -> String {
     format!("makeup/{object_id}/{name}")
 }
 
-fn storage_error(err: crate::clients::storage::StorageError) -> AppError {
+pub fn storage_error(err: crate::clients::storage::StorageError) -> AppError {
     AppError::with_cause(ErrorCode::StorageUnavailable, err)
 }
 
