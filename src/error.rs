@@ -88,6 +88,7 @@ error_codes! {
     MakeupInProgress = ("makeup_in_progress", CONFLICT, "你已选择补拍（照片待审核、已通过或线下补拍进行中），不能再预约或现场拍摄"),
     BookingActive = ("booking_active", CONFLICT, "你已有有效的现场采集预约：如需补拍，请先取消预约"),
     MakeupPending = ("makeup_pending", CONFLICT, "你已有一张待审核的照片，请等待审核结果，或先撤回再重新上传"),
+    PhotoAlreadyRejected = ("photo_already_rejected", CONFLICT, "这张照片已被退回，请按退回原因重新拍摄后上传"),
     PhotoNotPending = ("photo_not_pending", CONFLICT, "该照片已审核或已撤回，不能再撤回"),
     PhotoNotOnChsiYet = ("photo_not_on_chsi_yet", CONFLICT, "你的照片尚未上传到学信网，上传后才能核对"),
     SelfCheckClosed = ("self_check_closed", CONFLICT, "学信网照片核对已截止；如有问题请联系培养单位研究生秘书"),
@@ -138,7 +139,7 @@ pub struct RowProblem {
 /// One automatic check of a photo against the CHSI spec.
 #[derive(Debug, Object, serde::Deserialize)]
 pub struct PhotoCheck {
-    /// `one_face`, `resolution`, `face_position`, `background`, `clothing`,
+    /// `one_face`, `resolution`, `frame_room`, `background`, `clothing`,
     /// `exposure`, `sharpness` or `colour`.
     pub check: String,
     pub passed: bool,

@@ -366,6 +366,7 @@ fn sessions_serving_entry(open_after: Option<DateTime<Utc>>) -> SelectStatement 
 pub struct Facts(u32);
 
 impl Facts {
+    #[cfg(test)]
     pub fn of(facts: &[Fact]) -> Self {
         Self(facts.iter().fold(0, |acc, f| acc | f.bit()))
     }

@@ -66,7 +66,7 @@ pub fn object_key(object_id: &str, variant: Variant) -> String {
     format!("makeup/{object_id}/{name}")
 }
 
-fn storage_error(err: crate::clients::storage::StorageError) -> AppError {
+pub fn storage_error(err: crate::clients::storage::StorageError) -> AppError {
     AppError::with_cause(ErrorCode::StorageUnavailable, err)
 }
 
@@ -283,6 +283,19 @@ async fn makeup_context(state: &AppState, student_id: i64) -> AppResult<Enrollme
     Ok(enrollment)
 }
 
+/// SHA-256 of a file, read on a blocking thread.
+async fn file_sha256(path: &Path) -> AppResult<String> {
+    let path = path.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let mut hasher = Sha256::new();
+        std::io::copy(&mut std::fs::File::open(path)?, &mut hasher)?;
+        Ok::<_, std::io::Error>(hex::encode(hasher.finalize()))
+    })
+    .await
+    .map_err(AppError::internal)?
+    .map_err(AppError::internal)
+}
+
 /// What an upload attempt came to.
 pub enum UploadOutcome {
     Stored(Box<makeup_photo::Model>),
@@ -311,6 +324,18 @@ pub async fn upload(
     {
         return Err(ErrorCode::MakeupPending.into());
     }
+    // The same bytes would be rejected for the same reason; only a new shot helps.
+    let original_sha = file_sha256(file).await?;
+    if makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::RosterEntryId.eq(entry.id))
+        .filter(makeup_photo::Column::Status.eq(PhotoStatus::Rejected.as_str()))
+        .filter(makeup_photo::Column::OriginalSha256.eq(original_sha.as_str()))
+        .count(&state.db)
+        .await?
+        > 0
+    {
+        return Err(ErrorCode::PhotoAlreadyRejected.into());
+    }
     let checked = check_file(state, file, true).await?;
     if !checked.acceptable {
         return Ok(UploadOutcome::Refused(checked.checks));
@@ -321,7 +346,7 @@ pub async fn upload(
         .len();
     let Some(normalised) = checked.normalised else {
         return Err(AppError::internal(anyhow::anyhow!(
-            "accepted photo without a face"
+            "accepted photo without a face or its frame"
         )));
     };
     let (checks, width, height, original_type) = (
@@ -370,6 +395,7 @@ pub async fn upload(
         original_bytes: Set(original_bytes as i64),
         original_type: Set(original_type.to_owned()),
         normalized_sha256: Set(sha),
+        original_sha256: Set(Some(original_sha)),
         uploaded_at: Set(now),
         ..Default::default()
     };
