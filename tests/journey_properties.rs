@@ -132,6 +132,8 @@ const REFUSALS: &[&str] = &[
 
 struct World {
     kind: Kind,
+    /// Uploads so far: each is a new shot (other bytes), as after a rejection.
+    uploads: std::sync::atomic::AtomicU32,
     app: TestApp,
     admin: String,
     secretary: String,
@@ -174,6 +176,7 @@ async fn world(kind: Kind) -> World {
         .id;
     World {
         kind,
+        uploads: Default::default(),
         app,
         admin,
         secretary,
@@ -339,7 +342,13 @@ impl World {
                     s,
                 )
                 .await;
-                common::upload(app, s, common::photos::good_jpeg()).await
+                let n = self
+                    .uploads
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                // Bytes after the JPEG's end: another file, the same picture.
+                let mut photo = common::photos::good_jpeg();
+                photo.extend_from_slice(&n.to_le_bytes());
+                common::upload(app, s, photo).await
             }
             Event::Approve | Event::Reject => {
                 let id = self.photo("pending").await?;
