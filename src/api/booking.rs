@@ -242,9 +242,10 @@ impl BookingApi {
     /// Book a slot
     ///
     /// Errors: 401 `unauthenticated`; 403 `forbidden`, `not_bound`,
-    /// `already_has_chsi_photo`, `collection_code_required`,
-    /// `session_not_for_unit`; 404 `not_found` (no such slot);
-    /// 409 `booking_closed`, `slot_full`, `already_booked`.
+    /// `already_has_chsi_photo`, `session_not_for_unit`; 404 `not_found`
+    /// (no such slot); 409 `booking_closed`, `slot_full`, `already_booked`,
+    /// `collection_code_required`, `already_photographed` (on site, make-up
+    /// or a CHSI list), `makeup_in_progress` (one photo path per student).
     #[oai(path = "/bookings", method = "post", operation_id = "book_slot")]
     async fn book(
         &self,
@@ -345,9 +346,10 @@ impl BookingApi {
     /// one queue at most and never while holding a booking; booking directly
     /// leaves the queue. Joining again is harmless.
     /// Errors: 401 `unauthenticated`; 403 `forbidden`, `not_bound`,
-    /// `already_has_chsi_photo`, `collection_code_required`,
-    /// `session_not_for_unit`; 404 `not_found`; 409 `booking_closed`,
-    /// `session_not_full`, `already_booked`, `already_waiting`.
+    /// `already_has_chsi_photo`, `session_not_for_unit`; 404 `not_found`;
+    /// 409 `booking_closed`, `session_not_full`, `already_booked`,
+    /// `already_waiting`, `collection_code_required`, `already_photographed`,
+    /// `makeup_in_progress`.
     #[oai(
         path = "/sessions/:id/waitlist",
         method = "post",

@@ -501,13 +501,14 @@ impl MakeupApi {
     ///
     /// Multipart: `photo` (JPEG or PNG, ≤ 10 MB), optional `source`
     /// (`camera` | `album`). Needs the consent, a bound and eligible student
-    /// not yet photographed, before the make-up deadline, and no other upload
-    /// pending. Warnings are stored for the reviewer; a blocking failure
+    /// not yet photographed, without an active booking (one photo path per
+    /// student), before the make-up deadline, and no other upload pending.
+    /// Warnings are stored for the reviewer; a blocking failure
     /// answers 422 `photo_check_failed` with the checks and stores nothing.
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`,
-    /// 403 `forbidden`, `not_bound`, `already_has_chsi_photo`,
-    /// `collection_code_required`, `consent_required`;
-    /// 409 `makeup_closed`, `already_photographed`, `makeup_pending`,
+    /// 403 `forbidden`, `not_bound`, `already_has_chsi_photo`, `consent_required`;
+    /// 409 `makeup_closed`, `already_photographed`, `collection_code_required`,
+    /// `booking_active` (cancel the booking first), `makeup_pending`,
     /// `photo_already_rejected` (the very file of a rejected upload again);
     /// 413 `payload_too_large`; 415 `unsupported_media_type`;
     /// 422 `photo_check_failed`, `image_too_large`, `not_an_image`;
@@ -573,8 +574,8 @@ impl MakeupApi {
     /// address and hours (`collection_centre`).
     /// Errors: 400 `invalid_request` (date in the future or after the
     /// deadline), 401 `unauthenticated`, 403 `forbidden`, `not_bound`,
-    /// `already_has_chsi_photo`, `collection_code_required`;
-    /// 409 `makeup_closed`, `already_photographed`.
+    /// `already_has_chsi_photo`; 409 `makeup_closed`, `already_photographed`,
+    /// `collection_code_required`, `booking_active` (cancel the booking first).
     #[oai(
         path = "/me/makeup/offline",
         method = "post",

@@ -93,10 +93,14 @@ impl OnsiteApi {
     ///
     /// Accepted on the session's day (Asia/Shanghai). Scanning the same code
     /// again gives the same answer and changes nothing.
+    /// A student who must not be photographed is refused, with the student's
+    /// number and name and the reason written for staff.
     /// Errors: 400 `invalid_request`, `invalid_check_in_code` (forged,
-    /// damaged or stale); 401 `unauthenticated`; 403 `forbidden`;
-    /// 409 `check_in_code_expired`, `not_session_day`, `wrong_session`,
-    /// `booking_not_active`.
+    /// damaged or stale); 401 `unauthenticated`; 403 `forbidden`,
+    /// `already_has_chsi_photo` (do not shoot); 409 `check_in_code_expired`,
+    /// `not_session_day`, `wrong_session`, `booking_not_active`,
+    /// `collection_code_required` (凡无采集码者，不能拍摄), `makeup_in_progress`,
+    /// `already_photographed`.
     #[oai(path = "/onsite/check-ins", method = "post", operation_id = "check_in")]
     async fn check_in(
         &self,
@@ -109,8 +113,9 @@ impl OnsiteApi {
 
     /// Mark a checked-in student photographed
     ///
-    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-    /// 409 `not_checked_in`.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`,
+    /// `already_has_chsi_photo`; 404 `not_found`; 409 `not_checked_in`,
+    /// `collection_code_required`, `makeup_in_progress`, `already_photographed`.
     #[oai(
         path = "/onsite/attendances/:id/photographed",
         method = "post",
@@ -128,13 +133,16 @@ impl OnsiteApi {
 
     /// Check in a student who comes without a booking
     ///
-    /// For a bound student whose unit this session serves, on the session's
-    /// day; the walk-in takes no bookable place. A student booked for this
-    /// session is simply checked in.
+    /// For a roster student whose unit this session serves, found by student
+    /// number whether or not they ever opened the mini-program, on the
+    /// session's day; the walk-in takes no bookable place. A student booked
+    /// for this session is simply checked in. A refused walk-in records
+    /// nothing; answers name the student and are written for staff.
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`; 403 `forbidden`,
-    /// `not_bound`, `already_has_chsi_photo`, `session_not_for_unit`;
+    /// `already_has_chsi_photo` (do not shoot), `session_not_for_unit`;
     /// 404 `not_found`, `not_on_roster`; 409 `not_session_day`,
-    /// `already_booked` (booked for another session), `no_open_campaign`.
+    /// `already_booked` (booked for another session), `no_open_campaign`,
+    /// `collection_code_required`, `makeup_in_progress`, `already_photographed`.
     #[oai(path = "/onsite/walk-ins", method = "post", operation_id = "walk_in")]
     async fn walk_in(
         &self,

@@ -436,8 +436,10 @@ impl VerificationApi {
     /// "detail": …}`. Only real errors may be reported (`photo_missing`,
     /// `not_me`, `wrong_identity_data`, `verification_failed`, `other` with a
     /// detail); disliking how the photo looks is not one. Opens once the
-    /// photo is on CHSI, closes at the campaign's self-check deadline; while a
-    /// report is unresolved nothing else can be sent.
+    /// photo is on CHSI; `photo_missing` can also be reported for a photo
+    /// taken at least the campaign's `photo_missing_after_days` (default 14)
+    /// ago that no CHSI list shows yet. Closes at the campaign's self-check
+    /// deadline; while a report is unresolved nothing else can be sent.
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
     /// `not_bound`; 409 `photo_not_on_chsi_yet`, `self_check_closed`,
     /// `error_report_open`.
