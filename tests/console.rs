@@ -917,6 +917,23 @@ async fn an_admin_sets_up_a_campus_unit_session_and_secretary_account() {
     b.login(&demo.app, "demo-admin", "demo-admin-pass").await;
     b.open("setup").await;
 
+    // The international students office's contact, shown to students.
+    let contact = "留学生办公室：行政楼 201，电话 020-12345678";
+    b.click("#page td button.btn-small").await;
+    b.fill("#page form textarea[name='intl_office_contact']", contact)
+        .await;
+    b.click("#page form button[type='submit']").await;
+    b.until(
+        "the campaign saved",
+        "!document.querySelector(\"#page textarea[name='intl_office_contact']\")",
+    )
+    .await;
+    let campaign = demo.campaign_id().await;
+    let saved = demo
+        .get(&format!("/api/v1/admin/campaigns/{campaign}"), &demo.admin)
+        .await;
+    assert_eq!(saved["intl_office_contact"], contact);
+
     b.click("#page .tab[data-tab='campuses']").await;
     b.fill("#page form input[name='code']", "GZ-INT").await;
     b.fill("#page form input[name='name']", "国际校区").await;
