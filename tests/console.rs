@@ -521,6 +521,8 @@ fn item(body: &Value, key: &str, value: &str) -> Value {
 const CS: [&str; 3] = ["20240019", "20240020", "20240021"];
 /// A domestic student of another unit (EAST-MAT).
 const OTHER_UNIT: &str = "20240022";
+/// A foreign student of another unit.
+const FOREIGN_ONLINE: &str = "20240006";
 
 #[tokio::test]
 async fn the_console_is_served_from_the_binary_with_a_strict_policy() {
@@ -1198,6 +1200,18 @@ async fn every_page_of_every_role_renders() {
         )
         .await;
     assert_eq!(resp.status(), StatusCode::OK);
+    // Another foreign student's online make-up, approved.
+    let online = demo.upload(FOREIGN_ONLINE, photos::good_jpeg()).await;
+    let photo = demo.me(&online).await["makeup"]["latest_upload"]["id"].clone();
+    let resp = demo
+        .app
+        .post_json(
+            &format!("/api/v1/staff/reviews/{photo}"),
+            &json!({"decision": "approve"}),
+            Some(&demo.admin),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
     let (_one, mut b) = browser_or_skip!();
 
     let roles = [
@@ -1259,8 +1273,16 @@ async fn every_page_of_every_role_renders() {
     }
     b.screenshot("login").await;
 
-    // International office: record the e-photo, the row updates in place.
+    // International office: download the approved online photo; record the
+    // e-photo of the offline make-up, the row updates in place.
     b.login(&demo.app, "demo-intl", "demo-intl-pass").await;
+    b.click(&format!("button[data-download='{FOREIGN_ONLINE}']"))
+        .await;
+    b.until(
+        "the download",
+        "[...document.querySelectorAll('.toast')].some(t => t.textContent.includes('已下载电子相片'))",
+    )
+    .await;
     b.click("button[data-receive='20240021']").await;
     b.until(
         "the receipt",

@@ -185,6 +185,20 @@ pub async fn open_campaign(db: &impl ConnectionTrait) -> AppResult<Option<campai
         .await?)
 }
 
+/// The campaign a staff listing covers: the one asked for (404 when
+/// unknown), else the open one (409 `no_open_campaign` when none is).
+pub async fn asked_or_open(
+    db: &impl ConnectionTrait,
+    asked: Option<i64>,
+) -> AppResult<campaign::Model> {
+    match asked {
+        Some(id) => get_campaign(db, id).await,
+        None => open_campaign(db)
+            .await?
+            .ok_or_else(|| ErrorCode::NoOpenCampaign.into()),
+    }
+}
+
 pub async fn update_campaign(
     db: &DatabaseConnection,
     id: i64,
