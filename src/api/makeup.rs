@@ -386,6 +386,8 @@ struct ApprovedPhotoView {
 /// A foreign student and where their photo stands.
 #[derive(Object)]
 struct IntlStudentView {
+    /// The roster entry (its `id` is the `{id}` of
+    /// `/intl/students/{id}/e-photo-received`) with the make-up state.
     student: StudentRef,
     /// Status of the student's latest online make-up upload; absent: none.
     latest_upload_status: Option<PhotoStatus>,
@@ -399,6 +401,7 @@ struct IntlStudentView {
     offline: Option<OfflineView>,
 }
 
+/// The foreign students of one campaign.
 #[derive(Object)]
 struct IntlStudentList {
     /// The campaign listed.
