@@ -63,7 +63,7 @@ error_codes! {
     RosterEntryTaken = ("roster_entry_taken", CONFLICT, "该学号已与另一个微信账号绑定；如非本人操作，请联系培养单位研究生秘书解绑"),
     AlreadyBound = ("already_bound", CONFLICT, "你的微信账号已绑定毕业生名单中的记录"),
     NotBound = ("not_bound", FORBIDDEN, "请先绑定毕业生名单（学号和姓名）"),
-    CollectionCodeRequired = ("collection_code_required", FORBIDDEN, "请先在学信网获取并保存图像采集码，没有采集码将不予拍摄"),
+    CollectionCodeRequired = ("collection_code_required", CONFLICT, "请先在学信网获取并保存图像采集码，没有采集码将不予拍摄"),
     SessionNotForUnit = ("session_not_for_unit", FORBIDDEN, "该场次不面向你所在的培养单位，请预约本单位所在校区的场次"),
     BookingClosed = ("booking_closed", CONFLICT, "该场次当前不在预约时间内"),
     SlotFull = ("slot_full", CONFLICT, "该时段已约满，请选择其他时段"),
@@ -85,7 +85,10 @@ error_codes! {
     RetentionRunning = ("retention_running", CONFLICT, "数据保留清理正在进行，请稍后再试"),
     MakeupClosed = ("makeup_closed", CONFLICT, "补拍已截止；如仍未完成，请尽快联系培养单位研究生秘书"),
     AlreadyPhotographed = ("already_photographed", CONFLICT, "你已完成学历照片拍摄，无需补拍"),
+    MakeupInProgress = ("makeup_in_progress", CONFLICT, "你已选择补拍（照片待审核、已通过或线下补拍进行中），不能再预约或现场拍摄"),
+    BookingActive = ("booking_active", CONFLICT, "你已有有效的现场采集预约：如需补拍，请先取消预约"),
     MakeupPending = ("makeup_pending", CONFLICT, "你已有一张待审核的照片，请等待审核结果，或先撤回再重新上传"),
+    PhotoAlreadyRejected = ("photo_already_rejected", CONFLICT, "这张照片已被退回，请按退回原因重新拍摄后上传"),
     PhotoNotPending = ("photo_not_pending", CONFLICT, "该照片已审核或已撤回，不能再撤回"),
     PhotoNotOnChsiYet = ("photo_not_on_chsi_yet", CONFLICT, "你的照片尚未上传到学信网，上传后才能核对"),
     SelfCheckClosed = ("self_check_closed", CONFLICT, "学信网照片核对已截止；如有问题请联系培养单位研究生秘书"),
@@ -136,7 +139,7 @@ pub struct RowProblem {
 /// One automatic check of a photo against the CHSI spec.
 #[derive(Debug, Object, serde::Deserialize)]
 pub struct PhotoCheck {
-    /// `one_face`, `resolution`, `face_position`, `background`, `clothing`,
+    /// `one_face`, `resolution`, `frame_room`, `background`, `clothing`,
     /// `exposure`, `sharpness` or `colour`.
     pub check: String,
     pub passed: bool,

@@ -116,10 +116,22 @@ async fn each_booking_rule_has_its_own_answer() {
     .await;
     assert_error(
         book(&app, &no_code, &slot_id).await,
-        StatusCode::FORBIDDEN,
+        StatusCode::CONFLICT,
         "collection_code_required",
     )
     .await;
+    // Without a code the sessions are shown read-only, with the reason.
+    let (status, listed) = parts(app.get("/api/v1/sessions", Some(&no_code)).await).await;
+    assert_eq!(status, StatusCode::OK, "{listed}");
+    assert_eq!(listed["items"][0]["slots"][0]["id"], slot_id);
+    assert_eq!(
+        listed["booking_refused"]["code"],
+        "collection_code_required"
+    );
+    // Saving the code makes them bookable at once (the cached answer is not reused).
+    common::save_collection_code(&app, &no_code, "CODE-2").await;
+    let (_, listed) = parts(app.get("/api/v1/sessions", Some(&no_code)).await).await;
+    assert!(listed["booking_refused"].is_null(), "{listed}");
 
     // Foreign students book with their student number, no code.
     let foreign = app.student_token("foreign").await;

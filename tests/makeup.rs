@@ -297,7 +297,7 @@ async fn who_may_upload() {
     let no_code = bound(&app, "no-code", "30000001", "学生1").await;
     assert_error(
         upload(&app, &no_code, photos::good_jpeg()).await,
-        StatusCode::FORBIDDEN,
+        StatusCode::CONFLICT,
         "collection_code_required",
     )
     .await;
@@ -453,6 +453,53 @@ async fn review_reject_reupload_approve() {
     .await
     .1;
     assert_eq!(done["total"], 1);
+}
+
+/// The very file of a rejected upload, sent again, is refused with nothing
+/// recorded; another shot, or the same file from another student, is not.
+#[tokio::test]
+async fn the_same_rejected_photo_is_refused() {
+    let app = spawn_app().await;
+    let (admin, _) = makeup_setup(&app, 2).await;
+    let token = student(&app, 0).await;
+    let other = student(&app, 1).await;
+    for t in [&token, &other] {
+        consent(&app, t).await;
+    }
+    let photo = uploaded(&app, &token).await;
+    let resp = review(
+        &app,
+        &admin,
+        &photo,
+        json!({"decision": "reject", "reason_code": "background"}),
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let files = stored_files(&app).await;
+    let mine = parts(app.get("/api/v1/me/makeup", Some(&token)).await)
+        .await
+        .1;
+    assert_error(
+        upload(&app, &token, photos::good_jpeg()).await,
+        StatusCode::CONFLICT,
+        "photo_already_rejected",
+    )
+    .await;
+    assert_eq!(photo_rows(&app).await, 1);
+    assert_eq!(stored_files(&app).await, files);
+    let after = parts(app.get("/api/v1/me/makeup", Some(&token)).await)
+        .await
+        .1;
+    assert_eq!(after, mine, "nothing changed");
+    assert_eq!(next_action(&app, &token).await, "reupload_makeup");
+
+    // Per student: the same file is another student's own photo.
+    let (status, body) = parts(upload(&app, &other, photos::good_jpeg()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // A new shot is accepted.
+    let (status, body) = parts(upload(&app, &token, photos::transparent_png()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(photo_rows(&app).await, 3);
 }
 
 #[tokio::test]
@@ -715,9 +762,21 @@ async fn approved_photos_export_as_a_zip_with_a_manifest() {
     let row = manifest.lines().nth(1).unwrap();
     use sha2::Digest;
     let sha = hex::encode(sha2::Sha256::digest(&jpeg));
+    let approved_at = makeup_photo::Entity::find_by_id(photo["id"].as_i64().unwrap())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .reviewed_at
+        .unwrap();
+    let approved_at =
+        diploma_photo::domain::time::to_shanghai(approved_at).format("%Y-%m-%d %H:%M:%S");
     assert_eq!(
         row,
-        format!(r#""=""30000000""",学生0,CS,境内,"=""CODE-0""",30000000.jpg,{sha}"#)
+        format!(
+            r#""=""30000000""",学生0,CS,境内,"=""CODE-0""",30000000.jpg,{sha},{},{approved_at}"#,
+            photo["id"]
+        )
     );
 
     // Incremental: nothing approved after now.
@@ -774,6 +833,298 @@ async fn approved_photos_export_as_a_zip_with_a_manifest() {
         manifest.lines().nth(1).unwrap().contains("30000001"),
         "{manifest}"
     );
+}
+
+/// An export read whole: its photos by file name, and the manifest's
+/// rows as (file, SHA-256, photo id).
+async fn exported(
+    app: &TestApp,
+    admin: &str,
+    path: &str,
+) -> (
+    std::collections::BTreeMap<String, Vec<u8>>,
+    Vec<(String, String, i64)>,
+) {
+    let resp = app.get(path, Some(admin)).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let declared = resp.content_length();
+    let bytes = resp.bytes().await.expect("the archive is sent whole");
+    assert_eq!(
+        declared,
+        Some(bytes.len() as u64),
+        "the length sent up front"
+    );
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut files = std::collections::BTreeMap::new();
+    for name in entry_names(&zip) {
+        let mut content = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(&name).unwrap(), &mut content).unwrap();
+        files.insert(name, content);
+    }
+    let manifest = String::from_utf8(files.remove("manifest.csv").expect("a manifest")).unwrap();
+    let rows = manifest
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            (
+                cells[5].to_owned(),
+                cells[6].to_owned(),
+                cells[7].parse().unwrap(),
+            )
+        })
+        .collect();
+    (files, rows)
+}
+
+/// A re-shoot gives a student a second approved photo: the export holds
+/// one file per student, the latest photo, and the manifest says which
+/// upload each file is, with the SHA-256 of the bytes in the archive.
+#[tokio::test]
+async fn a_reshoot_is_exported_once_with_the_latest_photo() {
+    use sha2::Digest;
+    let app = spawn_app().await;
+    let (admin, campaign) = makeup_setup(&app, 2).await;
+    let reshoot = student(&app, 0).await;
+    let other = student(&app, 1).await;
+    let mut first = Vec::new();
+    for token in [&reshoot, &other] {
+        consent(&app, token).await;
+        let photo = uploaded(&app, token).await;
+        let resp = review(&app, &admin, &photo, json!({"decision": "approve"})).await;
+        assert_eq!(resp.status(), StatusCode::OK);
+        first.push(photo);
+    }
+    // CHSI fails the first student's photo; the report goes through the
+    // unit to the Graduate School, which asks for a re-shoot.
+    let resp = app
+        .upload_list(
+            &format!("/api/v1/admin/campaigns/{campaign}/chsi-statuses"),
+            "学号,状态\n30000000,核验未通过\n".as_bytes().to_vec(),
+            "list.csv",
+            &admin,
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let body = json!({"result": "error", "reason_code": "verification_failed"});
+    let resp = app
+        .post_json("/api/v1/me/self-check", &body, Some(&reshoot))
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let reports = parts(app.get("/api/v1/staff/error-reports", Some(&admin)).await)
+        .await
+        .1;
+    let report = reports["items"][0]["report"]["id"].clone();
+    let resp = app
+        .post_json(
+            "/api/v1/staff/error-reports/forward",
+            &json!({"report_ids": [report]}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let resp = app
+        .post_json(
+            &format!("/api/v1/admin/error-reports/{report}/resolution"),
+            &json!({"resolution": "reshoot_needed"}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let path = format!("/api/v1/admin/campaigns/{campaign}/makeup-export");
+    // The photo being replaced is not sent again meanwhile.
+    let (files, rows) = exported(&app, &admin, &path).await;
+    assert_eq!(files.keys().collect::<Vec<_>>(), ["30000001.jpg"]);
+    assert_eq!(rows.len(), 1);
+
+    let between = chrono::Utc::now();
+    let (status, second) = parts(upload(&app, &reshoot, photos::transparent_png()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{second}");
+    let resp = review(&app, &admin, &second, json!({"decision": "approve"})).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+
+    let sha_of = |photo: &Value| {
+        let id = photo["id"].as_i64().unwrap();
+        let db = app.state.db.clone();
+        async move {
+            makeup_photo::Entity::find_by_id(id)
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .normalized_sha256
+        }
+    };
+    let (files, rows) = exported(&app, &admin, &path).await;
+    assert_eq!(
+        files.keys().collect::<Vec<_>>(),
+        ["30000000.jpg", "30000001.jpg"],
+        "one file per student"
+    );
+    let expected = [("30000001.jpg", &first[1]), ("30000000.jpg", &second)];
+    assert_eq!(rows.len(), expected.len(), "{rows:?}");
+    for ((file, sha, id), (name, photo)) in rows.iter().zip(expected) {
+        assert_eq!((file.as_str(), *id), (name, photo["id"].as_i64().unwrap()));
+        assert_eq!(*sha, hex::encode(sha2::Sha256::digest(&files[name])));
+        assert_eq!(*sha, sha_of(photo).await);
+    }
+    assert_ne!(
+        sha_of(&second).await,
+        sha_of(&first[0]).await,
+        "a new photo"
+    );
+    // Incremental: only the re-shoot was approved since.
+    let since = between.to_rfc3339().replace('+', "%2B");
+    let (files, rows) = exported(&app, &admin, &format!("{path}?since={since}")).await;
+    assert_eq!(files.keys().collect::<Vec<_>>(), ["30000000.jpg"]);
+    assert_eq!(rows[0].2, second["id"].as_i64().unwrap());
+}
+
+/// An approved photo whose file is missing cannot be exported whole: the
+/// export answers a JSON error before the first byte, and says nothing
+/// was sent rather than leaving the student out.
+#[tokio::test]
+async fn an_export_missing_a_file_answers_an_error_before_any_byte() {
+    let app = spawn_app().await;
+    let (admin, campaign) = makeup_setup(&app, 1).await;
+    let token = student(&app, 0).await;
+    consent(&app, &token).await;
+    let photo = uploaded(&app, &token).await;
+    let resp = review(&app, &admin, &photo, json!({"decision": "approve"})).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let row = makeup_photo::Entity::find_by_id(photo["id"].as_i64().unwrap())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    app.state
+        .storage
+        .delete(&makeup::object_key(
+            &row.object_id,
+            makeup::Variant::Normalized,
+        ))
+        .await
+        .unwrap();
+    let resp = app
+        .get(
+            &format!("/api/v1/admin/campaigns/{campaign}/makeup-export"),
+            Some(&admin),
+        )
+        .await;
+    assert_error(resp, StatusCode::INTERNAL_SERVER_ERROR, "internal_error").await;
+}
+
+/// Storage failing while the archive is sent (here every read of a photo
+/// answers 500, after the listing showed it stored): the response has
+/// begun, so the body ends with an error and the client sees a broken
+/// download, never a short archive that ends cleanly.
+#[tokio::test]
+async fn storage_failing_mid_export_breaks_the_download_off() {
+    use wiremock::{
+        Mock, MockServer, ResponseTemplate,
+        matchers::{method, path_regex, query_param},
+    };
+    let s3 = MockServer::start().await;
+    let listing = |keys: &[String]| {
+        let contents: String = keys
+            .iter()
+            .map(|k| {
+                format!(
+                    "<Contents><Key>t/{k}</Key><LastModified>2024-01-05T00:00:00.000Z</LastModified>\
+                     <ETag>\"e\"</ETag><Size>1</Size></Contents>"
+                )
+            })
+            .collect();
+        ResponseTemplate::new(200).set_body_string(format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult>\
+             <Name>photos</Name><KeyCount>{}</KeyCount><IsTruncated>false</IsTruncated>\
+             {contents}</ListBucketResult>",
+            keys.len()
+        ))
+    };
+    Mock::given(method("GET"))
+        .and(query_param("list-type", "2"))
+        .respond_with(listing(&[]))
+        .mount(&s3)
+        .await;
+    Mock::given(method("PUT"))
+        .respond_with(ResponseTemplate::new(200).insert_header("ETag", "\"e1\""))
+        .mount(&s3)
+        .await;
+    let endpoint = s3.uri();
+    let app = common::spawn_app_with(&[
+        ("DP_STORAGE", "s3://photos/t"),
+        ("DP_S3_ENDPOINT", &endpoint),
+        ("DP_S3_ACCESS_KEY_ID", "test"),
+        ("DP_S3_SECRET_ACCESS_KEY", "test"),
+        ("DP_S3_MAX_RETRIES", "1"),
+    ])
+    .await;
+    let (admin, campaign) = makeup_setup(&app, 1).await;
+    let token = student(&app, 0).await;
+    consent(&app, &token).await;
+    let photo = uploaded(&app, &token).await;
+    let resp = review(&app, &admin, &photo, json!({"decision": "approve"})).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let row = makeup_photo::Entity::find_by_id(photo["id"].as_i64().unwrap())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let keys: Vec<String> = [
+        makeup::Variant::Original,
+        makeup::Variant::Normalized,
+        makeup::Variant::Thumb,
+    ]
+    .into_iter()
+    .map(|v| makeup::object_key(&row.object_id, v))
+    .collect();
+    Mock::given(method("GET"))
+        .and(query_param("list-type", "2"))
+        .respond_with(listing(&keys))
+        .with_priority(1)
+        .mount(&s3)
+        .await;
+    Mock::given(method("GET"))
+        .and(path_regex("/normalized.jpg$"))
+        .respond_with(
+            ResponseTemplate::new(500).set_body_string(
+                "<Error><Code>InternalError</Code><Message>disk</Message></Error>",
+            ),
+        )
+        .with_priority(1)
+        .mount(&s3)
+        .await;
+
+    let resp = app
+        .get(
+            &format!("/api/v1/admin/campaigns/{campaign}/makeup-export"),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(
+        resp.status(),
+        StatusCode::OK,
+        "the listing showed every file"
+    );
+    let declared: u64 = resp.headers()["content-length"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(declared > 0);
+    assert!(
+        resp.bytes().await.is_err(),
+        "the body breaks off instead of ending"
+    );
+    let reads = s3
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.method.as_str() == "GET" && r.url.path().ends_with("/normalized.jpg"))
+        .count();
+    assert!(reads >= 1, "the photo was read while sending");
 }
 
 #[tokio::test]
@@ -1160,7 +1511,10 @@ async fn the_normalised_face_lies_within_the_spec_bands() {
     for (name, bytes) in [
         ("portrait with 3 MB of EXIF", photos::huge_exif()),
         ("low resolution", photos::low_resolution()),
-        ("off centre", photos::off_centre()),
+        (
+            "head near the top (the frame moved)",
+            photos::head_near_the_top(&photos::good_jpeg(), 66.0),
+        ),
     ] {
         let (status, photo) = parts(upload(&app, &token, bytes).await).await;
         assert_eq!(status, StatusCode::CREATED, "{name}: {photo}");
@@ -1194,6 +1548,50 @@ async fn the_normalised_face_lies_within_the_spec_bands() {
             StatusCode::NO_CONTENT
         );
     }
+}
+
+/// The normalised photo is cut from the upload, never padded: on a grey
+/// background its edges are the photo's grey (a painted margin would be
+/// the reference blue), and the same photo with the head at the top edge
+/// is refused rather than given a band above it.
+#[tokio::test]
+async fn the_normalised_photo_is_never_padded() {
+    let app = spawn_app().await;
+    let token = consenting_student(&app).await;
+    let admin = app.staff_token("mk.admin", StaffRole::Admin, None).await;
+    let (status, photo) = parts(upload(&app, &token, photos::grey_background()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{photo}");
+    let jpeg = normalized(&app, &admin, &photo).await;
+    let frame = image::load_from_memory(&jpeg).unwrap().to_rgb8();
+    // Above the head, and beside it down to the shoulders.
+    for (x, y, p) in frame.enumerate_pixels() {
+        if y < 20 || (y < 300 && !(20..460).contains(&x)) {
+            let [r, _, b] = p.0;
+            assert!(
+                i32::from(b) - i32::from(r) < 30,
+                "blue at ({x}, {y}): {p:?}"
+            );
+        }
+    }
+    assert_eq!(
+        withdraw(&app, &token, &photo).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let rows = photo_rows(&app).await;
+    let files = stored_files(&app).await;
+    let high = photos::head_near_the_top(&photos::grey_background(), 10.0);
+    let body = assert_error(
+        upload(&app, &token, high).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "photo_check_failed",
+    )
+    .await;
+    assert!(
+        failed_checks(&body["checks"]).contains(&"frame_room:error".to_owned()),
+        "{body}"
+    );
+    assert_eq!(photo_rows(&app).await, rows);
+    assert_eq!(stored_files(&app).await, files);
 }
 
 /// The JPEG segments before the image data: (marker, payload).

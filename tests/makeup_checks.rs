@@ -58,7 +58,7 @@ async fn a_good_portrait_passes_every_check() {
     for check in [
         "one_face",
         "resolution",
-        "face_position",
+        "frame_room",
         "background",
         "clothing",
         "exposure",
@@ -100,7 +100,7 @@ async fn each_flaw_fails_its_check() {
             true,
         ),
         ("transparent PNG", photos::transparent_png(), &[], true),
-        ("off centre", photos::off_centre(), &["face_position"], true),
+        ("off centre", photos::off_centre(), &["frame_room"], false),
         ("sky-blue top", photos::sky_blue_top(), &["clothing"], true),
         (
             "yellow-green top",
@@ -132,6 +132,47 @@ async fn each_flaw_fails_its_check() {
             assert_eq!(got, Vec::<String>::new(), "{name}: {body}");
         }
         assert_eq!(body["acceptable"], acceptable, "{name}: {body}");
+    }
+}
+
+/// The frame is cut from the photo, never painted in: a head nearer the
+/// top than the ideal crop wants moves the frame within the spec's bands;
+/// a head at the top edge is refused, saying how to retake it.
+#[tokio::test]
+async fn a_head_at_the_top_edge_is_refused_with_how_to_retake() {
+    let app = spawn_app().await;
+    let token = makeup_student(&app).await;
+    let body = checked(
+        &app,
+        &token,
+        photos::head_near_the_top(&photos::good_jpeg(), 66.0),
+    )
+    .await;
+    assert_eq!(failed(&body), Vec::<String>::new(), "{body}");
+    // The report's photo: the head high on a grey background, which came
+    // out with a blue band painted above it.
+    for bytes in [photos::good_jpeg(), photos::grey_background()] {
+        let body = checked(&app, &token, photos::head_near_the_top(&bytes, 10.0)).await;
+        assert_eq!(body["acceptable"], false, "{body}");
+        let check = body["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["check"] == "frame_room")
+            .expect("frame_room listed");
+        assert_eq!(
+            (&check["passed"], &check["severity"]),
+            (&json!(false), &json!("error"))
+        );
+        let message = check["message"].as_str().unwrap();
+        assert!(
+            message.contains("头顶上方留白不足") && message.contains("后退"),
+            "{message}"
+        );
+        assert!(
+            !message.contains("肩膀") && !message.contains("左侧") && !message.contains("右侧"),
+            "only the side short of room: {message}"
+        );
     }
 }
 

@@ -299,8 +299,10 @@ async fn after_the_session_unchecked_bookings_become_no_shows_and_may_book_again
     )
     .await;
     assert_eq!(mine["status"], "no_show");
+    // Sent to make-up (booking again stays possible while sessions are open).
     let (_, me) = parts(app.get("/api/v1/me", Some(&absent)).await).await;
-    assert_eq!(me["status"]["next_action"]["code"], "book_session");
+    assert_eq!(me["status"]["next_action"]["code"], "make_up_photo");
+    assert_eq!(me["status"]["no_show"], true);
     assert!(me["booking"].is_null());
     let (_, theirs) = parts(
         app.get(
@@ -377,10 +379,11 @@ async fn walk_ins_are_checked_in_on_the_day_if_the_session_serves_their_unit() {
         "not_on_roster",
     )
     .await;
+    // Never logged in and no collection code: not photographed.
     assert_error(
         walk_in("30000001", session["id"].clone()).await,
-        StatusCode::FORBIDDEN,
-        "not_bound",
+        StatusCode::CONFLICT,
+        "collection_code_required",
     )
     .await;
     // The session serves CS; the MED student must go to their own.

@@ -270,7 +270,7 @@ fn nonzero(view: &Value, code: &str) -> BTreeMap<String, i64> {
         .as_object()
         .unwrap()
         .iter()
-        .filter(|(k, _)| *k != "unit_id")
+        .filter(|(k, _)| *k != "unit_id" && *k != "next_actions")
         .map(|(k, v)| (k.clone(), v.as_i64().unwrap()))
         .filter(|(_, n)| *n != 0)
         .collect()
@@ -363,37 +363,44 @@ async fn every_count_and_every_risk_in_one_campaign() {
         "{view}"
     );
     let columns = view["units"][0]["counts"].as_object().unwrap().len();
-    assert_eq!(columns, 24, "unit_id and 23 counts: update this test");
+    assert_eq!(
+        columns, 25,
+        "unit_id, 23 counts and next_actions: update this test"
+    );
     assert_eq!(view["totals"]["roster"], 14);
     assert_eq!(view["totals"]["graduate_platform"], 2);
 
-    // Make-up deadline 12 days ahead, self-check 13: every reason once
-    // (the no-show waits for review, the booked one is on their way, the
-    // reported one waits for the Graduate School, the done ones are done).
+    // Make-up deadline 12 days ahead, self-check 13: everyone not done, with
+    // the step that is missing (the no-show's upload waits for review, the
+    // booked one is on their way, the reported one waits for the Graduate
+    // School); the done ones are not listed.
     let list = ok(app.get("/api/v1/staff/at-risk", Some(admin)).await).await;
     let got = reasons(&list);
     assert_eq!(
         who(&got),
         [
             ("00123456", "not_photographed"),
+            ("30000001", "makeup_pending_review"),
             ("30000003", "makeup_rejected"),
             ("30000004", "paper_photo_missing"),
+            ("30000007", "booked_not_photographed"),
             ("30000008", "collection_code_missing"),
             ("30000009", "not_bound"),
             ("40000001", "e_photo_missing"),
             ("50000003", "reshoot_needed"),
             ("30000002", "not_self_checked"),
             ("50000001", "verification_failed_unreported"),
+            ("50000002", "error_report_open"),
         ],
         "{list}"
     );
-    assert!(got[..7].iter().all(|r| r.2 == 11), "{list}");
-    assert!(got[7..].iter().all(|r| r.2 == 12), "{list}");
+    assert!(got[..9].iter().all(|r| r.2 == 11), "{list}");
+    assert!(got[9..].iter().all(|r| r.2 == 12), "{list}");
     let desc = ok(app
         .get("/api/v1/staff/at-risk?sort=days_left_desc", Some(admin))
         .await)
     .await;
-    assert_eq!(who(&reasons(&desc))[..2], who(&got)[7..], "{desc}");
+    assert_eq!(who(&reasons(&desc))[..3], who(&got)[9..], "{desc}");
     assert_error(
         app.get("/api/v1/staff/at-risk?sort=name", Some(admin))
             .await,
@@ -405,10 +412,10 @@ async fn every_count_and_every_risk_in_one_campaign() {
         .get("/api/v1/staff/at-risk?within_days=11", Some(admin))
         .await)
     .await;
-    assert_eq!(reasons(&near).len(), 7, "{near}");
+    assert_eq!(reasons(&near).len(), 9, "{near}");
 
     // Already on CHSI: `done` by the graduate-platform list alone (there is
-    // no photo of this campaign to check), and binding is refused.
+    // no photo of this campaign to check); binding shows that one step.
     let listed = ok(app
         .get("/api/v1/staff/students?q=30000006", Some(admin))
         .await)
@@ -418,19 +425,18 @@ async fn every_count_and_every_risk_in_one_campaign() {
         "{listed}"
     );
     let token = app.student_token("wx-30000006").await;
-    assert_error(
-        app.post_json(
+    let me = ok(app
+        .post_json(
             "/api/v1/me/binding",
             &json!({"student_no": "30000006", "name": "已有"}),
             Some(&token),
         )
-        .await,
-        StatusCode::FORBIDDEN,
-        "already_has_chsi_photo",
-    )
+        .await)
     .await;
+    assert_eq!(me["status"]["eligibility"], "already_has_chsi_photo");
+    assert_eq!(me["status"]["next_action"]["code"], "done");
 
-    // An unchecked photo is a risk only within 14 days of the deadline.
+    // After the make-up deadline everyone not done stays listed.
     set_deadlines(
         &app,
         &s,
@@ -440,10 +446,10 @@ async fn every_count_and_every_risk_in_one_campaign() {
     .await;
     let later = reasons(&ok(app.get("/api/v1/staff/at-risk", Some(admin)).await).await);
     assert!(
-        !who(&later).contains(&("30000002", "not_self_checked")),
+        who(&later).contains(&("30000002", "not_self_checked")),
         "{later:?}"
     );
-    assert_eq!(later.last().unwrap().1, "verification_failed_unreported");
+    assert_eq!(later.last().unwrap().1, "error_report_open");
     assert_eq!(later[0], ("00123456".into(), "not_photographed".into(), -3));
 
     // Exports: student numbers stay text, days left are plain numbers.
@@ -456,7 +462,7 @@ async fn every_count_and_every_risk_in_one_campaign() {
     assert_eq!(string_cell(&rows[0][0]), "学号");
     assert_eq!(string_cell(&rows[1][0]), "00123456");
     assert_eq!(rows[1][5], Data::Float(-3.0));
-    assert_eq!(rows.len(), 9, "header and eight students");
+    assert_eq!(rows.len(), 13, "header and twelve students");
 
     // A secretary's exports hold their own unit only; another is 403.
     let sec = s.cs.as_str();
@@ -465,7 +471,7 @@ async fn every_count_and_every_risk_in_one_campaign() {
     assert!(csv.starts_with('\u{feff}'));
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 2, "{csv}");
-    assert!(lines[1].starts_with("CS,单位 CS,11,1,9,"), "{csv}");
+    assert!(lines[1].starts_with("CS,单位 CS,11,1,10,"), "{csv}");
     let rows = xlsx_rows(&file(&app, "/api/v1/staff/progress/export?format=xlsx", sec).await);
     assert_eq!(rows.len(), 2, "header and CS only");
     assert_eq!(string_cell(&rows[0][0]), "培养单位代码");

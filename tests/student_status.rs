@@ -131,18 +131,20 @@ async fn foreign_students_are_never_asked_for_a_code() {
 }
 
 #[tokio::test]
-async fn students_with_a_chsi_photo_cannot_bind_to_be_photographed_again() {
+async fn students_with_a_chsi_photo_bind_for_their_one_step() {
     let app = spawn_app().await;
     app.open_campaign_with_roster(ROWS).await;
     let token = app.student_token("lisi").await;
-    let body = assert_error(
-        bind(&app, &token, "2024003", "李四").await,
-        StatusCode::FORBIDDEN,
-        "already_has_chsi_photo",
-    )
-    .await;
-    assert!(body["message"].as_str().unwrap().contains("不得重复采集"));
-    assert_eq!(me(&app, &token).await["bound"], false);
+    let resp = bind(&app, &token, "2024003", "李四").await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let me = me(&app, &token).await;
+    assert_eq!(me["bound"], true);
+    assert_eq!(me["status"]["eligibility"], "already_has_chsi_photo");
+    assert_eq!(
+        me["status"]["next_action"]["code"],
+        "upload_to_graduate_platform"
+    );
+    assert_eq!(me["status"]["collection_code"], "not_required");
 }
 
 #[tokio::test]

@@ -16,7 +16,7 @@ use crate::{
         security::{PresentedToken, StudentAuth},
     },
     domain::{BookingStatus, time::to_shanghai},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, ErrorCode},
     service::{
         booking::{self, Availability, BookingDetail},
         onsite,
@@ -85,16 +85,33 @@ impl From<Availability> for SessionAvailability {
     }
 }
 
+/// Why the student cannot book yet although the sessions are shown.
+#[derive(Object, Serialize)]
+struct BookingRefusal {
+    /// The error code `POST /bookings` answers, e.g. `collection_code_required`.
+    code: String,
+    /// What to tell the student (Chinese).
+    message: String,
+}
+
 #[derive(Object, Serialize)]
 struct SessionList {
     items: Vec<SessionAvailability>,
+    /// Null when the student may book. Otherwise the sessions are shown
+    /// read-only (when and where) and booking is refused for this reason.
+    booking_refused: Option<BookingRefusal>,
 }
 
 /// The `SessionList` of these sessions as JSON text (kept and reused by
 /// `booking::available`; a test checks it is what `Json` would send).
-fn render(sessions: Vec<Availability>) -> AppResult<String> {
+fn render(sessions: Vec<Availability>, code_missing: bool) -> AppResult<String> {
+    let refused = ErrorCode::CollectionCodeRequired;
     let list = SessionList {
         items: sessions.into_iter().map(Into::into).collect(),
+        booking_refused: code_missing.then(|| BookingRefusal {
+            code: refused.as_str().to_owned(),
+            message: refused.default_message().to_owned(),
+        }),
     };
     serde_json::to_string(&list).map_err(AppError::internal)
 }
@@ -208,9 +225,10 @@ impl BookingApi {
     /// Sessions the student may book now, with places left per slot
     ///
     /// Only sessions of the student's campus (or that list the student's
-    /// unit) whose booking window is open. Errors: 401 `unauthenticated`,
-    /// 403 `forbidden`, `not_bound`, `already_has_chsi_photo`,
-    /// `collection_code_required`.
+    /// unit) whose booking window is open. A student without a collection
+    /// code sees them too, with `booking_refused` saying why booking waits.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, `not_bound`,
+    /// `already_has_chsi_photo`.
     #[oai(
         path = "/sessions",
         method = "get",
@@ -410,9 +428,14 @@ mod tests {
     }
 
     /// What `Json<SessionList>` would send, as the document describes.
-    fn documented(sessions: &[Availability]) -> Value {
+    fn documented(sessions: &[Availability], code_missing: bool) -> Value {
+        let refused = ErrorCode::CollectionCodeRequired;
         SessionList {
             items: sessions.iter().cloned().map(Into::into).collect(),
+            booking_refused: code_missing.then(|| BookingRefusal {
+                code: refused.as_str().to_owned(),
+                message: refused.default_message().to_owned(),
+            }),
         }
         .to_json()
         .unwrap()
@@ -424,9 +447,11 @@ mod tests {
         other.session.id = 8;
         other.on_site_notes = "带身份证".into();
         for sessions in [vec![], vec![availability(3)], vec![availability(0), other]] {
-            let text = render(sessions.clone()).unwrap();
-            let sent: Value = serde_json::from_str(&text).unwrap();
-            assert_eq!(sent, documented(&sessions));
+            for code_missing in [false, true] {
+                let text = render(sessions.clone(), code_missing).unwrap();
+                let sent: Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(sent, documented(&sessions, code_missing));
+            }
         }
     }
 }

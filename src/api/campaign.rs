@@ -45,6 +45,9 @@ pub struct CampaignView {
     /// e-mail), where foreign students send their electronic photo; shown to
     /// students in `GET /me` (`campaign.intl_office_contact`). Null: not set.
     intl_office_contact: Option<String>,
+    /// A photo still missing on CHSI this many days after the shot may be
+    /// reported by the student (`photo_missing`). Default 14.
+    photo_missing_after_days: i32,
     /// Originals of approved make-up uploads are deleted this many days
     /// after approval (the 480×640 copy for CHSI stays). Default 30.
     retain_original_days: i32,
@@ -73,6 +76,7 @@ impl From<campaign::Model> for CampaignView {
             cancel_cutoff_minutes: c.cancel_cutoff_minutes,
             makeup_location: c.makeup_location,
             intl_office_contact: c.intl_office_contact,
+            photo_missing_after_days: c.photo_missing_after_days,
             retain_original_days: c.retain_original_days,
             retain_rejected_days: c.retain_rejected_days,
             retain_closed_days: c.retain_closed_days,
@@ -162,6 +166,9 @@ struct UpdateCampaign {
         deserialize_with = "crate::api::strict::string"
     )]
     intl_office_contact: MaybeUndefined<String>,
+    /// 1–365 days: when a photo missing on CHSI may be reported.
+    #[oai(validator(minimum(value = "1"), maximum(value = "365")))]
+    photo_missing_after_days: Option<i32>,
     /// 1–3650 days.
     #[oai(validator(minimum(value = "1"), maximum(value = "3650")))]
     retain_original_days: Option<i32>,
@@ -544,6 +551,7 @@ impl CampaignAdminApi {
             cancel_cutoff_minutes: b.cancel_cutoff_minutes,
             makeup_location: b.makeup_location,
             intl_office_contact: b.intl_office_contact.into(),
+            photo_missing_after_days: b.photo_missing_after_days,
             retain_days: [
                 b.retain_original_days,
                 b.retain_rejected_days,

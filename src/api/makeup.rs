@@ -181,8 +181,8 @@ enum Uploaded {
     /// Stored and waiting for review.
     #[oai(status = 201)]
     Created(Json<PhotoView>),
-    /// A blocking check failed (no face, several faces, far too small);
-    /// nothing was stored.
+    /// A blocking check failed (no face, several faces, far too small, no
+    /// room around the head for the spec frame); nothing was stored.
     #[oai(status = 422)]
     Refused(Json<ErrorBody>),
 }
@@ -412,13 +412,17 @@ struct IntlStudentList {
 
 #[derive(ApiResponse)]
 enum ExportResponse {
-    /// A ZIP archive (streamed): `<student number>.jpg` for every approved
-    /// normalised photo, and `manifest.csv` (UTF-8 with BOM: student number,
-    /// name, unit, category, collection code, file, SHA-256).
+    /// A ZIP archive (streamed): `<student number>.jpg`, the student's latest
+    /// approved normalised photo, one per student, and `manifest.csv` (UTF-8
+    /// with BOM: student number, name, unit, category, collection code,
+    /// file, SHA-256, photo id, approval time in UTC+8).
+    /// `Content-Length` is the whole archive's: a download that ends short
+    /// of it broke off.
     #[oai(status = 200, content_type = "application/zip")]
     Zip(
         Binary<poem::Body>,
         #[oai(header = "Content-Disposition")] String,
+        #[oai(header = "Content-Length")] u64,
     ),
 }
 
@@ -544,7 +548,8 @@ impl MakeupApi {
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`,
     /// 403 `forbidden`, `not_bound`, `already_has_chsi_photo`,
     /// `collection_code_required`, `consent_required`;
-    /// 409 `makeup_closed`, `already_photographed`, `makeup_pending`;
+    /// 409 `makeup_closed`, `already_photographed`, `makeup_pending`,
+    /// `photo_already_rejected` (the very file of a rejected upload again);
     /// 413 `payload_too_large`; 415 `unsupported_media_type`;
     /// 422 `photo_check_failed`, `image_too_large`, `not_an_image`;
     /// 429 `too_many_attempts`; 503 `storage_unavailable`.
@@ -861,9 +866,15 @@ impl MakeupApi {
 
     /// Export approved make-up photos for the collection centre
     ///
-    /// Streams a ZIP; `since` (RFC 3339) keeps photos approved at or after
-    /// that moment, for incremental transfers.
-    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+    /// Streams a ZIP with each student's latest approved photo; `since`
+    /// (RFC 3339) keeps those approved at or after that moment, for
+    /// incremental transfers. Every file is checked to be in storage before
+    /// the first byte and the archive's length is sent up front; a storage
+    /// failure after that breaks the download off short of that length
+    /// (never a short archive that looks complete).
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+    /// 500 `internal_error` (an approved photo's file is missing; nothing
+    /// is sent), 503 `storage_unavailable`.
     #[oai(
         path = "/admin/campaigns/:id/makeup-export",
         method = "get",
@@ -876,7 +887,7 @@ impl MakeupApi {
         since: Query<Option<DateTime<FixedOffset>>>,
     ) -> AppResult<ExportResponse> {
         let since = since.0.map(|t| t.with_timezone(&chrono::Utc));
-        let chunks = makeup_export::export(&self.state, id.0, since).await?;
+        let archive = makeup_export::export(&self.state, id.0, since).await?;
         admin
             .0
             .audit(
@@ -886,13 +897,11 @@ impl MakeupApi {
                 format!("make-up photos ZIP of campaign {}", id.0),
             )
             .await?;
-        let stream = futures_util::stream::unfold(chunks, |mut rx| async move {
-            rx.recv().await.map(|chunk| (chunk, rx))
-        });
         let stamp = to_shanghai(chrono::Utc::now()).format("%Y%m%d-%H%M");
         Ok(ExportResponse::Zip(
-            Binary(poem::Body::from_bytes_stream(stream)),
+            Binary(poem::Body::from_bytes_stream(archive.bytes)),
             format!("attachment; filename=\"makeup-{}-{stamp}.zip\"", id.0),
+            archive.len,
         ))
     }
 

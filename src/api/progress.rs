@@ -54,6 +54,10 @@ struct AtRiskView {
     deadline: DateTime<FixedOffset>,
     /// Whole days left; negative once it has passed.
     days_left: i64,
+    /// Whole days since the current photo was taken (on site or make-up);
+    /// null when not photographed. With `photo_not_on_chsi`, how long the
+    /// photo has been missing on CHSI.
+    days_since_photographed: Option<i64>,
 }
 
 impl From<AtRisk> for AtRiskView {
@@ -67,6 +71,7 @@ impl From<AtRisk> for AtRiskView {
             reason_label: r.reason.label_zh().to_owned(),
             deadline: to_shanghai(r.deadline),
             days_left: r.days_left,
+            days_since_photographed: r.days_since_photographed,
         }
     }
 }
@@ -147,7 +152,8 @@ impl ProgressApi {
         unit: Option<String>,
     ) -> AppResult<ProgressView> {
         let (campaign_id, unit_id) = self.scope(staff, campaign_id, unit).await?;
-        let (rows, totals) = progress::progress(&self.state.db, campaign_id, unit_id).await?;
+        let (rows, totals) =
+            progress::progress(&self.state.db, campaign_id, unit_id, chrono::Utc::now()).await?;
         let units = campaign::list_units(&self.state.db).await?;
         Ok(ProgressView {
             campaign_id,

@@ -14,13 +14,15 @@ use crate::{
         security::{AdminAuth, StaffCaller, UnitViewerAuth},
         student::StatusView,
     },
-    domain::{AuditAction, BookingStatus, GraduationHalf, StaffAssignment, StudentCategory},
+    domain::{AuditAction, GraduationHalf, StaffAssignment, StudentCategory},
     entity::{roster_entry, unit},
     error::{AppError, AppResult, ErrorBody, ErrorCode, RowProblem},
     service::{
-        booking, campaign, makeup,
+        booking, campaign,
+        journey::{self, Facts, NextAction},
+        makeup,
         roster::{self, ImportOutcome, PAGE_SIZE_MAX, RosterFilter, RowError},
-        student::{self, NextAction},
+        student,
     },
     state::AppState,
 };
@@ -141,12 +143,12 @@ async fn page_of(state: &AppState, campaign_id: i64, listing: Listing) -> AppRes
     let (entries, total) = roster::search(&state.db, campaign_id, &filter, page, page_size).await?;
     let units = campaign::list_units(&state.db).await?;
     let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
-    let mut bookings = student::active_booking_statuses(&state.db, &ids).await?;
+    let facts = journey::facts(&state.db, &ids, chrono::Utc::now()).await?;
     let items = entries
         .into_iter()
         .map(|e| {
-            let booking = bookings.remove(&e.id);
-            row(e, &units, booking)
+            let facts = facts.get(&e.id).copied().unwrap_or_default();
+            row(e, &units, facts)
         })
         .collect::<AppResult<_>>()?;
     Ok(StudentPage {
@@ -157,13 +159,9 @@ async fn page_of(state: &AppState, campaign_id: i64, listing: Listing) -> AppRes
     })
 }
 
-fn row(
-    e: roster_entry::Model,
-    units: &[unit::Model],
-    booking: Option<BookingStatus>,
-) -> AppResult<StudentRow> {
+fn row(e: roster_entry::Model, units: &[unit::Model], facts: Facts) -> AppResult<StudentRow> {
     let category = roster::entry_category(&e)?;
-    let status = student::summarize(Some(&e), Some(category), true, booking);
+    let status = student::summarize(Some((&e, facts)), true);
     Ok(StudentRow {
         id: e.id,
         unit_code: units

@@ -9,11 +9,12 @@ use crate::{
         ApiTags, booking::BookingView, makeup::PhotoView, middleware::request_meta,
         security::StudentAuth,
     },
-    domain::{AuditAction, GraduationHalf, MakeupState, StudentCategory, time::to_shanghai},
-    error::AppResult,
-    service::student::{
-        self, CollectionCodeState, Eligibility, NextAction, StudentProfile, StudentStatus,
+    domain::{
+        AuditAction, ChsiStatus, GraduationHalf, MakeupState, StudentCategory, time::to_shanghai,
     },
+    error::AppResult,
+    service::journey::NextAction,
+    service::student::{self, CollectionCodeState, Eligibility, StudentProfile, StudentStatus},
     service::{
         audit::{self, Actor},
         booking, makeup,
@@ -85,6 +86,13 @@ pub struct StatusView {
     /// Absent until the student is bound.
     collection_code: Option<CollectionCodeState>,
     next_action: NextActionView,
+    /// The student's photo as the latest CHSI list shows it; null until a
+    /// list names the student (or after a re-shoot was requested). The
+    /// lists are the truth: `next_action` follows this status.
+    chsi_status: Option<ChsiStatus>,
+    /// The student missed a booked session and has not been photographed
+    /// since: `next_action` is then `make_up_photo`.
+    no_show: bool,
 }
 
 impl From<StudentStatus> for StatusView {
@@ -93,6 +101,8 @@ impl From<StudentStatus> for StatusView {
             eligibility: s.eligibility,
             collection_code: s.collection_code,
             next_action: s.next_action.into(),
+            chsi_status: s.chsi_status,
+            no_show: s.no_show,
         }
     }
 }
@@ -217,11 +227,15 @@ impl StudentApi {
     /// Profile, the open campaign's deadlines, the booking and make-up, and a
     /// status summary ending in `next_action`, in order of the steps:
     /// `wait_for_campaign`, `bind_roster`, `save_collection_code`,
-    /// `book_session` / `attend_session` or the make-up steps
+    /// `book_session` / `attend_session`, `make_up_photo` (after a no-show or
+    /// when no session is left) or the make-up steps
     /// (`wait_for_makeup_review`, `reupload_makeup`, `hand_in_paper_photo`,
     /// `send_e_photo`, `retake_photo`), then `wait_for_chsi_upload`,
-    /// `self_check_photo`, `wait_for_error_report`, `wait_for_chsi_verification`,
-    /// `upload_to_graduate_platform`, `done`.
+    /// `self_check_photo` / `report_verification_failure`,
+    /// `wait_for_error_report`, `wait_for_chsi_verification`,
+    /// `upload_to_graduate_platform`, `done`. A student already on CHSI
+    /// binds and has one step: `upload_to_graduate_platform`. The journeys
+    /// are in docs/journeys.md.
     /// Errors: 401 `unauthenticated`, 403 `forbidden` (a staff token).
     #[oai(path = "/me", method = "get", operation_id = "student_me")]
     async fn me(&self, student: StudentAuth) -> AppResult<Json<StudentMe>> {
@@ -233,8 +247,8 @@ impl StudentApi {
     ///
     /// Matches student number and name in the open campaign's roster. Binding
     /// the same entry again is harmless. At most 10 attempts per hour.
+    /// A student already on CHSI binds too (`eligibility` then says so).
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-    /// 403 `already_has_chsi_photo` (must not be photographed again),
     /// 404 `not_on_roster` (no such student, or the name does not match),
     /// 409 `roster_entry_taken` (bound to another WeChat account),
     /// 409 `already_bound` (this account is bound to another entry),
@@ -275,6 +289,7 @@ impl StudentApi {
         body: Json<CollectionCodeRequest>,
     ) -> AppResult<Json<StudentMe>> {
         let profile = student::save_collection_code(&self.state.db, student.0, &body.code).await?;
+        booking::forget_student(self.state.cache.as_ref(), student.0).await;
         Ok(Json(me_view(&self.state, profile).await?))
     }
 }

@@ -30,9 +30,10 @@ impl From<std::io::Error> for StorageError {
     }
 }
 
-/// An object's key and when it was last written.
+/// An object's key, size in bytes and when it was last written.
 pub struct ObjectInfo {
     pub key: String,
+    pub size: u64,
     pub modified: DateTime<Utc>,
 }
 
@@ -165,6 +166,7 @@ impl Storage for LocalStorage {
                 if key.starts_with(prefix) {
                     out.push(ObjectInfo {
                         key,
+                        size: meta.len(),
                         modified: meta.modified().unwrap_or(SystemTime::UNIX_EPOCH).into(),
                     });
                 }
@@ -274,6 +276,7 @@ impl Storage for S3Storage {
             if key.starts_with(prefix) {
                 out.push(ObjectInfo {
                     key,
+                    size: meta.size,
                     modified: meta.last_modified,
                 });
             }
@@ -316,14 +319,14 @@ mod tests {
             Some(&b"123"[..])
         );
         assert!(storage.get("makeup/b/thumb.jpg").await.unwrap().is_none());
-        let keys: Vec<String> = storage
+        let listed: Vec<(String, u64)> = storage
             .list("makeup/")
             .await
             .unwrap()
             .into_iter()
-            .map(|o| o.key)
+            .map(|o| (o.key, o.size))
             .collect();
-        assert_eq!(keys, vec!["makeup/a/thumb.jpg".to_owned()]);
+        assert_eq!(listed, vec![("makeup/a/thumb.jpg".to_owned(), 3)]);
         storage.delete("makeup/a/thumb.jpg").await.unwrap();
         storage.delete("makeup/a/thumb.jpg").await.unwrap();
         assert!(storage.get("makeup/a/thumb.jpg").await.unwrap().is_none());

@@ -10,7 +10,9 @@ pub struct Model {
     pub session_id: i64,
     pub slot_id: i64,
     pub roster_entry_id: i64,
-    pub student_id: i64,
+    /// The student's WeChat account; NULL for a walk-in who never opened
+    /// the mini-program (bound later, see `student::bind`).
+    pub student_id: Option<i64>,
     pub status: String,
     /// The roster entry while the booking is active, else NULL (unique).
     pub active_entry_id: Option<i64>,

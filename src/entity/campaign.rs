@@ -26,6 +26,9 @@ pub struct Model {
     pub retain_rejected_days: i32,
     /// All photos and personal data are removed this many days after the campaign closed.
     pub retain_closed_days: i32,
+    /// Days after the shot from which a photo still missing on CHSI may be
+    /// reported (`photo_missing`).
+    pub photo_missing_after_days: i32,
     pub closed_at: Option<DateTimeUtc>,
     /// When the retention job removed the campaign's photos and personal data.
     pub purged_at: Option<DateTimeUtc>,

@@ -25,7 +25,10 @@ pub struct Model {
     pub original_bytes: i64,
     /// `jpeg` or `png`.
     pub original_type: String,
+    /// SHA-256 of the 480×640 derivative (listed in the export manifest).
     pub normalized_sha256: String,
+    /// SHA-256 of the file as uploaded; null for uploads from before it was kept.
+    pub original_sha256: Option<String>,
     pub uploaded_at: DateTimeUtc,
     pub reviewed_at: Option<DateTimeUtc>,
     pub reviewer_id: Option<i64>,

@@ -39,6 +39,10 @@ pub struct Model {
     pub reshoot_requested_at: Option<DateTimeUtc>,
     /// An error report of this student is not resolved yet.
     pub has_open_report: bool,
+    /// When the student's current photo was taken in this campaign (on site,
+    /// approved online, offline with the paper photo in); cleared by a
+    /// re-shoot request. NULL: not photographed.
+    pub photographed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

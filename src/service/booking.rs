@@ -30,7 +30,7 @@ use crate::{
     domain::{BookingStatus, CampaignStatus, NotifyEvent, Principal},
     entity::{booking, campaign, roster_entry, slot, unit, waitlist_entry},
     error::{AppError, AppResult, ErrorCode},
-    service::{auth, campaign as campaigns, notify, roster},
+    service::{auth, campaign as campaigns, journey, notify, roster},
     state::AppState,
 };
 
@@ -49,7 +49,7 @@ const VERSION_KEY: &str = "availability_version";
 /// how long a lost cache write can hide a change from it.
 const ANSWER_MAX_AGE: Duration = Duration::from_secs(1);
 /// Without an explicit closing time, booking closes this long before the first slot.
-const DEFAULT_CLOSE_BEFORE: TimeDelta = TimeDelta::hours(1);
+pub(crate) const DEFAULT_CLOSE_BEFORE: TimeDelta = TimeDelta::hours(1);
 
 /// A slot as kept in the cached layout (counts live in their own keys).
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
@@ -149,11 +149,12 @@ pub struct PollMemo {
 
 type ParsedLayout = (Arc<str>, Arc<Vec<LayoutSession>>);
 
-/// Students who see the same sessions: campaign, unit and campus.
-type Audience = (i64, i64, i64);
+/// Students who see the same answer: campaign, unit, campus, and whether
+/// booking waits for their collection code.
+type Audience = (i64, i64, i64, bool);
 
 fn audience(e: &Eligible) -> Audience {
-    (e.campaign_id, e.unit_id, e.campus_id)
+    (e.campaign_id, e.unit_id, e.campus_id, e.code_missing)
 }
 
 /// An answer as rendered, and until when it holds.
@@ -375,10 +376,10 @@ pub struct Booker {
     pub unit: unit::Model,
 }
 
-/// Checks the student may book at all, before any slot is looked at. One
-/// query (their entry in the open campaign, with campaign and unit): this
-/// is the hot path of every booking.
-async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
+/// The student's entry in the open campaign, with campaign and unit, if the
+/// student is to be photographed at all. One query: this is the hot path
+/// of every booking and of the first poll.
+async fn enrolled(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
     let (entry, campaign, unit) = roster_entry::Entity::find()
         .filter(roster_entry::Column::StudentId.eq(student_id))
         .filter(campaign::Column::Status.eq(CampaignStatus::Open.as_str()))
@@ -396,14 +397,20 @@ async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
     if entry.has_chsi_photo {
         return Err(ErrorCode::AlreadyHasChsiPhoto.into());
     }
-    if roster::entry_category(&entry)?.needs_collection_code() && entry.collection_code.is_none() {
-        return Err(ErrorCode::CollectionCodeRequired.into());
-    }
     Ok(Booker {
         campaign,
         entry,
         unit,
     })
+}
+
+/// Checks the student may book now (the journey's rule: a code where one
+/// is needed, not photographed, no make-up under way), before any slot is
+/// looked at.
+async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
+    let b = enrolled(db, student_id).await?;
+    journey::may_book(journey::facts_of(db, b.entry.id, Utc::now()).await?)?;
+    Ok(b)
 }
 
 /// What `GET /sessions` needs to know about a student who may book, cached
@@ -417,6 +424,9 @@ pub struct Eligible {
     unit_id: i64,
     campus_id: i64,
     on_site_notes: String,
+    /// No collection code yet: sessions are shown, booking is refused.
+    #[serde(default)]
+    code_missing: bool,
 }
 
 fn eligible_key(student_id: i64) -> String {
@@ -425,8 +435,8 @@ fn eligible_key(student_id: i64) -> String {
 
 /// Makes every cached eligibility stale at once: after changes that can take
 /// it away from many students (roster imports, unbinding, campaign and unit
-/// changes). Binding and saving a code need nothing: only students who may
-/// book are cached. A failure is logged; the entries then expire by themselves.
+/// changes). Binding needs nothing (only bound students are cached); saving
+/// a code forgets that student's entry ([`forget_student`]). A failure is logged; the entries then expire by themselves.
 pub async fn forget_eligibility(cache: &dyn Cache) {
     let epoch = fresh_stamp();
     if let Err(err) = cache
@@ -434,6 +444,14 @@ pub async fn forget_eligibility(cache: &dyn Cache) {
         .await
     {
         tracing::warn!(error = %err, "cached eligibility not invalidated");
+    }
+}
+
+/// After a student saved their collection code: their sessions become
+/// bookable at once (the cached eligibility said the code was missing).
+pub async fn forget_student(cache: &dyn Cache, student_id: i64) {
+    if let Err(err) = cache.delete(&eligible_key(student_id)).await {
+        tracing::warn!(error = %err, "cached eligibility not removed");
     }
 }
 
@@ -467,9 +485,11 @@ async fn eligible(state: &AppState, student_id: i64) -> AppResult<Eligible> {
             None
         }
     };
-    let b = booker(&state.db, student_id).await?;
+    let b = enrolled(&state.db, student_id).await?;
     let fresh = Eligible {
         epoch: epoch.clone().flatten(),
+        code_missing: roster::entry_category(&b.entry)?.needs_collection_code()
+            && b.entry.collection_code.is_none(),
         campaign_id: b.campaign.id,
         unit_id: b.unit.id,
         campus_id: b.unit.campus_id,
@@ -608,7 +628,7 @@ async fn quick_look(
 pub async fn available(
     state: &AppState,
     token: &str,
-    render: impl Fn(Vec<Availability>) -> AppResult<String>,
+    render: impl Fn(Vec<Availability>, bool) -> AppResult<String>,
 ) -> AppResult<Bytes> {
     let now = Utc::now();
     let token_key = auth::token_key(token);
@@ -645,7 +665,7 @@ pub async fn available(
         }
     };
     let (items, open_until) = sessions_with_counts(state, &student, now).await?;
-    let text = Bytes::from(render(items)?);
+    let text = Bytes::from(render(items, student.code_missing)?);
     if let Some(version) = version {
         let answer = Answer {
             on_site_notes: student.on_site_notes.clone(),
@@ -809,7 +829,7 @@ async fn insert_booking(
         session_id: Set(seat.session.id),
         slot_id: Set(seat.slot.id),
         roster_entry_id: Set(enrollment.entry.id),
-        student_id: Set(enrollment.entry.student_id.unwrap_or_default()),
+        student_id: Set(enrollment.entry.student_id),
         status: Set(BookingStatus::Booked.as_str().to_owned()),
         active_entry_id: Set(Some(enrollment.entry.id)),
         created_at: Set(now),

@@ -84,6 +84,7 @@ pub struct CampaignPatch {
     pub makeup_location: Option<String>,
     /// `Some(None)` removes the contact.
     pub intl_office_contact: Option<Option<String>>,
+    pub photo_missing_after_days: Option<i32>,
     /// Retention of approved originals, rejected uploads, closed campaigns.
     pub retain_days: [Option<i32>; 3],
 }
@@ -229,6 +230,12 @@ pub async fn update_campaign(
     }
     if let Some(minutes) = patch.cancel_cutoff_minutes {
         model.cancel_cutoff_minutes = Set(check_cutoff(minutes)?);
+    }
+    if let Some(days) = patch.photo_missing_after_days {
+        if !(1..=365).contains(&days) {
+            return Err(invalid("照片缺失可报告天数须在 1–365 之间"));
+        }
+        model.photo_missing_after_days = Set(days);
     }
     let [original, rejected, closed] = patch.retain_days;
     for (days, column) in [

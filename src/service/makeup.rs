@@ -19,14 +19,14 @@ use sha2::{Digest, Sha256};
 
 use crate::{
     domain::{
-        AuditAction, MakeupState, NotifyEvent, PhotoSource, PhotoStatus, RejectReason,
-        StaffAssignment, StudentCategory, time::shanghai,
+        AuditAction, BookingStatus, MakeupState, NotifyEvent, PhotoSource, PhotoStatus,
+        RejectReason, StaffAssignment, StudentCategory, time::shanghai,
     },
     entity::{booking, consent, makeup_photo, offline_makeup, roster_entry, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{
         audit::{self, Actor},
-        campaign, notify,
+        campaign, journey, notify,
         photo_check::{self, Check, Normalised, Unreadable},
         roster,
         student::{self, Enrollment},
@@ -66,7 +66,7 @@ pub fn object_key(object_id: &str, variant: Variant) -> String {
     format!("makeup/{object_id}/{name}")
 }
 
-fn storage_error(err: crate::clients::storage::StorageError) -> AppError {
+pub fn storage_error(err: crate::clients::storage::StorageError) -> AppError {
     AppError::with_cause(ErrorCode::StorageUnavailable, err)
 }
 
@@ -270,39 +270,30 @@ pub async fn check_file(state: &AppState, path: &Path, normalise: bool) -> AppRe
     })
 }
 
-/// Who may make up: bound, eligible, not photographed yet, before the deadline.
+/// Who may make up: bound, eligible, not photographed yet, no active
+/// booking (the journey's rule), before the deadline.
 async fn makeup_context(state: &AppState, student_id: i64) -> AppResult<Enrollment> {
     let profile = student::profile(&state.db, student_id).await?;
     let enrollment = profile.enrollment.ok_or(ErrorCode::NotBound)?;
-    let entry = &enrollment.entry;
-    if entry.has_chsi_photo {
-        return Err(ErrorCode::AlreadyHasChsiPhoto.into());
-    }
-    if roster::entry_category(entry)?.needs_collection_code() && entry.collection_code.is_none() {
-        return Err(ErrorCode::CollectionCodeRequired.into());
-    }
-    if Utc::now() >= enrollment.campaign.makeup_deadline {
+    let now = Utc::now();
+    journey::may_make_up(journey::facts_of(&state.db, enrollment.entry.id, now).await?)?;
+    if now >= enrollment.campaign.makeup_deadline {
         return Err(ErrorCode::MakeupClosed.into());
     }
-    // A re-shoot request makes earlier photos not count.
-    let photographed_on_site = booking::Entity::find()
-        .filter(booking::Column::RosterEntryId.eq(entry.id))
-        .filter(booking::Column::PhotographedAt.is_not_null())
-        .apply_if(entry.reshoot_requested_at, |q, since| {
-            q.filter(booking::Column::PhotographedAt.gt(since))
-        })
-        .count(&state.db)
-        .await?
-        > 0;
-    let made_up = entry
-        .makeup_state
-        .as_deref()
-        .and_then(MakeupState::parse)
-        .is_some_and(MakeupState::is_photographed);
-    if photographed_on_site || made_up {
-        return Err(ErrorCode::AlreadyPhotographed.into());
-    }
     Ok(enrollment)
+}
+
+/// SHA-256 of a file, read on a blocking thread.
+async fn file_sha256(path: &Path) -> AppResult<String> {
+    let path = path.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let mut hasher = Sha256::new();
+        std::io::copy(&mut std::fs::File::open(path)?, &mut hasher)?;
+        Ok::<_, std::io::Error>(hex::encode(hasher.finalize()))
+    })
+    .await
+    .map_err(AppError::internal)?
+    .map_err(AppError::internal)
 }
 
 /// What an upload attempt came to.
@@ -333,6 +324,18 @@ pub async fn upload(
     {
         return Err(ErrorCode::MakeupPending.into());
     }
+    // The same bytes would be rejected for the same reason; only a new shot helps.
+    let original_sha = file_sha256(file).await?;
+    if makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::RosterEntryId.eq(entry.id))
+        .filter(makeup_photo::Column::Status.eq(PhotoStatus::Rejected.as_str()))
+        .filter(makeup_photo::Column::OriginalSha256.eq(original_sha.as_str()))
+        .count(&state.db)
+        .await?
+        > 0
+    {
+        return Err(ErrorCode::PhotoAlreadyRejected.into());
+    }
     let checked = check_file(state, file, true).await?;
     if !checked.acceptable {
         return Ok(UploadOutcome::Refused(checked.checks));
@@ -343,7 +346,7 @@ pub async fn upload(
         .len();
     let Some(normalised) = checked.normalised else {
         return Err(AppError::internal(anyhow::anyhow!(
-            "accepted photo without a face"
+            "accepted photo without a face or its frame"
         )));
     };
     let (checks, width, height, original_type) = (
@@ -392,6 +395,7 @@ pub async fn upload(
         original_bytes: Set(original_bytes as i64),
         original_type: Set(original_type.to_owned()),
         normalized_sha256: Set(sha),
+        original_sha256: Set(Some(original_sha)),
         uploaded_at: Set(now),
         ..Default::default()
     };
@@ -436,8 +440,10 @@ async fn remove_objects(state: &AppState, object_id: &str) {
 }
 
 /// Recomputes the roster entry's make-up state from its uploads and its
-/// offline declaration; called in the transaction of every change.
-/// After a re-shoot request only what came later counts.
+/// offline declaration, and when its photo was taken (on site, approved
+/// online or offline complete: the journey's `photographed`); called in the
+/// transaction of every change of these. After a re-shoot request only
+/// what came later counts.
 pub async fn refresh_state(db: &impl ConnectionTrait, entry_id: i64) -> AppResult<()> {
     let entry = roster_entry::Entity::find_by_id(entry_id)
         .one(db)
@@ -462,20 +468,22 @@ pub async fn refresh_state(db: &impl ConnectionTrait, entry_id: i64) -> AppResul
         .one(db)
         .await?
         .map(|o| {
-            MakeupState::offline(
+            let state = MakeupState::offline(
                 o.paper_received_at.is_some(),
                 entry.category == StudentCategory::Foreign.as_str()
                     && o.e_photo_received_at.is_none(),
-            )
+            );
+            // Complete when the last thing needed arrived.
+            (state, o.paper_received_at.max(o.e_photo_received_at))
         });
     let state = if has(PhotoStatus::Approved) {
         Some(MakeupState::Approved)
-    } else if offline == Some(MakeupState::OfflineComplete) {
-        offline
+    } else if offline.map(|(s, _)| s) == Some(MakeupState::OfflineComplete) {
+        offline.map(|(s, _)| s)
     } else if has(PhotoStatus::Pending) {
         Some(MakeupState::PendingReview)
     } else if offline.is_some() {
-        offline
+        offline.map(|(s, _)| s)
     } else if photos
         .first()
         .is_some_and(|p| p.status == PhotoStatus::Rejected.as_str())
@@ -484,10 +492,32 @@ pub async fn refresh_state(db: &impl ConnectionTrait, entry_id: i64) -> AppResul
     } else {
         None
     };
+    let on_site = booking::Entity::find()
+        .filter(booking::Column::RosterEntryId.eq(entry_id))
+        .filter(booking::Column::Status.eq(BookingStatus::Photographed.as_str()))
+        .apply_if(since, |q, t| {
+            q.filter(booking::Column::PhotographedAt.gt(t))
+        })
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|b| b.photographed_at);
+    let approved = photos
+        .iter()
+        .filter(|p| p.status == PhotoStatus::Approved.as_str())
+        .filter_map(|p| p.reviewed_at);
+    let offline_done = offline
+        .filter(|(s, _)| *s == MakeupState::OfflineComplete)
+        .and_then(|(_, at)| at);
+    let photographed_at = on_site.chain(approved).chain(offline_done).max();
     roster_entry::Entity::update_many()
         .col_expr(
             roster_entry::Column::MakeupState,
             Expr::value(state.map(|s| s.as_str().to_owned())),
+        )
+        .col_expr(
+            roster_entry::Column::PhotographedAt,
+            Expr::value(photographed_at),
         )
         .filter(roster_entry::Column::Id.eq(entry_id))
         .exec(db)

@@ -6,6 +6,7 @@ pub mod booking;
 pub mod campaign;
 pub mod demo;
 pub mod intl;
+pub mod journey;
 pub mod makeup;
 pub mod makeup_export;
 pub mod notify;

@@ -437,6 +437,9 @@ pub async fn schedule_reminders(state: &AppState, now: DateTime<Utc>) -> AppResu
         ..Default::default()
     };
     for risk in progress::at_risk(&state.db, campaign.id, query, now).await? {
+        if !risk.reason.student_acts() {
+            continue;
+        }
         let left = risk.deadline - now;
         // The closest reminder day only: a reminder sent at 3 days is not
         // followed at once by the 1-day one when the job first runs late.

@@ -14,7 +14,7 @@ use crate::{
     error::{AppError, AppResult, ErrorCode},
     service::{
         booking::{self as bookings, BookingDetail, LayoutSession},
-        campaign as campaigns,
+        campaign as campaigns, journey, makeup,
     },
     state::AppState,
 };
@@ -101,7 +101,7 @@ pub async fn check_in(
     let booking = booking::Entity::find_by_id(claims.booking_id)
         .one(&state.db)
         .await?
-        .filter(|b| b.student_id == claims.student_id && b.session_id == claims.session_id)
+        .filter(|b| b.student_id == Some(claims.student_id) && b.session_id == claims.session_id)
         // A signed code whose booking moved to another session is stale.
         .ok_or(ErrorCode::InvalidCheckInCode)?;
     if expected_session.is_some_and(|s| s != booking.session_id) {
@@ -116,8 +116,30 @@ pub async fn check_in(
         Some(BookingStatus::Booked) => {}
         _ => return Err(ErrorCode::BookingNotActive.into()),
     }
+    may_shoot(state, &current.entry).await?;
     mark_checked_in(state, current.detail.booking.id).await?;
     reload(state, current.detail.booking.id).await
+}
+
+/// Refuses a student the journey says must not be photographed here (no
+/// collection code, already on CHSI, a make-up under way, photographed),
+/// in words for the staff at the door.
+async fn may_shoot(state: &AppState, entry: &roster_entry::Model) -> AppResult<()> {
+    let facts = journey::facts_of(&state.db, entry.id, Utc::now()).await?;
+    journey::may_shoot_on_site(facts).map_err(|code| {
+        let why = match code {
+            ErrorCode::CollectionCodeRequired => {
+                "未保存图像采集码，按规定不能拍摄：请学生先登录学信网获取并保存采集码"
+            }
+            ErrorCode::AlreadyHasChsiPhoto => "学信网已有该生照片，请勿拍摄",
+            ErrorCode::MakeupInProgress => {
+                "已选择补拍（线上照片待审核或已通过，或线下补拍进行中），不能现场拍摄"
+            }
+            ErrorCode::AlreadyPhotographed => "本次采集已完成拍摄，无需再拍",
+            _ => code.default_message(),
+        };
+        AppError::new(code, format!("{} {}：{why}", entry.student_no, entry.name))
+    })
 }
 
 /// Checks a booked booking in; one already checked in is left as it is.
@@ -153,10 +175,12 @@ pub async fn mark_photographed(
 ) -> AppResult<Attendance> {
     let current = reload(state, booking_id).await?;
     match BookingStatus::parse(&current.detail.booking.status) {
-        Some(BookingStatus::CheckedIn | BookingStatus::Photographed) => {}
+        Some(BookingStatus::CheckedIn) => may_shoot(state, &current.entry).await?,
+        Some(BookingStatus::Photographed) => {}
         _ => return Err(ErrorCode::NotCheckedIn.into()),
     }
     let now = Utc::now();
+    let txn = crate::service::begin_write(&state.db).await?;
     booking::Entity::update_many()
         .col_expr(
             booking::Column::Status,
@@ -169,15 +193,19 @@ pub async fn mark_photographed(
         .col_expr(booking::Column::FeePaid, Expr::value(fee_paid))
         .col_expr(booking::Column::UpdatedAt, Expr::value(now))
         .filter(booking::Column::Id.eq(booking_id))
-        .exec(&state.db)
+        .exec(&txn)
         .await?;
+    makeup::refresh_state(&txn, current.entry.id).await?;
+    txn.commit().await?;
     reload(state, booking_id).await
 }
 
-/// `POST /onsite/walk-ins`: checks in a bound student who comes without a
-/// booking, if the session serves their unit and it is the session's day.
-/// A walk-in takes no bookable place. A student whose booking is for this
-/// session is simply checked in; one booked elsewhere is refused.
+/// `POST /onsite/walk-ins`: checks in a roster student who comes without a
+/// booking (bound or not: foreign students often never open the
+/// mini-program), if the session serves their unit, it is the session's day
+/// and the journey allows a shot. A walk-in takes no bookable place. A
+/// student whose booking is for this session is simply checked in; one
+/// booked elsewhere is refused. Nothing is recorded for a refused walk-in.
 pub async fn walk_in(state: &AppState, session_id: i64, student_no: &str) -> AppResult<Attendance> {
     let campaign = campaigns::open_campaign(&state.db)
         .await?
@@ -193,25 +221,39 @@ pub async fn walk_in(state: &AppState, session_id: i64, student_no: &str) -> App
         .filter(roster_entry::Column::StudentNo.eq(student_no.trim()))
         .one(&state.db)
         .await?
-        .ok_or(ErrorCode::NotOnRoster)?;
-    let student_id = entry.student_id.ok_or(ErrorCode::NotBound)?;
-    if entry.has_chsi_photo {
-        return Err(ErrorCode::AlreadyHasChsiPhoto.into());
-    }
+        .ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NotOnRoster,
+                format!("毕业生名单中没有学号 {}，请核对学号", student_no.trim()),
+            )
+        })?;
     let unit = unit::Entity::find_by_id(entry.unit_id)
         .one(&state.db)
         .await?
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("roster {} without unit", entry.id)))?;
     if !session.serves(unit.id, unit.campus_id) {
-        return Err(ErrorCode::SessionNotForUnit.into());
+        return Err(AppError::new(
+            ErrorCode::SessionNotForUnit,
+            format!(
+                "{} {}（{}）不属于本场次服务的培养单位",
+                entry.student_no, entry.name, unit.name
+            ),
+        ));
     }
+    may_shoot(state, &entry).await?;
     if let Some(active) = booking::Entity::find()
         .filter(booking::Column::ActiveEntryId.eq(entry.id))
         .one(&state.db)
         .await?
     {
         if active.session_id != session_id {
-            return Err(ErrorCode::AlreadyBooked.into());
+            return Err(AppError::new(
+                ErrorCode::AlreadyBooked,
+                format!(
+                    "{} {} 已预约其他场次（场次 {}）",
+                    entry.student_no, entry.name, active.session_id
+                ),
+            ));
         }
         mark_checked_in(state, active.id).await?;
         return reload(state, active.id).await;
@@ -230,7 +272,7 @@ pub async fn walk_in(state: &AppState, session_id: i64, student_no: &str) -> App
             session_id: Set(session_id),
             slot_id: Set(slot.id),
             roster_entry_id: Set(entry.id),
-            student_id: Set(student_id),
+            student_id: Set(entry.student_id),
             status: Set(BookingStatus::CheckedIn.as_str().to_owned()),
             active_entry_id: Set(Some(entry.id)),
             checked_in_at: Set(Some(now)),

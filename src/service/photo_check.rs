@@ -120,27 +120,76 @@ fn middle((min, max): (u32, u32)) -> f32 {
 pub struct Placement {
     pub face_width: f32,
     pub eyes_y: f32,
+    /// The heights the eyes may take at this width (`eyes_y` is their middle).
+    pub eyes_range: (f32, f32),
 }
 
 impl Placement {
     /// For a face box of this height-to-width ratio.
     pub fn for_aspect(aspect: f32) -> Self {
         let face_width = middle(FACE_WIDTH_BAND);
+        Self::with_width(aspect, face_width).unwrap_or_else(|| {
+            // An unusually tall box: the eyes' band wins.
+            let eyes_y = middle(EYES_BAND);
+            Self {
+                face_width,
+                eyes_y,
+                eyes_range: (eyes_y, eyes_y),
+            }
+        })
+    }
+
+    /// The face made this wide; `None` when no height of the eyes keeps
+    /// both them and the hairline within their bands.
+    fn with_width(aspect: f32, face_width: f32) -> Option<Self> {
         let eyes_below_hairline = (EYES_IN_BOX + HAIRLINE_ABOVE_BOX) * aspect * face_width;
         let low = (EYES_BAND.0 as f32).max(HAIRLINE_BAND.0 as f32 + eyes_below_hairline);
         let high = (EYES_BAND.1 as f32).min(HAIRLINE_BAND.1 as f32 + eyes_below_hairline);
-        let eyes_y = if low <= high {
-            (low + high) / 2.0
-        } else {
-            // An unusually tall box: the eyes' band wins.
-            middle(EYES_BAND)
-        };
-        Self { face_width, eyes_y }
+        (low <= high).then_some(Self {
+            face_width,
+            eyes_y: (low + high) / 2.0,
+            eyes_range: (low, high),
+        })
     }
 }
 
-/// The spec frame laid over the source image: `scale` source pixels per frame pixel.
-#[derive(Clone, Copy, Debug)]
+/// A side of the photo where the spec frame needs more room than there is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Above,
+    Below,
+    Left,
+    Right,
+}
+
+impl Side {
+    /// How to retake the photo, for the student.
+    fn advice(self) -> &'static str {
+        match self {
+            Side::Above => {
+                "头顶上方留白不足，请后退一些、让头顶上方留出空间后重拍 \
+                 (too little space above your head: step back a little and leave room above your head, then retake)"
+            }
+            Side::Below => {
+                "肩膀没有拍全，请后退一些或把镜头稍微放低、让肩膀完整入镜后重拍 \
+                 (shoulders cut off: step back or lower the camera a little so your shoulders are in the picture, then retake)"
+            }
+            Side::Left => {
+                "画面左侧留白不足，请站到画面正中后重拍 \
+                 (too little space on the left of the picture: stand in the middle, then retake)"
+            }
+            Side::Right => {
+                "画面右侧留白不足，请站到画面正中后重拍 \
+                 (too little space on the right of the picture: stand in the middle, then retake)"
+            }
+        }
+    }
+}
+
+/// The spec frame laid over the source image: `scale` source pixels per
+/// frame pixel. The normalised photo is cut from the photo itself, never
+/// painted: a frame that reaches outside the photo refuses it (`frame_room`).
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Crop {
     left: f32,
     top: f32,
@@ -148,8 +197,24 @@ struct Crop {
 }
 
 impl Crop {
-    fn around(face: FaceBox) -> Self {
-        let target = Placement::for_aspect(face.height / face.width);
+    /// The frame for this face in a `width`×`height` photo: the ideal
+    /// placement if it fits; else the nearest one that fits and still keeps
+    /// the face within the spec bands (the eyes moved within their allowed
+    /// heights, then the face made wider, up to the band's top); else the
+    /// ideal one, which reaches outside the photo.
+    fn around(face: FaceBox, width: u32, height: u32) -> Self {
+        let aspect = face.height / face.width;
+        let ideal = Placement::for_aspect(aspect);
+        let wider = (ideal.face_width as u32 + 1..=FACE_WIDTH_BAND.1)
+            .filter_map(|w| Placement::with_width(aspect, w as f32));
+        std::iter::once(ideal)
+            .chain(wider)
+            .find_map(|target| Self::fitting(face, target, width, height))
+            .unwrap_or_else(|| Self::placed(face, ideal))
+    }
+
+    /// Centred on the face, the face as wide and the eyes as high as `target` says.
+    fn placed(face: FaceBox, target: Placement) -> Self {
         let scale = face.width / target.face_width;
         Crop {
             left: face.x + face.width / 2.0 - FRAME_WIDTH as f32 / 2.0 * scale,
@@ -158,9 +223,54 @@ impl Crop {
         }
     }
 
+    /// Placed for `target`, then moved up or down as little as possible
+    /// until it lies within the photo with the eyes still within
+    /// `target.eyes_range`; `None` when no such move exists.
+    fn fitting(face: FaceBox, target: Placement, width: u32, height: u32) -> Option<Self> {
+        let placed = Self::placed(face, target);
+        let (x, _, w, h) = placed.rect();
+        if x < 0 || x + w > i64::from(width) {
+            return None;
+        }
+        let (eyes_min, eyes_max) = target.eyes_range;
+        let lowest = (face.eyes_y() - eyes_max * placed.scale).max(0.0);
+        // Whole pixels, so that the rounded rectangle stays inside too.
+        let highest = (face.eyes_y() - eyes_min * placed.scale).min((i64::from(height) - h) as f32);
+        (lowest <= highest).then(|| Crop {
+            top: placed.top.clamp(lowest, highest),
+            ..placed
+        })
+    }
+
     /// Source pixel under a frame pixel.
     fn source(&self, fx: f32, fy: f32) -> (f32, f32) {
         (self.left + fx * self.scale, self.top + fy * self.scale)
+    }
+
+    /// The frame in whole source pixels: left, top, width, height.
+    fn rect(&self) -> (i64, i64, i64, i64) {
+        (
+            self.left.round() as i64,
+            self.top.round() as i64,
+            ((FRAME_WIDTH as f32 * self.scale).round() as i64).max(1),
+            ((FRAME_HEIGHT as f32 * self.scale).round() as i64).max(1),
+        )
+    }
+
+    /// The sides of a `width`×`height` photo the frame reaches beyond (both
+    /// sides of a direction in which the frame is larger than the photo).
+    fn outside(&self, width: u32, height: u32) -> Vec<Side> {
+        let (x, y, w, h) = self.rect();
+        let (width, height) = (i64::from(width), i64::from(height));
+        [
+            (Side::Above, y < 0 || h > height),
+            (Side::Below, y + h > height || h > height),
+            (Side::Left, x < 0 || w > width),
+            (Side::Right, x + w > width || w > width),
+        ]
+        .into_iter()
+        .filter_map(|(side, short)| short.then_some(side))
+        .collect()
     }
 }
 
@@ -302,10 +412,10 @@ pub fn analyse(image: RgbImage, format: &'static str) -> Analysis {
             None
         }
     };
-    let crop = face.map(Crop::around);
+    let crop = face.map(|face| Crop::around(face, width, height));
     checks.push(resolution_check(width, height, crop));
     if let (Some(face), Some(crop)) = (face, crop) {
-        checks.push(position_check(width, height, crop));
+        checks.push(frame_room_check(&crop.outside(width, height)));
         checks.push(background_check(&image, crop));
         checks.push(clothing_check(&image, crop));
         checks.push(exposure_check(&gray, face));
@@ -404,36 +514,20 @@ fn resolution_check(width: u32, height: u32, crop: Option<Crop>) -> Check {
     }
 }
 
-/// How far the spec frame reaches outside the photo, as a share of the frame.
-fn position_check(width: u32, height: u32, crop: Crop) -> Check {
-    let (left, top) = crop.source(0.0, 0.0);
-    let (right, bottom) = crop.source(FRAME_WIDTH as f32, FRAME_HEIGHT as f32);
-    let frame_w = right - left;
-    let frame_h = bottom - top;
-    let out_left = (-left).max(0.0) / frame_w;
-    let out_right = (right - width as f32).max(0.0) / frame_w;
-    let out_top = (-top).max(0.0) / frame_h;
-    let out_bottom = (bottom - height as f32).max(0.0) / frame_h;
-    const SLACK: f32 = 0.08;
-    let message = if out_left.max(out_right) > SLACK && out_top.max(out_bottom) > SLACK {
-        "离镜头太近：请后退一些，使头顶上方和肩膀都在画面内 \
-         (too close: step back so the space above your head and your shoulders are in the frame)"
-    } else if out_left.max(out_right) > SLACK {
-        "人像没有居中：请站在画面正中 (not centred: stand in the middle of the frame)"
-    } else if out_top > SLACK {
-        "头顶上方留白不足：请把镜头稍微抬高 (too little space above your head: raise the camera a little)"
-    } else if out_bottom > SLACK {
-        "肩膀没有拍全：请把镜头稍微放低或后退一些 \
-         (shoulders cut off: lower the camera a little or step back)"
-    } else {
+/// The normalised photo needs the whole spec frame from the photo: nothing
+/// is painted in, so a frame reaching outside refuses the photo, saying for
+/// each side how to retake it.
+fn frame_room_check(short: &[Side]) -> Check {
+    if short.is_empty() {
         return check(
-            "face_position",
+            "frame_room",
             true,
-            Severity::Warning,
-            "头部大小和位置可以裁剪成标准照片 (head size and position fit the spec frame)",
+            Severity::Error,
+            "头部四周留有足够空间，可以裁剪成标准照片 (there is room around your head for the spec frame)",
         );
-    };
-    check("face_position", false, Severity::Warning, message)
+    }
+    let advice: Vec<&str> = short.iter().map(|side| side.advice()).collect();
+    check("frame_room", false, Severity::Error, &advice.join(" "))
 }
 
 /// Mean and standard deviation per channel of the source pixels under the
@@ -691,21 +785,18 @@ pub struct Normalised {
     pub thumb: Vec<u8>,
 }
 
-/// Crops the spec frame around the face (filling any part outside the photo
-/// with the reference background), scales it to 480×640 and encodes a small
-/// JPEG without metadata. `None` when no face was found.
+/// Cuts the spec frame around the face out of the photo, scales it to
+/// 480×640 and encodes a small JPEG without metadata. `None` when no face
+/// was found or the frame reaches outside the photo: nothing is ever
+/// painted in.
 pub fn normalise(analysis: &Analysis) -> Option<Normalised> {
     let crop = analysis.crop?;
-    let frame_w = (FRAME_WIDTH as f32 * crop.scale).round().max(1.0) as u32;
-    let frame_h = (FRAME_HEIGHT as f32 * crop.scale).round().max(1.0) as u32;
-    let mut canvas = RgbImage::from_pixel(frame_w, frame_h, Rgb(BACKGROUND_RGB));
-    imageops::replace(
-        &mut canvas,
-        &analysis.image,
-        -(crop.left.round() as i64),
-        -(crop.top.round() as i64),
-    );
-    let frame = imageops::resize(&canvas, FRAME_WIDTH, FRAME_HEIGHT, FilterType::CatmullRom);
+    if !crop.outside(analysis.width, analysis.height).is_empty() {
+        return None;
+    }
+    let (x, y, w, h) = crop.rect();
+    let cut = imageops::crop_imm(&analysis.image, x as u32, y as u32, w as u32, h as u32);
+    let frame = imageops::resize(&*cut, FRAME_WIDTH, FRAME_HEIGHT, FilterType::CatmullRom);
     let thumb = imageops::resize(&frame, THUMB_WIDTH, THUMB_HEIGHT, FilterType::Triangle);
     Some(Normalised {
         jpeg: encode_within_budget(&frame),
@@ -758,6 +849,161 @@ mod tests {
                 within(face.hairline_y(), HAIRLINE_BAND),
                 "{aspect}: {face:?}"
             );
+        }
+    }
+
+    /// A square face box `width` source pixels wide, centred at `cx`, its
+    /// estimated hairline at `hairline`.
+    fn face_at(cx: f32, hairline: f32, width: f32) -> FaceBox {
+        FaceBox {
+            x: cx - width / 2.0,
+            y: hairline + HAIRLINE_ABOVE_BOX * width,
+            width,
+            height: width,
+        }
+    }
+
+    /// Asserts that the crop lies within the photo and puts the face's
+    /// landmarks within the spec bands, centred.
+    fn assert_within_spec(face: FaceBox, crop: Crop, width: u32, height: u32) {
+        assert_eq!(crop.outside(width, height), Vec::new(), "{face:?} {crop:?}");
+        let (x, y, w, h) = crop.rect();
+        assert!(x >= 0 && y >= 0 && x + w <= i64::from(width) && y + h <= i64::from(height));
+        let frame = |v: f32, origin: f32| (v - origin) / crop.scale;
+        // The cut is in whole source pixels: half a pixel either way.
+        let within =
+            |v: f32, (min, max): (u32, u32)| (min as f32 - 0.5..=max as f32 + 0.5).contains(&v);
+        let centre = frame(face.x + face.width / 2.0, crop.left);
+        assert!((centre - FRAME_WIDTH as f32 / 2.0).abs() < 0.5, "{centre}");
+        assert!(
+            within(face.width / crop.scale, FACE_WIDTH_BAND),
+            "{face:?} {crop:?}"
+        );
+        assert!(
+            within(frame(face.eyes_y(), crop.top), EYES_BAND),
+            "{face:?} {crop:?}"
+        );
+        assert!(
+            within(frame(face.hairline_y(), crop.top), HAIRLINE_BAND),
+            "{face:?} {crop:?}"
+        );
+    }
+
+    #[test]
+    fn a_face_with_room_around_it_gets_the_ideal_crop() {
+        let face = face_at(1500.0, 800.0, 600.0);
+        let crop = Crop::around(face, 3000, 4000);
+        assert_eq!(crop, Crop::placed(face, Placement::for_aspect(1.0)));
+        assert_within_spec(face, crop, 3000, 4000);
+    }
+
+    #[test]
+    fn a_head_a_little_high_moves_the_frame_within_the_bands() {
+        // At scale 1 the ideal frame starts 72 px above the hairline; here
+        // there are 60 px: the eyes go higher in the frame, within their band.
+        let face = face_at(360.0, 60.0, 240.0);
+        let crop = Crop::around(face, 720, 960);
+        assert_ne!(crop, Crop::placed(face, Placement::for_aspect(1.0)));
+        assert_within_spec(face, crop, 720, 960);
+        // Shoulders a little short: the frame moves up instead.
+        let face = face_at(360.0, 150.0, 240.0);
+        let crop = Crop::around(face, 720, 640 + 150 - 72 - 20);
+        assert_within_spec(face, crop, 720, 640 + 150 - 72 - 20);
+    }
+
+    #[test]
+    fn a_photo_framed_exactly_still_fits_when_the_face_is_found_a_little_wider() {
+        // A 480×640 photo already in the spec frame, the face found 4 % wider
+        // and off-centre by a few pixels (the detector is not exact): the
+        // face is made a little larger instead of painting a margin.
+        let face = face_at(244.0, 72.0, 250.0);
+        let crop = Crop::around(face, 480, 640);
+        assert!(crop.scale < 1.0, "{crop:?}");
+        assert_within_spec(face, crop, 480, 640);
+    }
+
+    #[test]
+    fn a_frame_that_cannot_fit_names_each_side_short_of_room() {
+        let short = |face: FaceBox, width, height| {
+            let crop = Crop::around(face, width, height);
+            crop.outside(width, height)
+        };
+        // The head at the top edge: no room above it in any placement.
+        assert_eq!(short(face_at(360.0, 0.0, 240.0), 720, 960), [Side::Above]);
+        // The bug report's case: the face high in a photo whose head touches the top.
+        assert_eq!(short(face_at(360.0, -20.0, 240.0), 720, 960), [Side::Above]);
+        // Cut off at the chest.
+        assert_eq!(short(face_at(360.0, 200.0, 240.0), 720, 660), [Side::Below]);
+        // Off-centre (`tests/images/off-centre.jpg`).
+        assert_eq!(short(face_at(110.0, 200.0, 240.0), 720, 960), [Side::Left]);
+        assert_eq!(short(face_at(610.0, 200.0, 240.0), 720, 960), [Side::Right]);
+        // Far too close: the frame is larger than the photo every way.
+        assert_eq!(
+            short(face_at(360.0, 100.0, 600.0), 720, 960),
+            [Side::Above, Side::Below, Side::Left, Side::Right]
+        );
+        let check = frame_room_check(&[Side::Above, Side::Left]);
+        assert!(!check.passed && check.severity == Severity::Error);
+        assert!(check.message.contains("头顶上方留白不足") && check.message.contains("左侧"));
+        assert!(frame_room_check(&[]).passed);
+    }
+
+    #[test]
+    fn every_crop_lies_in_the_photo_or_the_photo_is_refused() {
+        let (mut fitted, mut refused) = (0, 0);
+        for width in [480, 720, 3000] {
+            let height = width * 4 / 3;
+            let w = width as f32;
+            for face_width in [0.2, 0.35, 0.5, 0.7].map(|f| f * w) {
+                for step in 0..=10 {
+                    for cx in [0.1, 0.3, 0.5, 0.7, 0.9].map(|f| f * w) {
+                        let hairline = step as f32 * height as f32 / 20.0 - 0.1 * w;
+                        let face = face_at(cx, hairline, face_width);
+                        let crop = Crop::around(face, width, height);
+                        if crop.outside(width, height).is_empty() {
+                            assert_within_spec(face, crop, width, height);
+                            fitted += 1;
+                        } else {
+                            refused += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            fitted > 100 && refused > 100,
+            "{fitted} fitted, {refused} refused"
+        );
+    }
+
+    /// A photo of one flat colour with a face box laid on it, analysed as
+    /// if the detector had found that box.
+    fn flat_photo(width: u32, height: u32, face: FaceBox) -> Analysis {
+        Analysis {
+            checks: Vec::new(),
+            format: "jpeg",
+            width,
+            height,
+            face: Some(face),
+            image: RgbImage::from_pixel(width, height, Rgb([200, 40, 40])),
+            crop: Some(Crop::around(face, width, height)),
+        }
+    }
+
+    #[test]
+    fn the_normalised_photo_is_cut_from_the_photo_and_never_painted() {
+        let fits = flat_photo(720, 960, face_at(360.0, 60.0, 240.0));
+        let normalised = normalise(&fits).expect("a frame within the photo");
+        let frame = image::load_from_memory(&normalised.jpeg).unwrap().to_rgb8();
+        assert_eq!(frame.dimensions(), (FRAME_WIDTH, FRAME_HEIGHT));
+        // Every pixel is the photo's red (JPEG moves it a little), none the
+        // reference blue a padded frame would have.
+        for p in frame.pixels() {
+            let [r, g, b] = p.0;
+            assert!(r > 170 && g < 80 && b < 80, "{p:?}");
+        }
+        for face in [face_at(360.0, 0.0, 240.0), face_at(110.0, 200.0, 240.0)] {
+            assert_eq!(normalise(&flat_photo(720, 960, face)).map(|n| n.jpeg), None);
         }
     }
 }

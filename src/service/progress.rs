@@ -1,71 +1,141 @@
 //! Who is safe and who is not: per-unit progress counts (one aggregate
-//! query) and the at-risk list (every student's `next_action`, mapped to
-//! the deadline it threatens).
+//! query built from the journey's facts, with each unit's students per
+//! `next_action`) and the at-risk list (every student not done, with the
+//! step that is missing and the deadline it threatens).
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, Statement,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryResult,
+    sea_query::{Alias, Expr, ExprTrait, Func, Query},
 };
 
 use crate::{
-    domain::{ChsiStatus, StudentCategory},
-    entity::{campaign, roster_entry},
+    domain::{ChsiStatus, MakeupState, PhotoStatus, StudentCategory},
+    entity::{campaign, makeup_photo, roster_entry},
     error::AppResult,
     service::{
         campaign as campaigns,
-        student::{NextAction, active_booking_statuses, summarize},
+        journey::{self, Fact, NextAction},
     },
 };
 
+/// Students of a unit whose next action is `next_action`.
+#[derive(Clone, Debug, poem_openapi::Object)]
+pub struct ActionCount {
+    pub next_action: NextAction,
+    pub students: i64,
+}
+
 macro_rules! counts {
-    ($($field:ident: $label:literal),+ $(,)?) => {
+    ($($field:ident: $label:literal => $cond:expr),+ $(,)?) => {
         /// One unit's counts (or the totals), each a number of students.
-        #[derive(Clone, Debug, Default, FromQueryResult, poem_openapi::Object)]
+        #[derive(Clone, Debug, Default, poem_openapi::Object)]
         pub struct Counts {
             /// The unit (0 in totals).
             pub unit_id: i64,
             $(#[doc = $label] pub $field: i64,)+
+            /// Every student counted once, under their `next_action` (the
+            /// same state `GET /me` shows them); actions with no student
+            /// are left out.
+            pub next_actions: Vec<ActionCount>,
         }
 
         impl Counts {
             fn add(&mut self, o: &Counts) {
                 $(self.$field += o.$field;)+
+                for a in &o.next_actions {
+                    match self.next_actions.iter_mut().find(|b| b.next_action == a.next_action) {
+                        Some(b) => b.students += a.students,
+                        None => self.next_actions.push(a.clone()),
+                    }
+                }
             }
 
             /// Each count with its spreadsheet header.
             pub fn columns(&self) -> Vec<(&'static str, i64)> {
                 vec![$(($label, self.$field)),+]
             }
+
+            /// The aggregate columns of the counts query.
+            fn select(q: &mut sea_orm::sea_query::SelectStatement, now: DateTime<Utc>) {
+                $(
+                    let cond: fn(DateTime<Utc>) -> Expr = $cond;
+                    q.expr_as(
+                        Func::sum(Expr::case(cond(now), 1).finally(0)),
+                        Alias::new(stringify!($field)),
+                    );
+                )+
+            }
+
+            fn from_row(row: &QueryResult) -> Result<Self, sea_orm::DbErr> {
+                Ok(Self {
+                    unit_id: row.try_get("", "unit_id")?,
+                    $($field: row.try_get("", stringify!($field))?,)+
+                    next_actions: Vec::new(),
+                })
+            }
         }
     };
 }
 
+fn fact(f: Fact, now: DateTime<Utc>) -> Expr {
+    f.condition(now)
+}
+
+fn column(c: roster_entry::Column) -> Expr {
+    Expr::col((roster_entry::Entity, c))
+}
+
+fn is(c: roster_entry::Column, text: &str) -> Expr {
+    column(c).is_not_null().and(column(c).eq(text))
+}
+
+fn to_photograph() -> Expr {
+    column(roster_entry::Column::HasChsiPhoto).eq(false)
+}
+
+fn needs_code() -> Expr {
+    to_photograph()
+        .and(column(roster_entry::Column::Category).ne(StudentCategory::Foreign.as_str()))
+}
+
 counts! {
-    roster: "名单人数 (roster)",
-    already_on_chsi: "学信网已有照片 (already has a CHSI photo, not to be photographed)",
-    bound: "已绑定 (bound)",
-    code_needed: "需图像采集码 (need a collection code)",
-    code_saved: "已保存采集码 (collection code saved)",
-    booked: "已预约 (booked)",
-    photographed: "已拍摄 (photographed, on site or make-up)",
-    no_show: "缺席 (no-show, not booked again)",
-    makeup_uploaded: "线上补拍已上传 (online make-up uploaded, any review state)",
-    makeup_pending_review: "补拍待审核 (make-up pending review)",
-    makeup_rejected: "补拍被退回 (make-up rejected)",
-    makeup_approved: "线上补拍通过 (online make-up approved)",
-    offline_awaiting_paper: "线下补拍待交纸质相片 (offline, paper photo awaited)",
-    offline_awaiting_e_photo: "待交电子相片 (e-photo awaited)",
-    offline_complete: "线下补拍完成 (offline make-up complete)",
-    chsi_not_uploaded: "学信网未上传 (not on CHSI)",
-    chsi_uploaded: "学信网已上传 (on CHSI, not verified yet)",
-    chsi_passed: "核验通过 (verification passed)",
-    chsi_failed: "核验未通过 (verification failed)",
-    chsi_inconclusive: "无法确定 (verification inconclusive)",
-    self_checked: "已核对 (self-checked)",
-    open_error_reports: "未处理的错误报告 (unresolved error reports)",
-    graduate_platform: "已上传研究生系统 (on the graduate platform)",
+    roster: "名单人数 (roster)" => |_| Expr::val(true).eq(true),
+    already_on_chsi: "学信网已有照片 (already has a CHSI photo, not to be photographed)" => |now| fact(Fact::AlreadyOnChsi, now),
+    bound: "已绑定 (bound)" => |now| fact(Fact::Bound, now),
+    code_needed: "需图像采集码 (need a collection code)" => |_| needs_code(),
+    code_saved: "已保存采集码 (collection code saved)" => |_| needs_code().and(column(roster_entry::Column::CollectionCode).is_not_null()),
+    booked: "已预约 (booked)" => |now| fact(Fact::BookingActive, now),
+    photographed: "已拍摄 (photographed, on site or make-up)" => |now| fact(Fact::Photographed, now),
+    no_show: "缺席 (no-show, not booked or photographed since)" => |now| fact(Fact::NoShow, now)
+        .and(fact(Fact::BookingActive, now).not())
+        .and(fact(Fact::Photographed, now).not()),
+    makeup_uploaded: "线上补拍已上传 (online make-up uploaded, any review state)" => |_| Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(makeup_photo::Entity)
+            .and_where(Expr::col((makeup_photo::Entity, makeup_photo::Column::RosterEntryId))
+                .equals((roster_entry::Entity, roster_entry::Column::Id)))
+            .and_where(Expr::col((makeup_photo::Entity, makeup_photo::Column::Status))
+                .ne(PhotoStatus::Withdrawn.as_str()))
+            .to_owned(),
+    ),
+    makeup_pending_review: "补拍待审核 (make-up pending review)" => |now| fact(Fact::MakeupPending, now),
+    makeup_rejected: "补拍被退回 (make-up rejected)" => |now| fact(Fact::MakeupRejected, now),
+    makeup_approved: "线上补拍通过 (online make-up approved)" => |_| is(roster_entry::Column::MakeupState, MakeupState::Approved.as_str()),
+    offline_awaiting_paper: "线下补拍待交纸质相片 (offline, paper photo awaited)" => |now| fact(Fact::AwaitingPaperPhoto, now),
+    offline_awaiting_e_photo: "待交电子相片 (e-photo awaited)" => |now| fact(Fact::AwaitingEPhoto, now),
+    offline_complete: "线下补拍完成 (offline make-up complete)" => |_| is(roster_entry::Column::MakeupState, MakeupState::OfflineComplete.as_str()),
+    chsi_not_uploaded: "学信网未上传 (not on CHSI)" => |now| to_photograph().and(fact(Fact::ChsiShowsPhoto, now).not()),
+    chsi_uploaded: "学信网已上传 (on CHSI, not verified yet)" => |_| is(roster_entry::Column::ChsiStatus, ChsiStatus::Uploaded.as_str()),
+    chsi_passed: "核验通过 (verification passed)" => |now| fact(Fact::ChsiPassed, now),
+    chsi_failed: "核验未通过 (verification failed)" => |_| is(roster_entry::Column::ChsiStatus, ChsiStatus::Failed.as_str()),
+    chsi_inconclusive: "无法确定 (verification inconclusive)" => |_| is(roster_entry::Column::ChsiStatus, ChsiStatus::Inconclusive.as_str()),
+    self_checked: "已核对 (self-checked)" => |now| fact(Fact::SelfChecked, now),
+    open_error_reports: "未处理的错误报告 (unresolved error reports)" => |now| fact(Fact::OpenReport, now),
+    graduate_platform: "已上传研究生系统 (on the graduate platform)" => |now| fact(Fact::GraduatePlatform, now),
 }
 
 /// Per-unit counts of a campaign (only `unit_id` when given), and their totals.
@@ -73,116 +143,151 @@ pub async fn progress(
     db: &DatabaseConnection,
     campaign_id: i64,
     unit_id: Option<i64>,
+    now: DateTime<Utc>,
 ) -> AppResult<(Vec<Counts>, Counts)> {
     campaigns::get_campaign(db, campaign_id).await?;
-    // Ids are integers from the database or a typed path, so writing them
-    // into the text is safe; it keeps one statement for both databases.
-    let unit_filter = unit_id.map_or(String::new(), |u| format!(" AND r.unit_id = {u}"));
-    let when = |cond: &str| format!("SUM(CASE WHEN {cond} THEN 1 ELSE 0 END)");
-    let to_photograph = "r.has_chsi_photo = FALSE";
-    let sql = format!(
-        "SELECT r.unit_id AS unit_id, COUNT(*) AS roster, \
-         {already} AS already_on_chsi, \
-         {bound} AS bound, \
-         {needed} AS code_needed, \
-         {saved} AS code_saved, \
-         {booked} AS booked, \
-         {photographed} AS photographed, \
-         {no_show} AS no_show, \
-         {uploaded_online} AS makeup_uploaded, \
-         {pending} AS makeup_pending_review, \
-         {rejected} AS makeup_rejected, \
-         {approved} AS makeup_approved, \
-         {paper} AS offline_awaiting_paper, \
-         {e_photo} AS offline_awaiting_e_photo, \
-         {offline_done} AS offline_complete, \
-         {not_uploaded} AS chsi_not_uploaded, \
-         {uploaded} AS chsi_uploaded, \
-         {passed} AS chsi_passed, \
-         {failed} AS chsi_failed, \
-         {inconclusive} AS chsi_inconclusive, \
-         {self_checked} AS self_checked, \
-         {open_reports} AS open_error_reports, \
-         {platform} AS graduate_platform \
-         FROM roster_entries r \
-         LEFT JOIN bookings b ON b.active_entry_id = r.id \
-         WHERE r.campaign_id = {campaign_id}{unit_filter} \
-         GROUP BY r.unit_id ORDER BY r.unit_id",
-        already = when("r.has_chsi_photo = TRUE"),
-        bound = when("r.student_id IS NOT NULL"),
-        needed = when(&format!("{to_photograph} AND r.category <> 'foreign'")),
-        saved = when(&format!(
-            "{to_photograph} AND r.category <> 'foreign' AND r.collection_code IS NOT NULL"
-        )),
-        booked = when("b.status IN ('booked', 'checked_in')"),
-        photographed = when(
-            "(b.status = 'photographed' AND r.reshoot_requested_at IS NULL) \
-             OR r.makeup_state IN ('approved', 'offline_complete')"
-        ),
-        no_show = when(
-            "b.id IS NULL AND EXISTS (SELECT 1 FROM bookings n \
-             WHERE n.roster_entry_id = r.id AND n.status = 'no_show')"
-        ),
-        uploaded_online = when(
-            "EXISTS (SELECT 1 FROM makeup_photos p \
-             WHERE p.roster_entry_id = r.id AND p.status <> 'withdrawn')"
-        ),
-        pending = when("r.makeup_state = 'pending_review'"),
-        rejected = when("r.makeup_state = 'rejected'"),
-        approved = when("r.makeup_state = 'approved'"),
-        paper = when("r.makeup_state = 'awaiting_paper_photo'"),
-        e_photo = when("r.makeup_state = 'awaiting_e_photo'"),
-        offline_done = when("r.makeup_state = 'offline_complete'"),
-        not_uploaded = when(&format!("{to_photograph} AND r.chsi_status IS NULL")),
-        uploaded = when("r.chsi_status = 'uploaded'"),
-        passed = when("r.chsi_status = 'passed'"),
-        failed = when("r.chsi_status = 'failed'"),
-        inconclusive = when("r.chsi_status = 'inconclusive'"),
-        self_checked = when("r.self_checked_at IS NOT NULL"),
-        open_reports = when("r.has_open_report = TRUE"),
-        platform = when("r.graduate_platform_at IS NOT NULL"),
-    );
-    let rows = Counts::find_by_statement(Statement::from_string(db.get_database_backend(), sql))
-        .all(db)
-        .await?;
-    let mut totals = Counts::default();
-    for row in &rows {
-        totals.add(row);
+    let unit = column(roster_entry::Column::UnitId);
+    let mut scope = column(roster_entry::Column::CampaignId).eq(campaign_id);
+    if let Some(u) = unit_id {
+        scope = scope.and(unit.clone().eq(u));
     }
-    Ok((rows, totals))
+    let mut q = Query::select();
+    q.expr_as(unit.clone(), Alias::new("unit_id"))
+        .from(roster_entry::Entity)
+        .and_where(scope.clone())
+        .group_by_col((roster_entry::Entity, roster_entry::Column::UnitId))
+        .order_by(
+            (roster_entry::Entity, roster_entry::Column::UnitId),
+            sea_orm::Order::Asc,
+        );
+    Counts::select(&mut q, now);
+    let mut rows: BTreeMap<i64, Counts> = BTreeMap::new();
+    for row in db.query_all(&q).await? {
+        let counts = Counts::from_row(&row)?;
+        rows.insert(counts.unit_id, counts);
+    }
+    // Each student under their next action: the journey's CASE, grouped.
+    let action = Alias::new("next_action");
+    let mut q = Query::select();
+    q.expr_as(unit.clone(), Alias::new("unit_id"))
+        .expr_as(journey::next_action_expr(now), action.clone())
+        .expr_as(Func::count(Expr::val(1)), Alias::new("students"))
+        .from(roster_entry::Entity)
+        .and_where(scope)
+        .group_by_col((roster_entry::Entity, roster_entry::Column::UnitId))
+        .add_group_by([Expr::col(action)]);
+    for row in db.query_all(&q).await? {
+        let unit_id: i64 = row.try_get("", "unit_id")?;
+        let code: String = row.try_get("", "next_action")?;
+        let (Some(counts), Some(next_action)) = (rows.get_mut(&unit_id), NextAction::parse(&code))
+        else {
+            continue;
+        };
+        counts.next_actions.push(ActionCount {
+            next_action,
+            students: row.try_get("", "students")?,
+        });
+    }
+    let mut totals = Counts::default();
+    for counts in rows.values_mut() {
+        counts
+            .next_actions
+            .sort_by_key(|a| NextAction::ALL.iter().position(|b| *b == a.next_action));
+        totals.add(counts);
+    }
+    totals
+        .next_actions
+        .sort_by_key(|a| NextAction::ALL.iter().position(|b| *b == a.next_action));
+    Ok((rows.into_values().collect(), totals))
 }
 
-/// Why a student is at risk; each names what must happen and by whom.
+/// Why a student is not done yet: the step that is missing, one per
+/// `next_action` (see there), and who must act.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, poem_openapi::Enum)]
 #[oai(rename_all = "snake_case")]
 pub enum RiskReason {
-    /// Not bound to the roster yet.
+    /// Not bound to the roster yet (student).
     NotBound,
-    /// No collection code saved: cannot be photographed.
+    /// No collection code saved: cannot be photographed (student).
     CollectionCodeMissing,
-    /// Not photographed, no booking and no make-up under way.
+    /// Not photographed, no booking and no make-up under way (student).
     NotPhotographed,
-    /// The make-up upload was rejected and not replaced.
+    /// Booked, not photographed yet (student, on the session day).
+    BookedNotPhotographed,
+    /// Missed the session or none is left: make-up needed (student).
+    MakeupNeeded,
+    /// An online make-up waits for the unit's review (secretary).
+    MakeupPendingReview,
+    /// The make-up upload was rejected and not replaced (student).
     MakeupRejected,
-    /// An error report asked for a new photo, not taken yet.
+    /// An error report asked for a new photo, not taken yet (student).
     ReshootNeeded,
-    /// Offline make-up declared, paper photo not handed in.
+    /// Offline make-up declared, paper photo not handed in (student, secretary).
     PaperPhotoMissing,
-    /// Foreign student: e-photo not at the international office.
+    /// Foreign student: e-photo not at the international office (student).
     EPhotoMissing,
-    /// CHSI verification failed or was inconclusive and nobody reported it.
+    /// Photographed, but no CHSI list shows the photo yet (collection centre;
+    /// `days_since_photographed` says how long).
+    PhotoNotOnChsi,
+    /// An error report is open (secretary, Graduate School).
+    ErrorReportOpen,
+    /// CHSI verification failed or was inconclusive and nobody reported it (student).
     VerificationFailedUnreported,
-    /// The photo is on CHSI but the student has not checked it, and the
-    /// self-check deadline is at most `NOT_SELF_CHECKED_WITHIN_DAYS` (14) days away.
+    /// The photo is on CHSI but the student has not checked it (student).
     NotSelfChecked,
+    /// Checked, CHSI verification still pending (Graduate School: newer list).
+    VerificationPending,
+    /// Not on the graduate platform yet (student).
+    GraduatePlatformMissing,
 }
 
 impl RiskReason {
-    /// Whether the self-check deadline (else the make-up deadline) applies.
+    /// The reason of a student whose next action is `action`; `None` when done.
+    pub fn of(action: NextAction) -> Option<Self> {
+        Some(match action {
+            NextAction::WaitForCampaign | NextAction::Done => return None,
+            NextAction::BindRoster => Self::NotBound,
+            NextAction::SaveCollectionCode => Self::CollectionCodeMissing,
+            NextAction::BookSession => Self::NotPhotographed,
+            NextAction::AttendSession => Self::BookedNotPhotographed,
+            NextAction::MakeUpPhoto => Self::MakeupNeeded,
+            NextAction::WaitForMakeupReview => Self::MakeupPendingReview,
+            NextAction::ReuploadMakeup => Self::MakeupRejected,
+            NextAction::RetakePhoto => Self::ReshootNeeded,
+            NextAction::HandInPaperPhoto => Self::PaperPhotoMissing,
+            NextAction::SendEPhoto => Self::EPhotoMissing,
+            NextAction::WaitForChsiUpload => Self::PhotoNotOnChsi,
+            NextAction::WaitForErrorReport => Self::ErrorReportOpen,
+            NextAction::ReportVerificationFailure => Self::VerificationFailedUnreported,
+            NextAction::SelfCheckPhoto => Self::NotSelfChecked,
+            NextAction::WaitForChsiVerification => Self::VerificationPending,
+            NextAction::UploadToGraduatePlatform => Self::GraduatePlatformMissing,
+        })
+    }
+
+    /// Whether the self-check deadline (else the make-up deadline) applies:
+    /// once photographed, what is left is due by the self-check deadline.
     pub fn is_self_check(self) -> bool {
         matches!(
             self,
-            Self::VerificationFailedUnreported | Self::NotSelfChecked
+            Self::PhotoNotOnChsi
+                | Self::ErrorReportOpen
+                | Self::VerificationFailedUnreported
+                | Self::NotSelfChecked
+                | Self::VerificationPending
+                | Self::GraduatePlatformMissing
+        )
+    }
+
+    /// Whether the student's own step is missing (reminders go to them);
+    /// otherwise staff or the collection centre must act.
+    pub fn student_acts(self) -> bool {
+        !matches!(
+            self,
+            Self::MakeupPendingReview
+                | Self::PhotoNotOnChsi
+                | Self::ErrorReportOpen
+                | Self::VerificationPending
         )
     }
 
@@ -191,19 +296,22 @@ impl RiskReason {
             Self::NotBound => "未绑定名单",
             Self::CollectionCodeMissing => "未保存图像采集码",
             Self::NotPhotographed => "未拍摄且未预约或补拍",
+            Self::BookedNotPhotographed => "已预约未拍摄",
+            Self::MakeupNeeded => "缺席或无可预约场次，需补拍",
+            Self::MakeupPendingReview => "补拍照片待审核",
             Self::MakeupRejected => "补拍照片被退回未重传",
             Self::ReshootNeeded => "需重新拍摄",
             Self::PaperPhotoMissing => "线下补拍未交纸质相片",
             Self::EPhotoMissing => "未交电子相片",
+            Self::PhotoNotOnChsi => "已拍摄但学信网尚无照片",
+            Self::ErrorReportOpen => "错误报告处理中",
             Self::VerificationFailedUnreported => "学信网核验未通过且未报告",
             Self::NotSelfChecked => "未核对学信网照片",
+            Self::VerificationPending => "学信网核验尚未完成",
+            Self::GraduatePlatformMissing => "未上传研究生管理系统",
         }
     }
 }
-
-/// `not_self_checked` is listed only this close to the self-check deadline
-/// (in whole days): earlier, an unchecked photo is not yet a risk.
-pub const NOT_SELF_CHECKED_WITHIN_DAYS: i64 = 14;
 
 /// The order of the at-risk list; ties by unit code, then student number.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, poem_openapi::Enum)]
@@ -216,7 +324,7 @@ pub enum AtRiskSort {
     DaysLeftDesc,
 }
 
-/// A student who will miss a deadline unless someone acts.
+/// A student who is not done yet, with the deadline at stake.
 pub struct AtRisk {
     pub entry: roster_entry::Model,
     pub unit_code: String,
@@ -224,24 +332,8 @@ pub struct AtRisk {
     pub deadline: DateTime<Utc>,
     /// Whole days left (negative once passed).
     pub days_left: i64,
-}
-
-fn risk(action: NextAction, chsi: ChsiStatus) -> Option<RiskReason> {
-    let failed = matches!(chsi, ChsiStatus::Failed | ChsiStatus::Inconclusive);
-    Some(match action {
-        NextAction::BindRoster => RiskReason::NotBound,
-        NextAction::SaveCollectionCode => RiskReason::CollectionCodeMissing,
-        NextAction::BookSession => RiskReason::NotPhotographed,
-        NextAction::ReuploadMakeup => RiskReason::MakeupRejected,
-        NextAction::RetakePhoto => RiskReason::ReshootNeeded,
-        NextAction::HandInPaperPhoto => RiskReason::PaperPhotoMissing,
-        NextAction::SendEPhoto => RiskReason::EPhotoMissing,
-        NextAction::SelfCheckPhoto | NextAction::WaitForChsiVerification if failed => {
-            RiskReason::VerificationFailedUnreported
-        }
-        NextAction::SelfCheckPhoto => RiskReason::NotSelfChecked,
-        _ => return None,
-    })
+    /// Whole days since the current photo was taken, when it was.
+    pub days_since_photographed: Option<i64>,
 }
 
 /// Which students of the at-risk list, in which order.
@@ -254,7 +346,8 @@ pub struct AtRiskQuery {
     pub sort: AtRiskSort,
 }
 
-/// Students at risk in a campaign, in `query.sort` order.
+/// Every student of a campaign who is not done, in `query.sort` order:
+/// before and after each deadline (days left go negative), until done.
 pub async fn at_risk(
     db: &DatabaseConnection,
     campaign_id: i64,
@@ -267,25 +360,19 @@ pub async fn at_risk(
         sort,
     } = query;
     let campaign: campaign::Model = campaigns::get_campaign(db, campaign_id).await?;
-    let mut query = roster_entry::Entity::find()
-        .filter(roster_entry::Column::CampaignId.eq(campaign_id))
-        .filter(roster_entry::Column::HasChsiPhoto.eq(false));
+    let mut query =
+        roster_entry::Entity::find().filter(roster_entry::Column::CampaignId.eq(campaign_id));
     if let Some(unit_id) = unit_id {
         query = query.filter(roster_entry::Column::UnitId.eq(unit_id));
     }
     let entries = query.all(db).await?;
     let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
-    let mut booked = HashMap::new();
-    for chunk in ids.chunks(1000) {
-        booked.extend(active_booking_statuses(db, chunk).await?);
-    }
+    let facts = journey::facts(db, &ids, now).await?;
     let units = campaigns::unit_codes(db).await?;
     let mut out = Vec::new();
     for entry in entries {
-        let category = StudentCategory::parse(&entry.category);
-        let action =
-            summarize(Some(&entry), category, true, booked.get(&entry.id).copied()).next_action;
-        let Some(reason) = risk(action, ChsiStatus::of(entry.chsi_status.as_deref())) else {
+        let action = journey::next_action(facts.get(&entry.id).copied().unwrap_or_default());
+        let Some(reason) = RiskReason::of(action) else {
             continue;
         };
         let deadline = if reason.is_self_check() {
@@ -294,13 +381,12 @@ pub async fn at_risk(
             campaign.makeup_deadline
         };
         let days_left = (deadline - now).num_days();
-        if within_days.is_some_and(|d| days_left > d)
-            || (reason == RiskReason::NotSelfChecked && days_left > NOT_SELF_CHECKED_WITHIN_DAYS)
-        {
+        if within_days.is_some_and(|d| days_left > d) {
             continue;
         }
         out.push(AtRisk {
             unit_code: units.get(&entry.unit_id).cloned().unwrap_or_default(),
+            days_since_photographed: entry.photographed_at.map(|t| (now - t).num_days()),
             entry,
             reason,
             deadline,

@@ -5,8 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::OnConflict,
+    ActiveValue::Set,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{ExprTrait, OnConflict},
 };
 
 use crate::{
@@ -15,7 +17,7 @@ use crate::{
     error::{AppError, AppResult},
     service::{
         campaign,
-        student::{NextAction, next_action_condition},
+        journey::{self, NextAction},
         table_file,
     },
 };
@@ -379,7 +381,7 @@ pub async fn search(
         );
     }
     if let Some(action) = filter.next_action {
-        cond = cond.add(next_action_condition(action));
+        cond = cond.add(journey::next_action_expr(chrono::Utc::now()).eq(action.as_str()));
     }
     let paginator = roster_entry::Entity::find()
         .filter(cond)

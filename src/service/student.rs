@@ -5,15 +5,19 @@ use std::time::Duration;
 
 use chrono::Utc;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, SqlErr,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, SqlErr,
     sea_query::Expr,
 };
 
+pub use crate::service::journey::NextAction;
 use crate::{
-    domain::{BookingStatus, ChsiStatus, MakeupState, StudentCategory},
+    domain::ChsiStatus,
     entity::{booking, campaign, campus, roster_entry, student, unit},
     error::{AppError, AppResult, ErrorCode},
-    service::{campaign as campaigns, roster},
+    service::{
+        campaign as campaigns,
+        journey::{self, Fact, Facts},
+    },
     state::AppState,
 };
 
@@ -44,87 +48,22 @@ pub enum CollectionCodeState {
     NotRequired,
 }
 
-/// What the student should do next; one stable code the mini-program
-/// switches on. Later features add their own steps.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, poem_openapi::Enum)]
-#[oai(rename_all = "snake_case")]
-pub enum NextAction {
-    WaitForCampaign,
-    BindRoster,
-    SaveCollectionCode,
-    BookSession,
-    AttendSession,
-    WaitForChsiUpload,
-    UploadToGraduatePlatform,
-    /// An online make-up upload waits for review.
-    WaitForMakeupReview,
-    /// The last make-up upload was rejected: upload a new one.
-    ReuploadMakeup,
-    /// Shot at the collection centre: hand the paper photo to the secretary.
-    HandInPaperPhoto,
-    /// Foreign student: send the e-photo to the international students office.
-    SendEPhoto,
-    /// A reported error needs a new photo: make up again (online or offline).
-    RetakePhoto,
-    /// The photo is on CHSI: check it and confirm or report a real error.
-    SelfCheckPhoto,
-    /// A reported error is with the unit or the Graduate School.
-    WaitForErrorReport,
-    /// Checked, but CHSI has not passed the identity verification yet.
-    WaitForChsiVerification,
-    /// Verified, self-checked and on the graduate platform: nothing left.
-    Done,
-}
-
-impl NextAction {
-    pub fn message(self) -> &'static str {
-        match self {
-            Self::WaitForCampaign => "学历相片采集尚未开始，请留意研究生院通知",
-            Self::BindRoster => "请输入学号和姓名，绑定毕业生名单",
-            Self::SaveCollectionCode => {
-                "请先登录学信网获取并保存本人的图像采集码，没有采集码将不予拍摄"
-            }
-            Self::BookSession => "请预约所在校区的集中采集时段",
-            Self::WaitForChsiUpload => "已完成拍摄。照片将由采集中心上传至学信网，上传后请及时核对",
-            Self::AttendSession => {
-                "请按预约时间到采集地点拍摄，现场出示签到码；费用 15 元，现场微信扫码支付"
-            }
-            Self::WaitForMakeupReview => "补拍照片已提交，正在等待培养单位审核",
-            Self::ReuploadMakeup => "补拍照片未通过审核，请按退回原因重新拍摄上传",
-            Self::HandInPaperPhoto => "请在补拍截止前将纸质相片交给培养单位研究生秘书",
-            Self::SendEPhoto => "请将电子相片发送至留学生办公室",
-            Self::RetakePhoto => {
-                "经核实需要重新拍摄：请在补拍截止前在线上传照片，或到采集点补拍后将纸质相片交给研究生秘书"
-            }
-            Self::SelfCheckPhoto => {
-                "照片已上传至学信网：请登录学信网图像校对系统核对是否为本人。只有照片缺失、不是本人、身份信息错误或核验未通过才可报告错误，不得因对照片效果不满意而报告"
-            }
-            Self::WaitForErrorReport => "你报告的问题正在由培养单位和研究生院处理，请留意处理结果",
-            Self::WaitForChsiVerification => {
-                "学信网身份核验尚未通过，请留意核验结果；如确有错误请报告"
-            }
-            Self::Done => "学历照片已全部完成",
-            Self::UploadToGraduatePlatform => {
-                "你在学信网已有学历照片，无需再拍摄；申请答辩前请从学信网下载电子照片并上传至研究生管理系统"
-            }
-        }
-    }
-}
-
 pub struct StudentStatus {
     pub eligibility: Eligibility,
     pub collection_code: Option<CollectionCodeState>,
     pub next_action: NextAction,
+    /// What the latest CHSI list says, once one named the student.
+    pub chsi_status: Option<ChsiStatus>,
+    /// Missed a booked session and not photographed since.
+    pub no_show: bool,
 }
 
-/// The status of a roster entry (or of an unbound account) — pure rules.
+/// The status of a roster entry with its facts (or of an unbound account).
 pub fn summarize(
-    entry: Option<&roster_entry::Model>,
-    category: Option<StudentCategory>,
+    entry: Option<(&roster_entry::Model, Facts)>,
     campaign_open: bool,
-    booking: Option<BookingStatus>,
 ) -> StudentStatus {
-    let Some(entry) = entry else {
+    let Some((entry, facts)) = entry else {
         return StudentStatus {
             eligibility: Eligibility::NotBound,
             collection_code: None,
@@ -133,232 +72,35 @@ pub fn summarize(
             } else {
                 NextAction::WaitForCampaign
             },
+            chsi_status: None,
+            no_show: false,
         };
     };
-    let code = match (
-        entry.collection_code.is_some(),
-        category.is_some_and(StudentCategory::needs_collection_code),
-    ) {
-        (true, _) => CollectionCodeState::Saved,
-        (false, true) => CollectionCodeState::Needed,
-        (false, false) => CollectionCodeState::NotRequired,
-    };
-    if entry.has_chsi_photo {
-        return StudentStatus {
-            eligibility: Eligibility::AlreadyHasChsiPhoto,
-            collection_code: Some(code),
-            next_action: if entry.graduate_platform_at.is_some() {
-                NextAction::Done
-            } else {
-                NextAction::UploadToGraduatePlatform
-            },
-        };
-    }
-    let makeup = entry.makeup_state.as_deref().and_then(MakeupState::parse);
-    let chsi = ChsiStatus::of(entry.chsi_status.as_deref());
-    // After a re-shoot request only a new make-up counts as the photo.
-    let reshoot = entry.reshoot_requested_at.is_some();
-    let photographed = makeup.is_some_and(MakeupState::is_photographed)
-        || (!reshoot && (booking == Some(BookingStatus::Photographed) || chsi.on_chsi()));
-    let next_action = if entry.student_id.is_none() {
-        NextAction::BindRoster
-    } else if code == CollectionCodeState::Needed {
-        NextAction::SaveCollectionCode
-    } else if photographed {
-        verification_step(entry, chsi)
-    } else if let Some(step) = makeup.and_then(makeup_step) {
-        step
-    } else if makeup == Some(MakeupState::Rejected) && (reshoot || booking.is_none()) {
-        NextAction::ReuploadMakeup
-    } else if reshoot {
-        NextAction::RetakePhoto
-    } else if booking.is_some() {
-        NextAction::AttendSession
+    // A photo on CHSI (or taken) needs no code any more.
+    let photo = [
+        Fact::AlreadyOnChsi,
+        Fact::ChsiShowsPhoto,
+        Fact::Photographed,
+    ];
+    let code = if entry.collection_code.is_some() {
+        CollectionCodeState::Saved
+    } else if facts.has(Fact::CodeMissing) && !photo.iter().any(|f| facts.has(*f)) {
+        CollectionCodeState::Needed
     } else {
-        NextAction::BookSession
+        CollectionCodeState::NotRequired
     };
+    let next_action = journey::next_action(facts);
     StudentStatus {
-        eligibility: Eligibility::Eligible,
+        eligibility: if facts.has(Fact::AlreadyOnChsi) {
+            Eligibility::AlreadyHasChsiPhoto
+        } else {
+            Eligibility::Eligible
+        },
         collection_code: Some(code),
         next_action,
+        chsi_status: entry.chsi_status.as_deref().and_then(ChsiStatus::parse),
+        no_show: next_action == NextAction::MakeUpPhoto && facts.has(Fact::NoShow),
     }
-}
-
-/// After the photo: CHSI upload, self-check, verification, graduate platform.
-fn verification_step(entry: &roster_entry::Model, chsi: ChsiStatus) -> NextAction {
-    if !chsi.on_chsi() {
-        NextAction::WaitForChsiUpload
-    } else if entry.has_open_report {
-        NextAction::WaitForErrorReport
-    } else if entry.self_checked_at.is_none() {
-        NextAction::SelfCheckPhoto
-    } else if chsi != ChsiStatus::Passed {
-        NextAction::WaitForChsiVerification
-    } else if entry.graduate_platform_at.is_none() {
-        NextAction::UploadToGraduatePlatform
-    } else {
-        NextAction::Done
-    }
-}
-
-/// A make-up under way that comes before any booking.
-fn makeup_step(state: MakeupState) -> Option<NextAction> {
-    match state {
-        MakeupState::PendingReview => Some(NextAction::WaitForMakeupReview),
-        MakeupState::AwaitingPaperPhoto => Some(NextAction::HandInPaperPhoto),
-        MakeupState::AwaitingEPhoto => Some(NextAction::SendEPhoto),
-        _ => None,
-    }
-}
-
-/// The database condition matching roster entries whose `summarize` gives
-/// `action` (kept next to `summarize` so the two agree; a test checks it).
-pub fn next_action_condition(action: NextAction) -> Condition {
-    use roster_entry::Column as C;
-    let code_ok = Condition::any()
-        .add(C::CollectionCode.is_not_null())
-        .add(C::Category.eq(StudentCategory::Foreign.as_str()));
-    // Bound, eligible and past the collection-code step.
-    let ready = || {
-        Condition::all()
-            .add(C::HasChsiPhoto.eq(false))
-            .add(C::StudentId.is_not_null())
-            .add(code_ok.clone())
-    };
-    // Every piece below is written so that NULL columns never make a
-    // condition and its opposite both false.
-    let makeup_in =
-        |states: &[MakeupState]| C::MakeupState.is_in(states.iter().map(|s| s.as_str()));
-    let done_states = [MakeupState::Approved, MakeupState::OfflineComplete];
-    let makeup_not_done = || {
-        Condition::any()
-            .add(C::MakeupState.is_null())
-            .add(C::MakeupState.is_not_in(done_states.iter().map(|s| s.as_str())))
-    };
-    let booking_in = |statuses: &[BookingStatus]| C::Id.in_subquery(active_bookings(statuses));
-    let photographed = || {
-        Condition::any().add(makeup_in(&done_states)).add(
-            Condition::all().add(C::ReshootRequestedAt.is_null()).add(
-                Condition::any()
-                    .add(booking_in(&[BookingStatus::Photographed]))
-                    .add(C::ChsiStatus.is_not_null()),
-            ),
-        )
-    };
-    let not_photographed = || {
-        Condition::all().add(makeup_not_done()).add(
-            Condition::any()
-                .add(C::ReshootRequestedAt.is_not_null())
-                .add(
-                    Condition::all()
-                        .add(C::Id.not_in_subquery(active_bookings(&[BookingStatus::Photographed])))
-                        .add(C::ChsiStatus.is_null()),
-                ),
-        )
-    };
-    // Photographed and on CHSI, no open report, self-checked, passed.
-    let verified = || {
-        ready()
-            .add(photographed())
-            .add(C::ChsiStatus.eq(ChsiStatus::Passed.as_str()))
-            .add(C::HasOpenReport.eq(false))
-            .add(C::SelfCheckedAt.is_not_null())
-    };
-    let has_chsi_photo = || Condition::all().add(C::HasChsiPhoto.eq(true));
-    match action {
-        NextAction::WaitForCampaign => Condition::all().add(Expr::cust("1 = 0")),
-        NextAction::BindRoster => Condition::all()
-            .add(C::HasChsiPhoto.eq(false))
-            .add(C::StudentId.is_null()),
-        NextAction::SaveCollectionCode => Condition::all()
-            .add(C::HasChsiPhoto.eq(false))
-            .add(C::StudentId.is_not_null())
-            .add(code_ok.clone().not()),
-        NextAction::WaitForChsiUpload => ready().add(photographed()).add(C::ChsiStatus.is_null()),
-        NextAction::WaitForErrorReport => ready()
-            .add(photographed())
-            .add(C::ChsiStatus.is_not_null())
-            .add(C::HasOpenReport.eq(true)),
-        NextAction::SelfCheckPhoto => ready()
-            .add(photographed())
-            .add(C::ChsiStatus.is_not_null())
-            .add(C::HasOpenReport.eq(false))
-            .add(C::SelfCheckedAt.is_null()),
-        NextAction::WaitForChsiVerification => ready()
-            .add(photographed())
-            .add(C::ChsiStatus.is_not_null())
-            .add(C::ChsiStatus.ne(ChsiStatus::Passed.as_str()))
-            .add(C::HasOpenReport.eq(false))
-            .add(C::SelfCheckedAt.is_not_null()),
-        NextAction::UploadToGraduatePlatform => Condition::any()
-            .add(verified().add(C::GraduatePlatformAt.is_null()))
-            .add(has_chsi_photo().add(C::GraduatePlatformAt.is_null())),
-        NextAction::Done => Condition::any()
-            .add(verified().add(C::GraduatePlatformAt.is_not_null()))
-            .add(has_chsi_photo().add(C::GraduatePlatformAt.is_not_null())),
-        NextAction::WaitForMakeupReview => ready()
-            .add(not_photographed())
-            .add(makeup_in(&[MakeupState::PendingReview])),
-        NextAction::HandInPaperPhoto => ready()
-            .add(not_photographed())
-            .add(makeup_in(&[MakeupState::AwaitingPaperPhoto])),
-        NextAction::SendEPhoto => ready()
-            .add(not_photographed())
-            .add(makeup_in(&[MakeupState::AwaitingEPhoto])),
-        NextAction::ReuploadMakeup => ready()
-            .add(not_photographed())
-            .add(makeup_in(&[MakeupState::Rejected]))
-            .add(
-                Condition::any()
-                    .add(C::ReshootRequestedAt.is_not_null())
-                    .add(C::Id.not_in_subquery(active_bookings(&[]))),
-            ),
-        NextAction::RetakePhoto => ready()
-            .add(not_photographed())
-            .add(C::ReshootRequestedAt.is_not_null())
-            .add(C::MakeupState.is_null()),
-        NextAction::AttendSession => ready()
-            .add(not_photographed())
-            .add(C::ReshootRequestedAt.is_null())
-            .add(booking_in(&[]))
-            .add(
-                Condition::any()
-                    .add(C::MakeupState.is_null())
-                    .add(makeup_in(&[MakeupState::Rejected])),
-            ),
-        NextAction::BookSession => ready()
-            .add(not_photographed())
-            .add(C::ReshootRequestedAt.is_null())
-            .add(C::Id.not_in_subquery(active_bookings(&[])))
-            .add(C::MakeupState.is_null()),
-    }
-}
-
-/// Roster entries holding an active booking (in one of `statuses`, or any).
-fn active_bookings(statuses: &[BookingStatus]) -> sea_orm::sea_query::SelectStatement {
-    let mut query = sea_orm::sea_query::Query::select()
-        .column(booking::Column::ActiveEntryId)
-        .from(booking::Entity)
-        .and_where(booking::Column::ActiveEntryId.is_not_null())
-        .to_owned();
-    if !statuses.is_empty() {
-        query.and_where(booking::Column::Status.is_in(statuses.iter().map(|s| s.as_str())));
-    }
-    query
-}
-
-/// The active booking's status of each of these roster entries that has one.
-pub async fn active_booking_statuses(
-    db: &impl ConnectionTrait,
-    entry_ids: &[i64],
-) -> AppResult<std::collections::HashMap<i64, BookingStatus>> {
-    Ok(booking::Entity::find()
-        .filter(booking::Column::ActiveEntryId.is_in(entry_ids.to_vec()))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|b| Some((b.active_entry_id?, BookingStatus::parse(&b.status)?)))
-        .collect())
 }
 
 /// A student's roster entry in the open campaign, with where it belongs.
@@ -423,18 +165,14 @@ pub async fn profile(db: &DatabaseConnection, student_id: i64) -> AppResult<Stud
         None => None,
     };
     let status = match &enrollment {
-        Some(e) => {
-            let booked = active_booking_statuses(db, &[e.entry.id])
-                .await?
-                .remove(&e.entry.id);
-            summarize(
-                Some(&e.entry),
-                Some(roster::entry_category(&e.entry)?),
-                true,
-                booked,
-            )
-        }
-        None => summarize(None, None, open_campaign.is_some(), None),
+        Some(e) => summarize(
+            Some((
+                &e.entry,
+                journey::facts_of(db, e.entry.id, Utc::now()).await?,
+            )),
+            true,
+        ),
+        None => summarize(None, open_campaign.is_some()),
     };
     Ok(StudentProfile {
         student_id,
@@ -481,9 +219,6 @@ pub async fn bind(
         .await?
         .filter(|e| same_name(&e.name, name))
         .ok_or(ErrorCode::NotOnRoster)?;
-    if entry.has_chsi_photo {
-        return Err(ErrorCode::AlreadyHasChsiPhoto.into());
-    }
     match entry.student_id {
         Some(owner) if owner == student_id => return profile(db, student_id).await,
         Some(_) => return Err(ErrorCode::RosterEntryTaken.into()),
@@ -498,7 +233,16 @@ pub async fn bind(
         .exec(db)
         .await;
     match claimed {
-        Ok(r) if r.rows_affected == 1 => profile(db, student_id).await,
+        Ok(r) if r.rows_affected == 1 => {
+            // Walk-ins recorded before the student opened the mini-program.
+            booking::Entity::update_many()
+                .col_expr(booking::Column::StudentId, Expr::value(student_id))
+                .filter(booking::Column::RosterEntryId.eq(entry.id))
+                .filter(booking::Column::StudentId.is_null())
+                .exec(db)
+                .await?;
+            profile(db, student_id).await
+        }
         Ok(_) => Err(ErrorCode::RosterEntryTaken.into()),
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             Err(ErrorCode::AlreadyBound.into())
@@ -559,119 +303,6 @@ pub async fn save_collection_code(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn entry(bound: bool, code: bool, has_photo: bool) -> roster_entry::Model {
-        let now = Utc::now();
-        roster_entry::Model {
-            id: 1,
-            campaign_id: 1,
-            student_no: "1".into(),
-            name: "n".into(),
-            unit_id: 1,
-            category: "domestic".into(),
-            graduation_half: "first".into(),
-            deferred: false,
-            has_chsi_photo: has_photo,
-            phone: None,
-            student_id: bound.then_some(7),
-            bound_at: None,
-            collection_code: code.then(|| "C".into()),
-            collection_code_saved_at: None,
-            makeup_state: None,
-            chsi_status: None,
-            chsi_status_at: None,
-            chsi_status_date: None,
-            self_checked_at: None,
-            graduate_platform_at: None,
-            reshoot_requested_at: None,
-            has_open_report: false,
-            created_at: now,
-            updated_at: now,
-        }
-    }
-
-    #[test]
-    fn next_action_follows_the_steps() {
-        use StudentCategory::*;
-        assert_eq!(
-            summarize(None, None, false, None).next_action,
-            NextAction::WaitForCampaign
-        );
-        assert_eq!(
-            summarize(None, None, true, None).next_action,
-            NextAction::BindRoster
-        );
-        let cases = [
-            (
-                entry(true, false, false),
-                Domestic,
-                NextAction::SaveCollectionCode,
-                CollectionCodeState::Needed,
-            ),
-            (
-                entry(true, false, false),
-                HkMacaoTaiwan,
-                NextAction::SaveCollectionCode,
-                CollectionCodeState::Needed,
-            ),
-            (
-                entry(true, false, false),
-                Foreign,
-                NextAction::BookSession,
-                CollectionCodeState::NotRequired,
-            ),
-            (
-                entry(true, true, false),
-                Domestic,
-                NextAction::BookSession,
-                CollectionCodeState::Saved,
-            ),
-            (
-                entry(false, false, false),
-                Domestic,
-                NextAction::BindRoster,
-                CollectionCodeState::Needed,
-            ),
-            (
-                entry(false, false, true),
-                Domestic,
-                NextAction::UploadToGraduatePlatform,
-                CollectionCodeState::Needed,
-            ),
-        ];
-        for (e, cat, action, code) in cases {
-            let s = summarize(Some(&e), Some(cat), true, None);
-            assert_eq!(
-                (s.next_action, s.collection_code),
-                (action, Some(code)),
-                "{cat:?}"
-            );
-        }
-        assert_eq!(
-            summarize(
-                Some(&entry(true, true, false)),
-                Some(Domestic),
-                true,
-                Some(BookingStatus::Booked)
-            )
-            .next_action,
-            NextAction::AttendSession
-        );
-        assert_eq!(
-            summarize(
-                Some(&entry(true, true, false)),
-                Some(Domestic),
-                true,
-                Some(BookingStatus::Photographed)
-            )
-            .next_action,
-            NextAction::WaitForChsiUpload
-        );
-        assert_eq!(
-            summarize(Some(&entry(false, false, true)), Some(Domestic), true, None).eligibility,
-            Eligibility::AlreadyHasChsiPhoto
-        );
-    }
 
     #[test]
     fn names_match_despite_spacing_and_case() {

@@ -18,7 +18,7 @@ use crate::{
     entity::{chsi_status_event, error_report, error_report_batch, list_import, roster_entry},
     error::{AppError, AppResult, ErrorCode},
     service::{
-        campaign, makeup, notify,
+        campaign, journey, makeup, notify,
         report::Cell,
         roster::RowError,
         student::{self, Enrollment},
@@ -368,11 +368,23 @@ pub enum SelfCheck {
     Error { reason: ErrorReason, detail: String },
 }
 
-fn now_open(enrollment: &Enrollment) -> AppResult<()> {
-    if !ChsiStatus::of(enrollment.entry.chsi_status.as_deref()).on_chsi() {
-        return Err(ErrorCode::PhotoNotOnChsiYet.into());
-    }
-    if Utc::now() >= enrollment.campaign.self_check_deadline {
+/// The journey's rule for self-checks and reports (see `journey::may_report`),
+/// before the self-check deadline.
+async fn now_open(
+    db: &impl ConnectionTrait,
+    enrollment: &Enrollment,
+    reason: Option<ErrorReason>,
+) -> AppResult<()> {
+    let now = Utc::now();
+    let facts = journey::facts_of(db, enrollment.entry.id, now).await?;
+    journey::may_report(
+        facts,
+        reason,
+        enrollment.entry.photographed_at,
+        enrollment.campaign.photo_missing_after_days,
+        now,
+    )?;
+    if now >= enrollment.campaign.self_check_deadline {
         return Err(ErrorCode::SelfCheckClosed.into());
     }
     Ok(())
@@ -393,7 +405,11 @@ async fn open_report(
 pub async fn self_check(state: &AppState, student_id: i64, check: SelfCheck) -> AppResult<()> {
     let profile = student::profile(&state.db, student_id).await?;
     let enrollment = profile.enrollment.ok_or(ErrorCode::NotBound)?;
-    now_open(&enrollment)?;
+    let reason = match &check {
+        SelfCheck::Confirmed => None,
+        SelfCheck::Error { reason, .. } => Some(*reason),
+    };
+    now_open(&state.db, &enrollment, reason).await?;
     let entry = &enrollment.entry;
     if open_report(&state.db, entry.id).await?.is_some() {
         return Err(ErrorCode::ErrorReportOpen.into());

@@ -1,7 +1,7 @@
 //! The test photos committed in `tests/images/` (where they come from and
 //! what each one exercises: `tests/images/README.md`), and the few bad
 //! files that are cut from them at test time (a bomb header, a truncated
-//! file, 3 MB of EXIF) rather than stored.
+//! file, 3 MB of EXIF, a head moved to the top edge) rather than stored.
 
 fn load(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/images/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -123,4 +123,22 @@ pub fn bomb() -> Vec<u8> {
 pub fn truncated() -> Vec<u8> {
     let bytes = good_jpeg();
     bytes[..bytes.len() / 2].to_vec()
+}
+
+/// The photo with its top cut off so that the estimated top of the head
+/// lies `room` pixels of the 480×640 frame below the top edge (the ideal
+/// crop leaves 72, the spec's band allows 50 to 110), re-encoded as JPEG.
+pub fn head_near_the_top(bytes: &[u8], room: f32) -> Vec<u8> {
+    use diploma_photo::service::photo_check::{Placement, analyse, decode};
+    let (image, format) = decode(std::io::Cursor::new(bytes)).unwrap();
+    let face = analyse(image.clone(), format).face.expect("one face");
+    let scale = face.width / Placement::for_aspect(face.height / face.width).face_width;
+    let rows = (face.hairline_y() - room * scale).round() as u32;
+    let (width, height) = image.dimensions();
+    let cut = image::imageops::crop_imm(&image, 0, rows, width, height - rows).to_image();
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&cut)
+        .unwrap();
+    out
 }
