@@ -872,10 +872,12 @@ async fn on_site_staff_check_in_by_typed_student_number_and_mark_photographed() 
     .await;
     b.fill("#onsite-session", &session.to_string()).await;
 
-    // A student who never bound: a clear refusal.
+    // A domestic student who never opened the mini-program has no
+    // collection code: a clear refusal.
     b.fill("#onsite-number", OTHER_UNIT).await;
     b.click("#onsite-checkin").await;
-    b.find("#onsite-result[data-error='not_bound']").await;
+    b.find("#onsite-result[data-error='collection_code_required']")
+        .await;
     b.screenshot("onsite-refused").await;
     b.dismiss_toasts().await;
 
