@@ -521,6 +521,8 @@ fn item(body: &Value, key: &str, value: &str) -> Value {
 const CS: [&str; 3] = ["20240019", "20240020", "20240021"];
 /// A domestic student of another unit (EAST-MAT).
 const OTHER_UNIT: &str = "20240022";
+/// A foreign student of another unit.
+const FOREIGN_ONLINE: &str = "20240006";
 
 #[tokio::test]
 async fn the_console_is_served_from_the_binary_with_a_strict_policy() {
@@ -870,10 +872,12 @@ async fn on_site_staff_check_in_by_typed_student_number_and_mark_photographed() 
     .await;
     b.fill("#onsite-session", &session.to_string()).await;
 
-    // A student who never bound: a clear refusal.
+    // A domestic student who never opened the mini-program has no
+    // collection code: a clear refusal.
     b.fill("#onsite-number", OTHER_UNIT).await;
     b.click("#onsite-checkin").await;
-    b.find("#onsite-result[data-error='not_bound']").await;
+    b.find("#onsite-result[data-error='collection_code_required']")
+        .await;
     b.screenshot("onsite-refused").await;
     b.dismiss_toasts().await;
 
@@ -916,6 +920,23 @@ async fn an_admin_sets_up_a_campus_unit_session_and_secretary_account() {
     let (_one, b) = browser_or_skip!();
     b.login(&demo.app, "demo-admin", "demo-admin-pass").await;
     b.open("setup").await;
+
+    // The international students office's contact, shown to students.
+    let contact = "留学生办公室：行政楼 201，电话 020-12345678";
+    b.click("#page td button.btn-small").await;
+    b.fill("#page form textarea[name='intl_office_contact']", contact)
+        .await;
+    b.click("#page form button[type='submit']").await;
+    b.until(
+        "the campaign saved",
+        "!document.querySelector(\"#page textarea[name='intl_office_contact']\")",
+    )
+    .await;
+    let campaign = demo.campaign_id().await;
+    let saved = demo
+        .get(&format!("/api/v1/admin/campaigns/{campaign}"), &demo.admin)
+        .await;
+    assert_eq!(saved["intl_office_contact"], contact);
 
     b.click("#page .tab[data-tab='campuses']").await;
     b.fill("#page form input[name='code']", "GZ-INT").await;
@@ -1181,6 +1202,18 @@ async fn every_page_of_every_role_renders() {
         )
         .await;
     assert_eq!(resp.status(), StatusCode::OK);
+    // Another foreign student's online make-up, approved.
+    let online = demo.upload(FOREIGN_ONLINE, photos::good_jpeg()).await;
+    let photo = demo.me(&online).await["makeup"]["latest_upload"]["id"].clone();
+    let resp = demo
+        .app
+        .post_json(
+            &format!("/api/v1/staff/reviews/{photo}"),
+            &json!({"decision": "approve"}),
+            Some(&demo.admin),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
     let (_one, mut b) = browser_or_skip!();
 
     let roles = [
@@ -1242,8 +1275,16 @@ async fn every_page_of_every_role_renders() {
     }
     b.screenshot("login").await;
 
-    // International office: record the e-photo, the row updates in place.
+    // International office: download the approved online photo; record the
+    // e-photo of the offline make-up, the row updates in place.
     b.login(&demo.app, "demo-intl", "demo-intl-pass").await;
+    b.click(&format!("button[data-download='{FOREIGN_ONLINE}']"))
+        .await;
+    b.until(
+        "the download",
+        "[...document.querySelectorAll('.toast')].some(t => t.textContent.includes('已下载电子相片'))",
+    )
+    .await;
     b.click("button[data-receive='20240021']").await;
     b.until(
         "the receipt",

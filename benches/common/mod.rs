@@ -206,6 +206,7 @@ pub async fn start(students: usize) -> Bench {
             on_site_notes: None,
             cancel_cutoff_minutes: None,
             makeup_location: None,
+            intl_office_contact: None,
         },
     )
     .await

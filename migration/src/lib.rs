@@ -11,6 +11,7 @@ mod m20261126_000007_verification;
 mod m20261127_000008_notifications_audit;
 mod m20261128_000009_chsi_status_date;
 mod m20261204_000010_original_sha256;
+mod m20261204_000011_intl_office_contact;
 mod m20261204_000012_journey;
 
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_notifications_audit::Migration),
             Box::new(m20261128_000009_chsi_status_date::Migration),
             Box::new(m20261204_000010_original_sha256::Migration),
+            Box::new(m20261204_000011_intl_office_contact::Migration),
             Box::new(m20261204_000012_journey::Migration),
         ]
     }

@@ -2,7 +2,9 @@
 //! the Graduate School sets up a campaign.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
+use poem_openapi::{
+    ApiResponse, Object, OpenApi, param::Path, payload::Json, types::MaybeUndefined,
+};
 
 use crate::{
     api::{ApiTags, security::AdminAuth},
@@ -39,6 +41,10 @@ pub struct CampaignView {
     /// Where and when the collection centre takes make-up shots (address,
     /// hours, phone), shown to students declaring an offline make-up.
     makeup_location: String,
+    /// How to reach the international students office (address, phone,
+    /// e-mail), where foreign students send their electronic photo; shown to
+    /// students in `GET /me` (`campaign.intl_office_contact`). Null: not set.
+    intl_office_contact: Option<String>,
     /// A photo still missing on CHSI this many days after the shot may be
     /// reported by the student (`photo_missing`). Default 14.
     photo_missing_after_days: i32,
@@ -69,6 +75,7 @@ impl From<campaign::Model> for CampaignView {
             on_site_notes: c.on_site_notes,
             cancel_cutoff_minutes: c.cancel_cutoff_minutes,
             makeup_location: c.makeup_location,
+            intl_office_contact: c.intl_office_contact,
             photo_missing_after_days: c.photo_missing_after_days,
             retain_original_days: c.retain_original_days,
             retain_rejected_days: c.retain_rejected_days,
@@ -114,6 +121,14 @@ struct CreateCampaign {
         deserialize_with = "crate::api::strict::string"
     )]
     makeup_location: Option<String>,
+    /// How to reach the international students office (address, phone,
+    /// e-mail), shown to students. Default: not set. Not blank; at most 1000
+    /// characters.
+    #[oai(
+        validator(pattern = r"\S", max_length = 1000),
+        deserialize_with = "crate::api::strict::string"
+    )]
+    intl_office_contact: Option<String>,
 }
 
 #[derive(Object)]
@@ -145,6 +160,12 @@ struct UpdateCampaign {
         deserialize_with = "crate::api::strict::string"
     )]
     makeup_location: Option<String>,
+    /// Not blank; at most 1000 characters; `null` removes it (absent: unchanged).
+    #[oai(
+        validator(pattern = r"\S", max_length = 1000),
+        deserialize_with = "crate::api::strict::string"
+    )]
+    intl_office_contact: MaybeUndefined<String>,
     /// 1–365 days: when a photo missing on CHSI may be reported.
     #[oai(validator(minimum(value = "1"), maximum(value = "365")))]
     photo_missing_after_days: Option<i32>,
@@ -465,6 +486,7 @@ impl CampaignAdminApi {
                 on_site_notes: b.on_site_notes,
                 cancel_cutoff_minutes: b.cancel_cutoff_minutes,
                 makeup_location: b.makeup_location,
+                intl_office_contact: b.intl_office_contact,
             },
         )
         .await?;
@@ -503,7 +525,7 @@ impl CampaignAdminApi {
         Ok(Json(svc::get_campaign(&self.state.db, id.0).await?.into()))
     }
 
-    /// Change a campaign (name, year, deadlines, status, notes)
+    /// Change a campaign (name, year, deadlines, status, notes, contacts)
     ///
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
     /// 404 `not_found`, 409 `another_campaign_open`.
@@ -528,6 +550,7 @@ impl CampaignAdminApi {
             on_site_notes: b.on_site_notes,
             cancel_cutoff_minutes: b.cancel_cutoff_minutes,
             makeup_location: b.makeup_location,
+            intl_office_contact: b.intl_office_contact.into(),
             photo_missing_after_days: b.photo_missing_after_days,
             retain_days: [
                 b.retain_original_days,

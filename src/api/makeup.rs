@@ -27,6 +27,7 @@ use crate::{
     entity::{makeup_photo, offline_makeup, roster_entry},
     error::{AppError, AppResult, ErrorBody, ErrorCode, PhotoCheck},
     service::{
+        campaign, intl,
         makeup::{self, Decision, HandedIn, UploadOutcome, Variant},
         makeup_export,
         photo_check::{Check, Severity},
@@ -367,6 +368,46 @@ fn offline_views(
 #[derive(Object)]
 struct OfflineList {
     items: Vec<OfflineStudentView>,
+}
+
+/// An approved online make-up photo, for the international students office
+/// to download.
+#[derive(Object)]
+struct ApprovedPhotoView {
+    /// Photo id (the `{id}` of `/staff/photos/{id}/image`).
+    id: i64,
+    /// When it was approved (Asia/Shanghai).
+    approved_at: DateTime<FixedOffset>,
+    /// The CHSI-format 480×640 JPEG (`…/image?variant=normalized`), fetched
+    /// with the staff token.
+    download_path: String,
+}
+
+/// A foreign student and where their photo stands.
+#[derive(Object)]
+struct IntlStudentView {
+    /// The roster entry (its `id` is the `{id}` of
+    /// `/intl/students/{id}/e-photo-received`) with the make-up state.
+    student: StudentRef,
+    /// Status of the student's latest online make-up upload; absent: none.
+    latest_upload_status: Option<PhotoStatus>,
+    /// The latest approved online make-up photo (after a re-shoot, the new
+    /// one); absent while none is approved, or once its files were deleted
+    /// under the retention rules.
+    approved_photo: Option<ApprovedPhotoView>,
+    /// The make-up at the collection centre; `e_photo_received_at` says
+    /// whether its e-photo reached the office. Absent: none declared or
+    /// recorded.
+    offline: Option<OfflineView>,
+}
+
+/// The foreign students of one campaign.
+#[derive(Object)]
+struct IntlStudentList {
+    /// The campaign listed.
+    campaign_id: i64,
+    /// Every foreign student of the campaign, by student number.
+    items: Vec<IntlStudentView>,
 }
 
 #[derive(ApiResponse)]
@@ -800,7 +841,7 @@ impl MakeupApi {
                 format!("paper photos, unit {}", scope.as_deref().unwrap_or("all")),
             )
             .await?;
-        let rows = makeup::offline_list(&self.state.db, scope.as_deref(), false, states).await?;
+        let rows = makeup::offline_list(&self.state.db, scope.as_deref(), states).await?;
         Ok(Json(OfflineList {
             items: offline_views(rows),
         }))
@@ -865,28 +906,52 @@ impl MakeupApi {
         ))
     }
 
-    /// Foreign students' offline make-ups, across units
+    /// Foreign students and their photos, across units
     ///
-    /// With the paper-photo and e-photo state of each.
-    /// Errors: 401 `unauthenticated`, 403 `forbidden`.
+    /// Every foreign student of the open campaign (or `campaign_id`), by
+    /// student number: the make-up state, the latest online upload's status,
+    /// the approved online photo to download (`approved_photo.download_path`)
+    /// and the offline make-up with its paper-photo and e-photo receipts.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`
+    /// (campaign), 409 `no_open_campaign`.
     #[oai(
         path = "/intl/students",
         method = "get",
         operation_id = "intl_students"
     )]
-    async fn intl_students(&self, staff: IntlAuth) -> AppResult<Json<OfflineList>> {
+    async fn intl_students(
+        &self,
+        staff: IntlAuth,
+        campaign_id: Query<Option<i64>>,
+    ) -> AppResult<Json<IntlStudentList>> {
+        let campaign_id = campaign::asked_or_open(&self.state.db, campaign_id.0)
+            .await?
+            .id;
         staff
             .0
             .audit(
                 &self.state,
                 AuditAction::RecordViewed,
                 None,
-                "foreign students' offline make-ups",
+                format!("foreign students of campaign {campaign_id}"),
             )
             .await?;
-        let rows = makeup::offline_list(&self.state.db, None, true, &[]).await?;
-        Ok(Json(OfflineList {
-            items: offline_views(rows),
+        let students = intl::foreign_students(&self.state.db, campaign_id).await?;
+        Ok(Json(IntlStudentList {
+            campaign_id,
+            items: students
+                .into_iter()
+                .map(|s| IntlStudentView {
+                    student: student_ref(s.entry, s.unit_code),
+                    latest_upload_status: s.latest_upload,
+                    approved_photo: s.approved_photo.map(|p| ApprovedPhotoView {
+                        id: p.id,
+                        approved_at: to_shanghai(p.approved_at),
+                        download_path: format!("{}?variant=normalized", image_path(p.id)),
+                    }),
+                    offline: s.offline.map(OfflineView::from),
+                })
+                .collect(),
         }))
     }
 }

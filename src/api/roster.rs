@@ -328,16 +328,9 @@ impl RosterApi {
             Option<u64>,
         >,
     ) -> AppResult<Json<StudentPage>> {
-        let db = &self.state.db;
-        let campaign_id = match campaign_id.0 {
-            Some(id) => campaign::get_campaign(db, id).await?.id,
-            None => {
-                campaign::open_campaign(db)
-                    .await?
-                    .ok_or(ErrorCode::NoOpenCampaign)?
-                    .id
-            }
-        };
+        let campaign_id = campaign::asked_or_open(&self.state.db, campaign_id.0)
+            .await?
+            .id;
         let unit_code = unit_scope(&caller.0, unit.0)?;
         let listing = Listing {
             unit: unit_code,

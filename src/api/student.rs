@@ -54,6 +54,10 @@ struct CampaignSummary {
     self_check_deadline: DateTime<FixedOffset>,
     /// Fee, dress rules and what to bring to the session.
     on_site_notes: String,
+    /// How to reach the international students office (address, phone,
+    /// e-mail): foreign students send their electronic photo there. Null
+    /// until the Graduate School sets it.
+    intl_office_contact: Option<String>,
 }
 
 /// The next thing the student should do.
@@ -175,6 +179,7 @@ impl From<StudentProfile> for StudentMe {
             makeup_deadline: to_shanghai(c.makeup_deadline),
             self_check_deadline: to_shanghai(c.self_check_deadline),
             on_site_notes: c.on_site_notes,
+            intl_office_contact: c.intl_office_contact,
         });
         Self {
             student_id: p.student_id,

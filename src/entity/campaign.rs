@@ -17,6 +17,9 @@ pub struct Model {
     pub cancel_cutoff_minutes: i32,
     /// Where and when the collection centre takes make-up shots (address, hours, phone).
     pub makeup_location: String,
+    /// How to reach the international students office (address, phone,
+    /// e-mail), shown to students; null until set.
+    pub intl_office_contact: Option<String>,
     /// Originals of approved make-up uploads are deleted this many days after approval.
     pub retain_original_days: i32,
     /// Rejected or withdrawn uploads are deleted this many days after the decision.

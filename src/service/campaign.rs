@@ -68,6 +68,8 @@ pub struct CampaignInput {
     pub cancel_cutoff_minutes: Option<i32>,
     /// Default: the notice's collection point.
     pub makeup_location: Option<String>,
+    /// Default: not set (the notice gives no address).
+    pub intl_office_contact: Option<String>,
 }
 
 #[derive(Default)]
@@ -80,9 +82,19 @@ pub struct CampaignPatch {
     pub on_site_notes: Option<String>,
     pub cancel_cutoff_minutes: Option<i32>,
     pub makeup_location: Option<String>,
+    /// `Some(None)` removes the contact.
+    pub intl_office_contact: Option<Option<String>>,
     pub photo_missing_after_days: Option<i32>,
     /// Retention of approved originals, rejected uploads, closed campaigns.
     pub retain_days: [Option<i32>; 3],
+}
+
+/// Longest contact of the international students office.
+const MAX_INTL_OFFICE_CONTACT_CHARS: usize = 1000;
+
+fn check_intl_office_contact(text: Option<String>) -> AppResult<Option<String>> {
+    text.map(|t| check_text("留学生办公室联系方式", &t, MAX_INTL_OFFICE_CONTACT_CHARS))
+        .transpose()
 }
 
 fn check_cutoff(minutes: i32) -> AppResult<i32> {
@@ -137,6 +149,7 @@ pub async fn create_campaign(
             Some(text) => check_text("补拍地点", &text, 1000)?,
             None => DEFAULT_MAKEUP_LOCATION.to_owned(),
         }),
+        intl_office_contact: Set(check_intl_office_contact(input.intl_office_contact)?),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -173,6 +186,20 @@ pub async fn open_campaign(db: &impl ConnectionTrait) -> AppResult<Option<campai
         .await?)
 }
 
+/// The campaign a staff listing covers: the one asked for (404 when
+/// unknown), else the open one (409 `no_open_campaign` when none is).
+pub async fn asked_or_open(
+    db: &impl ConnectionTrait,
+    asked: Option<i64>,
+) -> AppResult<campaign::Model> {
+    match asked {
+        Some(id) => get_campaign(db, id).await,
+        None => open_campaign(db)
+            .await?
+            .ok_or_else(|| ErrorCode::NoOpenCampaign.into()),
+    }
+}
+
 pub async fn update_campaign(
     db: &DatabaseConnection,
     id: i64,
@@ -197,6 +224,9 @@ pub async fn update_campaign(
     }
     if let Some(text) = patch.makeup_location {
         model.makeup_location = Set(check_text("补拍地点", &text, 1000)?);
+    }
+    if let Some(contact) = patch.intl_office_contact {
+        model.intl_office_contact = Set(check_intl_office_contact(contact)?);
     }
     if let Some(minutes) = patch.cancel_cutoff_minutes {
         model.cancel_cutoff_minutes = Set(check_cutoff(minutes)?);

@@ -18,6 +18,10 @@ use crate::{
 };
 
 pub const CAMPAIGN_NAME: &str = "2024届毕业研究生学历相片采集（演示）";
+/// The notice gives no address for the international students office: a
+/// made-up one, so that students see where the field's text goes.
+const DEMO_INTL_OFFICE_CONTACT: &str = "留学生办公室（演示数据）：东校园行政楼 201 室；\
+     电话 020-00000000；邮箱 intl-office@example.edu.cn";
 
 const CAMPUSES: [(&str, &str); 5] = [
     ("ZHUHAI", "珠海校区"),
@@ -165,6 +169,7 @@ pub async fn seed(
                 on_site_notes: None,
                 cancel_cutoff_minutes: None,
                 makeup_location: None,
+                intl_office_contact: Some(DEMO_INTL_OFFICE_CONTACT.into()),
             },
         )
         .await?;

@@ -1003,7 +1003,6 @@ pub async fn record_received(
 pub async fn offline_list(
     db: &DatabaseConnection,
     unit_code: Option<&str>,
-    foreign_only: bool,
     states: &[MakeupState],
 ) -> AppResult<Vec<(roster_entry::Model, String, offline_makeup::Model)>> {
     let records = offline_makeup::Entity::find()
@@ -1012,9 +1011,6 @@ pub async fn offline_list(
         .await?;
     let mut query = roster_entry::Entity::find()
         .filter(roster_entry::Column::Id.is_in(records.iter().map(|r| r.roster_entry_id)));
-    if foreign_only {
-        query = query.filter(roster_entry::Column::Category.eq(StudentCategory::Foreign.as_str()));
-    }
     if !states.is_empty() {
         query = query
             .filter(roster_entry::Column::MakeupState.is_in(states.iter().map(|s| s.as_str())));

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod booking;
 pub mod campaign;
 pub mod demo;
+pub mod intl;
 pub mod journey;
 pub mod makeup;
 pub mod makeup_export;

@@ -57,6 +57,11 @@ function campaignFields(c = {}) {
     field('取消/改约截止（开始前分钟数）', input('cancel_cutoff_minutes', { type: 'number', min: '0', max: '10080', value: c.cancel_cutoff_minutes ?? 120 })),
     field('现场须知', h('textarea', { name: 'on_site_notes', maxlength: '8000', placeholder: '留空使用通知中的默认须知' }, c.on_site_notes || '')),
     field('补拍地点', h('textarea', { name: 'makeup_location', maxlength: '2000', placeholder: '留空使用通知中的采集点' }, c.makeup_location || '')),
+    field(
+      '留学生办公室联系方式',
+      h('textarea', { name: 'intl_office_contact', maxlength: '1000', placeholder: '地址、电话、邮箱：外国留学生将电子相片发送至此' }, c.intl_office_contact || ''),
+      '显示给学生；留空则不显示',
+    ),
   ];
 }
 
@@ -70,6 +75,8 @@ function campaignBody(v) {
     cancel_cutoff_minutes: v.cancel_cutoff_minutes === '' ? undefined : Number(v.cancel_cutoff_minutes),
     on_site_notes: v.on_site_notes || undefined,
     makeup_location: v.makeup_location || undefined,
+    // Emptied: removed from the campaign.
+    intl_office_contact: v.intl_office_contact || null,
   };
 }
 
