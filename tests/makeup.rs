@@ -543,7 +543,7 @@ async fn paper(app: &TestApp, entry_id: &Value, token: &str) -> reqwest::Respons
 #[tokio::test]
 async fn offline_make_up_paper_photo_and_e_photo() {
     let app = spawn_app().await;
-    makeup_setup(&app, 1).await;
+    let (admin, campaign) = makeup_setup(&app, 1).await;
     let domestic = student(&app, 0).await;
     let foreign = bound(&app, "foreigner", "40000001", "Foreign·One").await;
     let (cs, med) = common::secretaries(&app).await;
@@ -624,6 +624,19 @@ async fn offline_make_up_paper_photo_and_e_photo() {
     let body = parts(paper(&app, &foreign_id, &cs).await).await.1;
     assert_eq!(body["student"]["makeup_state"], "awaiting_e_photo");
     assert_eq!(next_action(&app, &foreign).await, "send_e_photo");
+    // The step names where the e-photo goes.
+    let contact = "留学生办公室 intl@example.edu.cn";
+    let resp = app
+        .patch_json(
+            &format!("/api/v1/admin/campaigns/{campaign}"),
+            &json!({ "intl_office_contact": contact }),
+            &admin,
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let me = parts(app.get("/api/v1/me", Some(&foreign)).await).await.1;
+    let message = me["status"]["next_action"]["message"].as_str().unwrap();
+    assert!(message.ends_with(contact), "{message}");
     let listed = parts(app.get("/api/v1/intl/students", Some(&intl)).await)
         .await
         .1;

@@ -181,12 +181,21 @@ impl From<StudentProfile> for StudentMe {
             on_site_notes: c.on_site_notes,
             intl_office_contact: c.intl_office_contact,
         });
+        let mut status = StatusView::from(p.status);
+        // Where the e-photo goes, in the step that asks for it.
+        if status.next_action.code == NextAction::SendEPhoto
+            && let Some(contact) = campaign
+                .as_ref()
+                .and_then(|c| c.intl_office_contact.as_deref())
+        {
+            status.next_action.message = format!("{}：{contact}", status.next_action.message);
+        }
         Self {
             student_id: p.student_id,
             bound,
             profile,
             campaign,
-            status: p.status.into(),
+            status,
             booking: None,
             makeup: None,
         }
