@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryResult,
+    ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryResult,
     sea_query::{Alias, Expr, ExprTrait, Func, Query},
 };
 
@@ -360,19 +360,16 @@ pub async fn at_risk(
         sort,
     } = query;
     let campaign: campaign::Model = campaigns::get_campaign(db, campaign_id).await?;
-    let mut query =
-        roster_entry::Entity::find().filter(roster_entry::Column::CampaignId.eq(campaign_id));
+    let mut scope = column(roster_entry::Column::CampaignId).eq(campaign_id);
     if let Some(unit_id) = unit_id {
-        query = query.filter(roster_entry::Column::UnitId.eq(unit_id));
+        scope = scope.and(column(roster_entry::Column::UnitId).eq(unit_id));
     }
-    let entries = query.all(db).await?;
-    let ids: Vec<i64> = entries.iter().map(|e| e.id).collect();
-    let facts = journey::facts(db, &ids, now).await?;
+    let actions = journey::next_actions(db, scope.clone(), now).await?;
+    let entries = roster_entry::Entity::find().filter(scope).all(db).await?;
     let units = campaigns::unit_codes(db).await?;
     let mut out = Vec::new();
     for entry in entries {
-        let action = journey::next_action(facts.get(&entry.id).copied().unwrap_or_default());
-        let Some(reason) = RiskReason::of(action) else {
+        let Some(reason) = actions.get(&entry.id).copied().and_then(RiskReason::of) else {
             continue;
         };
         let deadline = if reason.is_self_check() {
