@@ -409,7 +409,7 @@ async fn enrolled(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker>
 /// looked at.
 async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
     let b = enrolled(db, student_id).await?;
-    journey::may_book(journey::facts_of(db, b.entry.id, Utc::now()).await?)?;
+    journey::check_may_book(&b.entry)?;
     Ok(b)
 }
 

@@ -277,6 +277,50 @@ impl Fact {
     }
 }
 
+impl Fact {
+    /// The fact read from the entry's own columns, for the facts that are
+    /// columns (`None` for those that need other tables). The same as
+    /// [`Fact::condition`]: tests/next_action.rs compares them on hundreds
+    /// of generated entries.
+    pub fn of_entry(self, e: &roster_entry::Model) -> Option<bool> {
+        let is = |column: &Option<String>, texts: &[&str]| {
+            column.as_deref().is_some_and(|s| texts.contains(&s))
+        };
+        let makeup = |state: MakeupState| is(&e.makeup_state, &[state.as_str()]);
+        Some(match self {
+            Self::Bound => e.student_id.is_some(),
+            Self::AlreadyOnChsi => e.has_chsi_photo,
+            Self::ChsiShowsPhoto => e
+                .chsi_status
+                .as_deref()
+                .is_some_and(|s| s != ChsiStatus::NotUploaded.as_str()),
+            Self::ChsiPassed => is(&e.chsi_status, &[ChsiStatus::Passed.as_str()]),
+            Self::ChsiFailed => is(
+                &e.chsi_status,
+                &[
+                    ChsiStatus::Failed.as_str(),
+                    ChsiStatus::Inconclusive.as_str(),
+                ],
+            ),
+            Self::Photographed => e.photographed_at.is_some(),
+            Self::CodeMissing => {
+                e.collection_code.is_none() && e.category != StudentCategory::Foreign.as_str()
+            }
+            Self::MakeupPending => makeup(MakeupState::PendingReview),
+            Self::MakeupRejected => makeup(MakeupState::Rejected),
+            Self::AwaitingPaperPhoto => makeup(MakeupState::AwaitingPaperPhoto),
+            Self::AwaitingEPhoto => makeup(MakeupState::AwaitingEPhoto),
+            Self::Reshoot => e.reshoot_requested_at.is_some(),
+            Self::OpenReport => e.has_open_report,
+            Self::SelfChecked => e.self_checked_at.is_some(),
+            Self::GraduatePlatform => e.graduate_platform_at.is_some(),
+            Self::BookingActive | Self::NoShow | Self::NoSessionLeft | Self::Reported => {
+                return None;
+            }
+        })
+    }
+}
+
 /// A roster column, qualified (the facts' subqueries read other tables).
 fn r(c: roster_entry::Column) -> Expr {
     Expr::col((roster_entry::Entity, c))
@@ -492,13 +536,23 @@ pub async fn facts(
     entry_ids: &[i64],
     now: DateTime<Utc>,
 ) -> AppResult<HashMap<i64, Facts>> {
+    read(db, entry_ids, &Fact::ALL, now).await
+}
+
+/// Only `which` of the facts of these entries (the others read as false).
+async fn read(
+    db: &impl ConnectionTrait,
+    entry_ids: &[i64],
+    which: &[Fact],
+    now: DateTime<Utc>,
+) -> AppResult<HashMap<i64, Facts>> {
     let mut out = HashMap::with_capacity(entry_ids.len());
     for chunk in entry_ids.chunks(500) {
         let mut q = Query::select();
         q.column((roster_entry::Entity, roster_entry::Column::Id))
             .from(roster_entry::Entity)
             .and_where(r(roster_entry::Column::Id).is_in(chunk.iter().copied()));
-        for (i, fact) in Fact::ALL.iter().enumerate() {
+        for (i, fact) in which.iter().enumerate() {
             q.expr_as(
                 Expr::case(fact.condition(now), 1).finally(0),
                 Alias::new(format!("f{i}")),
@@ -508,7 +562,7 @@ pub async fn facts(
         for row in rows {
             let id: i64 = row.try_get("", "id")?;
             let mut bits = 0;
-            for (i, fact) in Fact::ALL.iter().enumerate() {
+            for (i, fact) in which.iter().enumerate() {
                 if row.try_get::<i32>("", &format!("f{i}"))? == 1 {
                     bits |= fact.bit();
                 }
@@ -525,15 +579,37 @@ pub async fn facts_of(
     entry_id: i64,
     now: DateTime<Utc>,
 ) -> AppResult<Facts> {
-    Ok(facts(db, &[entry_id], now)
+    Ok(read(db, &[entry_id], &Fact::ALL, now)
         .await?
         .remove(&entry_id)
         .unwrap_or_default())
 }
 
+/// What [`may_book`] reads: columns of the entry only, so that the booking
+/// path reads them from the entry it has (a test checks it is all it reads).
+const BOOKING_FACTS: [Fact; 7] = [
+    AlreadyOnChsi,
+    Photographed,
+    ChsiShowsPhoto,
+    CodeMissing,
+    MakeupPending,
+    AwaitingPaperPhoto,
+    AwaitingEPhoto,
+];
+
+/// [`may_book`] for a roster entry as read: its facts are its own columns,
+/// so the booking path needs no query for them.
+pub fn check_may_book(entry: &roster_entry::Model) -> Result<(), ErrorCode> {
+    let bits = BOOKING_FACTS
+        .iter()
+        .filter(|f| f.of_entry(entry) == Some(true))
+        .fold(0, |acc, f| acc | f.bit());
+    may_book(Facts(bits))
+}
+
 /// Whether the student may book (or join a waitlist): not photographed by
 /// any path, a collection code where one is needed, no make-up under way.
-pub fn may_book(f: Facts) -> Result<(), ErrorCode> {
+fn may_book(f: Facts) -> Result<(), ErrorCode> {
     if f.has(AlreadyOnChsi) {
         Err(ErrorCode::AlreadyHasChsiPhoto)
     } else if f.has(Photographed) || f.has(ChsiShowsPhoto) {
@@ -671,6 +747,57 @@ mod tests {
         ];
         for (facts, action) in steps {
             assert_eq!(next_action(Facts::of(facts)), *action, "{facts:?}");
+        }
+    }
+
+    fn entry() -> roster_entry::Model {
+        let now = Utc::now();
+        roster_entry::Model {
+            id: 1,
+            campaign_id: 1,
+            student_no: "1".into(),
+            name: "n".into(),
+            unit_id: 1,
+            category: "domestic".into(),
+            graduation_half: "first".into(),
+            deferred: false,
+            has_chsi_photo: false,
+            phone: None,
+            student_id: Some(7),
+            bound_at: None,
+            collection_code: Some("C".into()),
+            collection_code_saved_at: None,
+            makeup_state: None,
+            chsi_status: None,
+            chsi_status_at: None,
+            chsi_status_date: None,
+            self_checked_at: None,
+            graduate_platform_at: None,
+            reshoot_requested_at: None,
+            has_open_report: false,
+            photographed_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn the_booking_check_reads_every_fact_it_needs() {
+        assert!(
+            BOOKING_FACTS.iter().all(|f| f.of_entry(&entry()).is_some()),
+            "a column of the entry each"
+        );
+        // Every fact may_book looks at changes its answer from a clean slate,
+        // and no other fact does.
+        let clean = Facts::of(&[Bound]);
+        assert_eq!(may_book(clean), Ok(()));
+        for fact in Fact::ALL {
+            let with = Facts(clean.0 | fact.bit());
+            assert_eq!(
+                may_book(with).is_err(),
+                BOOKING_FACTS.contains(&fact),
+                "{fact:?}"
+            );
         }
     }
 
