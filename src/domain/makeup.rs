@@ -55,11 +55,6 @@ text_enum! {
 }
 
 impl MakeupState {
-    /// The make-up counts as the student's diploma photo being taken.
-    pub fn is_photographed(self) -> bool {
-        matches!(self, Self::Approved | Self::OfflineComplete)
-    }
-
     /// After an offline shot: what is still missing.
     pub fn offline(paper_received: bool, e_photo_needed_and_missing: bool) -> Self {
         match (paper_received, e_photo_needed_and_missing) {

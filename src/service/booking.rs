@@ -30,7 +30,7 @@ use crate::{
     domain::{BookingStatus, CampaignStatus, NotifyEvent, Principal},
     entity::{booking, campaign, roster_entry, slot, unit, waitlist_entry},
     error::{AppError, AppResult, ErrorCode},
-    service::{auth, campaign as campaigns, journey, notify, roster},
+    service::{auth, campaign as campaigns, journey, notify},
     state::AppState,
 };
 
@@ -436,7 +436,8 @@ fn eligible_key(student_id: i64) -> String {
 /// Makes every cached eligibility stale at once: after changes that can take
 /// it away from many students (roster imports, unbinding, campaign and unit
 /// changes). Binding needs nothing (only bound students are cached); saving
-/// a code forgets that student's entry ([`forget_student`]). A failure is logged; the entries then expire by themselves.
+/// a code forgets that student's entry ([`forget_student`]). A failure is
+/// logged; the entries then expire by themselves.
 pub async fn forget_eligibility(cache: &dyn Cache) {
     let epoch = fresh_stamp();
     if let Err(err) = cache
@@ -488,8 +489,7 @@ async fn eligible(state: &AppState, student_id: i64) -> AppResult<Eligible> {
     let b = enrolled(&state.db, student_id).await?;
     let fresh = Eligible {
         epoch: epoch.clone().flatten(),
-        code_missing: roster::entry_category(&b.entry)?.needs_collection_code()
-            && b.entry.collection_code.is_none(),
+        code_missing: journey::Fact::CodeMissing.of_entry(&b.entry) == Some(true),
         campaign_id: b.campaign.id,
         unit_id: b.unit.id,
         campus_id: b.unit.campus_id,

@@ -214,7 +214,7 @@ impl Fact {
     ];
 
     fn bit(self) -> u32 {
-        1 << Self::ALL.iter().position(|f| *f == self).unwrap_or(0)
+        1 << self as u32
     }
 
     /// The fact as SQL over `roster_entries`: never NULL, so that NOT of it
@@ -275,9 +275,7 @@ impl Fact {
             Self::GraduatePlatform => r(C::GraduatePlatformAt).is_not_null(),
         }
     }
-}
 
-impl Fact {
     /// The fact read from the entry's own columns, for the facts that are
     /// columns (`None` for those that need other tables). The same as
     /// [`Fact::condition`]: tests/next_action.rs compares them on hundreds

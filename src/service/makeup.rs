@@ -275,9 +275,8 @@ pub async fn check_file(state: &AppState, path: &Path, normalise: bool) -> AppRe
 async fn makeup_context(state: &AppState, student_id: i64) -> AppResult<Enrollment> {
     let profile = student::profile(&state.db, student_id).await?;
     let enrollment = profile.enrollment.ok_or(ErrorCode::NotBound)?;
-    let now = Utc::now();
-    journey::may_make_up(journey::facts_of(&state.db, enrollment.entry.id, now).await?)?;
-    if now >= enrollment.campaign.makeup_deadline {
+    journey::may_make_up(profile.facts)?;
+    if Utc::now() >= enrollment.campaign.makeup_deadline {
         return Err(ErrorCode::MakeupClosed.into());
     }
     Ok(enrollment)

@@ -188,16 +188,13 @@ pub async fn progress(
             students: row.try_get("", "students")?,
         });
     }
+    // In the journey's order (the enum's).
     let mut totals = Counts::default();
     for counts in rows.values_mut() {
-        counts
-            .next_actions
-            .sort_by_key(|a| NextAction::ALL.iter().position(|b| *b == a.next_action));
+        counts.next_actions.sort_by_key(|a| a.next_action as u8);
         totals.add(counts);
     }
-    totals
-        .next_actions
-        .sort_by_key(|a| NextAction::ALL.iter().position(|b| *b == a.next_action));
+    totals.next_actions.sort_by_key(|a| a.next_action as u8);
     Ok((rows.into_values().collect(), totals))
 }
 

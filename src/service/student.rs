@@ -116,6 +116,9 @@ pub struct StudentProfile {
     pub student_id: i64,
     pub open_campaign: Option<campaign::Model>,
     pub enrollment: Option<Enrollment>,
+    /// The enrolled student's facts (none when not enrolled): what the
+    /// permission checks decide from, read once with the status.
+    pub facts: Facts,
     pub status: StudentStatus,
 }
 
@@ -164,20 +167,19 @@ pub async fn profile(db: &DatabaseConnection, student_id: i64) -> AppResult<Stud
         Some(c) => enrollment(db, c, student_id).await?,
         None => None,
     };
+    let facts = match &enrollment {
+        Some(e) => journey::facts_of(db, e.entry.id, Utc::now()).await?,
+        None => Facts::default(),
+    };
     let status = match &enrollment {
-        Some(e) => summarize(
-            Some((
-                &e.entry,
-                journey::facts_of(db, e.entry.id, Utc::now()).await?,
-            )),
-            true,
-        ),
+        Some(e) => summarize(Some((&e.entry, facts)), true),
         None => summarize(None, open_campaign.is_some()),
     };
     Ok(StudentProfile {
         student_id,
         open_campaign,
         enrollment,
+        facts,
         status,
     })
 }

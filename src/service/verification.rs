@@ -21,7 +21,7 @@ use crate::{
         campaign, journey, makeup, notify,
         report::Cell,
         roster::RowError,
-        student::{self, Enrollment},
+        student::{self, Enrollment, StudentProfile},
         table_file::{self, Columns},
     },
     state::AppState,
@@ -370,15 +370,11 @@ pub enum SelfCheck {
 
 /// The journey's rule for self-checks and reports (see `journey::may_report`),
 /// before the self-check deadline.
-async fn now_open(
-    db: &impl ConnectionTrait,
-    enrollment: &Enrollment,
-    reason: Option<ErrorReason>,
-) -> AppResult<()> {
+fn now_open(profile: &StudentProfile, reason: Option<ErrorReason>) -> AppResult<&Enrollment> {
+    let enrollment = profile.enrollment.as_ref().ok_or(ErrorCode::NotBound)?;
     let now = Utc::now();
-    let facts = journey::facts_of(db, enrollment.entry.id, now).await?;
     journey::may_report(
-        facts,
+        profile.facts,
         reason,
         enrollment.entry.photographed_at,
         enrollment.campaign.photo_missing_after_days,
@@ -387,7 +383,7 @@ async fn now_open(
     if now >= enrollment.campaign.self_check_deadline {
         return Err(ErrorCode::SelfCheckClosed.into());
     }
-    Ok(())
+    Ok(enrollment)
 }
 
 async fn open_report(
@@ -404,13 +400,11 @@ async fn open_report(
 /// real errors, from the fixed list) that goes to the unit secretary.
 pub async fn self_check(state: &AppState, student_id: i64, check: SelfCheck) -> AppResult<()> {
     let profile = student::profile(&state.db, student_id).await?;
-    let enrollment = profile.enrollment.ok_or(ErrorCode::NotBound)?;
     let reason = match &check {
         SelfCheck::Confirmed => None,
         SelfCheck::Error { reason, .. } => Some(*reason),
     };
-    now_open(&state.db, &enrollment, reason).await?;
-    let entry = &enrollment.entry;
+    let entry = &now_open(&profile, reason)?.entry;
     if open_report(&state.db, entry.id).await?.is_some() {
         return Err(ErrorCode::ErrorReportOpen.into());
     }
