@@ -190,6 +190,28 @@ async fn counters_count_within_their_window() {
 }
 
 #[tokio::test]
+async fn a_counter_gives_back_within_its_window_only() {
+    for (name, cache) in caches().await {
+        cache.incr("g", Duration::from_millis(200)).await.unwrap();
+        cache.incr("g", Duration::from_millis(200)).await.unwrap();
+        cache.decr("g").await.unwrap();
+        assert_eq!(
+            cache.get("g").await.unwrap().as_deref(),
+            Some("1"),
+            "{name}"
+        );
+        // No counter appears for a key that does not exist (or whose window ended).
+        cache.decr("never").await.unwrap();
+        assert_eq!(cache.get("never").await.unwrap(), None, "{name}");
+        assert_eq!(
+            cache.incr("never", Duration::from_secs(60)).await.unwrap(),
+            1,
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn concurrent_increments_are_not_lost() {
     for (name, cache) in caches().await {
         let cache: std::sync::Arc<dyn Cache> = cache.into();

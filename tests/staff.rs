@@ -68,7 +68,8 @@ async fn repeated_failures_for_one_username_are_throttled() {
         )
         .await;
     }
-    // Now even the right password is refused until the window passes.
+    // Now even the right password is refused from this address until the
+    // window passes.
     assert_error(
         app.staff_login("target", &password).await,
         StatusCode::TOO_MANY_REQUESTS,
@@ -153,6 +154,140 @@ async fn forwarded_addresses_count_only_when_trusted() {
     assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS);
     let other_client = login_from("198.51.100.1", "behind.lb".into(), password).await;
     assert_eq!(other_client.status(), StatusCode::OK);
+}
+
+async fn login_from(app: &common::TestApp, ip: &str, username: &str, password: &str) -> StatusCode {
+    app.client
+        .post(app.url("/api/v1/auth/staff"))
+        .header("x-forwarded-for", ip)
+        .json(&json!({"username": username, "password": password}))
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn concurrent_guesses_are_evaluated_at_most_up_to_the_limit() {
+    let app = spawn_app().await;
+    let password = app.create_staff("rushed", StaffRole::Admin, None).await;
+    let guesses = (0..100).map(|i| {
+        let app = &app;
+        async move {
+            app.post_json(
+                "/api/v1/auth/staff",
+                &json!({"username": "rushed", "password": format!("guess-{i}")}),
+                None,
+            )
+            .await
+            .status()
+        }
+    });
+    let statuses = futures_util::future::join_all(guesses).await;
+    let evaluated = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!((evaluated, refused), (5, 95), "{statuses:?}");
+    // The right password from that address is refused too.
+    assert_eq!(
+        app.staff_login("rushed", &password).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test]
+async fn failures_from_one_address_do_not_lock_the_owner_out() {
+    let app = common::spawn_app_with(&[("DP_TRUST_FORWARDED_FOR", "true")]).await;
+    let password = app.create_staff("demo.admin", StaffRole::Admin, None).await;
+    let attacker = "203.0.113.66";
+    for _ in 0..5 {
+        let status = login_from(&app, attacker, "demo.admin", "guess-guess").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    for _ in 0..3 {
+        let status = login_from(&app, attacker, "demo.admin", &password).await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    }
+    let status = login_from(&app, "198.51.100.20", "demo.admin", &password).await;
+    assert_eq!(status, StatusCode::OK);
+    // The attacker's address stays limited after the owner's login.
+    let status = login_from(&app, attacker, "demo.admin", &password).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+
+    // The audit log has every failure and the limit reached, once.
+    let admin = app.staff_token("auditor", StaffRole::Admin, None).await;
+    let (_, log) = parts(app.get("/api/v1/admin/audit?limit=500", Some(&admin)).await).await;
+    let failures: Vec<(&str, &str, &str)> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "staff_login_failed")
+        .map(|e| {
+            (
+                e["actor_kind"].as_str().unwrap(),
+                e["ip"].as_str().unwrap(),
+                e["detail"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let wrong = (
+        "anonymous",
+        attacker,
+        "username=demo.admin outcome=wrong_password",
+    );
+    let throttled = (
+        "anonymous",
+        attacker,
+        "username=demo.admin outcome=throttled",
+    );
+    assert_eq!(failures, [throttled, wrong, wrong, wrong, wrong, wrong]);
+}
+
+#[tokio::test]
+async fn failures_from_many_addresses_slow_an_account_down_without_locking_it() {
+    let app = common::spawn_app_with(&[("DP_TRUST_FORWARDED_FOR", "true")]).await;
+    let password = app.create_staff("popular", StaffRole::Admin, None).await;
+    for i in 0..5 {
+        let ip = format!("192.0.2.{i}");
+        let status = login_from(&app, &ip, "popular", "guess-guess").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    // From the sixth failure on, attempts wait: 0.5 s, then 1 s.
+    for (i, at_least) in [(5, 500), (6, 1000)] {
+        let started = std::time::Instant::now();
+        let status = login_from(&app, &format!("192.0.2.{i}"), "popular", "guess-guess").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert!(started.elapsed() >= std::time::Duration::from_millis(at_least));
+    }
+    // The owner still gets in, after the delay, and that resets it.
+    let started = std::time::Instant::now();
+    let status = login_from(&app, "198.51.100.30", "popular", &password).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(started.elapsed() >= std::time::Duration::from_secs(2));
+    let started = std::time::Instant::now();
+    let status = login_from(&app, "198.51.100.30", "popular", &password).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(started.elapsed() < std::time::Duration::from_millis(500));
+}
+
+#[tokio::test]
+async fn successful_logins_do_not_use_up_an_address() {
+    let app = spawn_app().await;
+    let password = app
+        .create_staff("busy.office", StaffRole::Admin, None)
+        .await;
+    // A campus behind one NAT address: more logins than the address limit.
+    for _ in 0..40 {
+        assert_eq!(
+            app.staff_login("busy.office", &password).await.status(),
+            StatusCode::OK
+        );
+    }
 }
 
 #[tokio::test]

@@ -76,7 +76,7 @@ struct AuditItem {
     id: i64,
     /// When, in Asia/Shanghai.
     at: DateTime<FixedOffset>,
-    /// `staff`, `student` or `system`.
+    /// `staff`, `student`, `system` or `anonymous` (a failed staff login).
     actor_kind: String,
     /// Staff account id or student account id; null for the system.
     actor_id: Option<i64>,

@@ -45,6 +45,10 @@ pub trait Cache: Send + Sync {
     /// Adds one to a counter and returns the new value. The first increment
     /// starts a window of `window`; the counter disappears when it ends.
     async fn incr(&self, key: &str, window: Duration) -> Result<i64, CacheError>;
+    /// Takes one back from a counter whose window is still open (an attempt
+    /// reserved with `incr` that turned out not to count); nothing once the
+    /// window has ended, so no counter outlives its window.
+    async fn decr(&self, key: &str) -> Result<(), CacheError>;
     async fn ping(&self) -> Result<(), CacheError>;
 }
 
@@ -156,6 +160,14 @@ impl Cache for MemoryCache {
         }
         self.insert(&mut map, key, ("1".to_owned(), now + window));
         Ok(1)
+    }
+
+    async fn decr(&self, key: &str) -> Result<(), CacheError> {
+        let mut map = self.entries.lock().expect("cache lock poisoned");
+        if let Some((value, _)) = Self::live(&mut map, key, Instant::now()) {
+            *value = (value.parse::<i64>().unwrap_or(0) - 1).to_string();
+        }
+        Ok(())
     }
 
     async fn ping(&self) -> Result<(), CacheError> {
@@ -277,6 +289,18 @@ impl Cache for RedisCache {
             .query_async(&mut self.conn.clone())
             .await?;
         Ok(count)
+    }
+
+    async fn decr(&self, key: &str) -> Result<(), CacheError> {
+        // A plain DECR on a key that just expired would create one without a window.
+        let script = redis::Script::new(
+            "if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('DECR', KEYS[1]) end return 0",
+        );
+        let _: i64 = script
+            .key(self.key(key))
+            .invoke_async(&mut self.conn.clone())
+            .await?;
+        Ok(())
     }
 
     async fn ping(&self) -> Result<(), CacheError> {

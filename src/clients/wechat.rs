@@ -355,6 +355,9 @@ mod tests {
         async fn incr(&self, key: &str, window: Duration) -> Result<i64, CacheError> {
             self.inner.incr(key, window).await
         }
+        async fn decr(&self, key: &str) -> Result<(), CacheError> {
+            self.inner.decr(key).await
+        }
         async fn ping(&self) -> Result<(), CacheError> {
             Ok(())
         }

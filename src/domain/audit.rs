@@ -25,6 +25,9 @@ text_enum! {
         ErrorReportHandled = "error_report_handled" / "处理错误报告",
         /// A student withdrew their photo-processing consent.
         ConsentWithdrawn = "consent_withdrawn" / "撤回同意",
+        /// A staff login failed (wrong password, unknown username) or hit
+        /// its attempt limit; the detail names the username tried.
+        StaffLoginFailed = "staff_login_failed" / "员工登录失败",
         /// The retention job deleted photos or personal data.
         RetentionRun = "retention_run" / "数据保留清理",
     }

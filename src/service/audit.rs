@@ -48,6 +48,16 @@ impl Actor {
         }
     }
 
+    /// Someone not (yet) known: a failed staff login.
+    pub fn anonymous(meta: RequestMeta) -> Self {
+        Self {
+            kind: "anonymous",
+            id: None,
+            role: "anonymous",
+            meta,
+        }
+    }
+
     /// Background jobs (retention).
     pub fn system() -> Self {
         Self {

@@ -19,10 +19,13 @@ use crate::{
         cache::Cache,
         wechat::{WechatError, WechatSession},
     },
-    domain::{Principal, SessionToken, StaffRole, TokenHash, Username},
+    domain::{AuditAction, Principal, SessionToken, StaffRole, TokenHash, Username},
     entity::{auth_token, staff_account},
     error::{AppError, AppResult, ErrorCode},
-    service::{staff, student},
+    service::{
+        audit::{self, Actor, RequestMeta},
+        staff, student,
+    },
     state::AppState,
 };
 
@@ -32,10 +35,25 @@ pub const STAFF_TOKEN_TTL: Duration = Duration::from_secs(12 * 3600);
 /// is asked again (revocation also deletes the cache entry directly).
 const TOKEN_CACHE_TTL: Duration = Duration::from_secs(600);
 
-/// Failed staff logins allowed per username, and per client address, in one window.
-pub const MAX_FAILURES_PER_USERNAME: i64 = 5;
-pub const MAX_FAILURES_PER_IP: i64 = 30;
-pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Staff login attempts allowed per (username, client address), and per
+/// address over all usernames, in one window. Each attempt is reserved
+/// before the password is checked, so concurrent guesses cannot overrun them;
+/// a successful login gives its attempt back.
+pub const MAX_ATTEMPTS_PER_USERNAME_AND_IP: i64 = 5;
+pub const MAX_ATTEMPTS_PER_IP: i64 = 30;
+pub const ATTEMPT_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Failures of one username from any address before each further attempt
+/// on it waits: half a second, doubling up to `MAX_LOGIN_DELAY`. A delay, not
+/// a lockout, so failures elsewhere never keep the owner out.
+pub const FAILURES_BEFORE_DELAY: i64 = 5;
+const MAX_LOGIN_DELAY: Duration = Duration::from_secs(8);
+
+fn login_delay(failures: i64) -> Duration {
+    match u32::try_from(failures - FAILURES_BEFORE_DELAY) {
+        Ok(over) => Duration::from_millis(500u64 << over.min(4)).min(MAX_LOGIN_DELAY),
+        Err(_) => Duration::ZERO,
+    }
+}
 
 pub const DEV_CODE_PREFIX: &str = "dev:";
 
@@ -171,24 +189,41 @@ async fn upsert_student(db: &DatabaseConnection, session: WechatSession) -> AppR
     Ok(student.id)
 }
 
-/// `POST /auth/staff`: username and password become a staff token. Failures
-/// are counted per username and per client address in the shared cache.
+/// `POST /auth/staff`: username and password become a staff token. Attempts
+/// are limited per (username, address) and per address, failures of a
+/// username slow further attempts on it, and both are written to the audit log.
 pub async fn staff_login(
     state: &AppState,
     username: &str,
     password: &str,
-    client_ip: &str,
+    meta: RequestMeta,
 ) -> AppResult<StaffLogin> {
-    let user_key = format!("login_fail:user:{}", username.trim().to_ascii_lowercase());
-    let ip_key = format!("login_fail:ip:{client_ip}");
-    let over = |count: Option<String>, max: i64| {
-        count.and_then(|c| c.parse::<i64>().ok()).unwrap_or(0) >= max
+    let user = username.trim().to_ascii_lowercase();
+    let ip = meta.ip.clone().unwrap_or_default();
+    let pair_key = format!("login_attempt:{ip}:{user}");
+    let ip_key = format!("login_attempt:{ip}");
+    let failures_key = format!("login_fail:{user}");
+    let pair = state.cache.incr(&pair_key, ATTEMPT_WINDOW).await?;
+    let from_ip = if pair > MAX_ATTEMPTS_PER_USERNAME_AND_IP {
+        None
+    } else {
+        Some(state.cache.incr(&ip_key, ATTEMPT_WINDOW).await?)
     };
-    if over(state.cache.get(&user_key).await?, MAX_FAILURES_PER_USERNAME)
-        || over(state.cache.get(&ip_key).await?, MAX_FAILURES_PER_IP)
-    {
+    if from_ip.is_none_or(|n| n > MAX_ATTEMPTS_PER_IP) {
+        // Logged when a limit is first reached, not for every refusal after it.
+        if pair == MAX_ATTEMPTS_PER_USERNAME_AND_IP + 1 || from_ip == Some(MAX_ATTEMPTS_PER_IP + 1)
+        {
+            record_login_failure(state, meta, &user, "throttled").await?;
+        }
         return Err(ErrorCode::TooManyAttempts.into());
     }
+    let failures = state
+        .cache
+        .get(&failures_key)
+        .await?
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    tokio::time::sleep(login_delay(failures)).await;
 
     let account = match Username::parse(username) {
         Ok(name) => staff_account::Entity::find()
@@ -205,12 +240,19 @@ pub async fn staff_login(
     let account = match account {
         Some(account) if verified => account,
         _ => {
-            state.cache.incr(&user_key, FAILURE_WINDOW).await?;
-            state.cache.incr(&ip_key, FAILURE_WINDOW).await?;
+            // Unknown usernames slow down too, or the delay would tell which exist.
+            state.cache.incr(&failures_key, ATTEMPT_WINDOW).await?;
+            let outcome = match account {
+                Some(_) => "wrong_password",
+                None => "unknown_user",
+            };
+            record_login_failure(state, meta, &user, outcome).await?;
             return Err(ErrorCode::InvalidCredentials.into());
         }
     };
-    state.cache.delete(&user_key).await?;
+    state.cache.delete(&pair_key).await?;
+    state.cache.delete(&failures_key).await?;
+    state.cache.decr(&ip_key).await?;
     let view = staff::StaffAccount::try_from(account)?;
     staff::touch_last_login(&state.db, view.id).await?;
     let issued = issue_token(state, Owner::Staff(view.id), STAFF_TOKEN_TTL).await?;
@@ -218,6 +260,24 @@ pub async fn staff_login(
         issued,
         role: view.assignment.role(),
     })
+}
+
+async fn record_login_failure(
+    state: &AppState,
+    meta: RequestMeta,
+    user: &str,
+    outcome: &str,
+) -> AppResult<()> {
+    // The name is cut: it is whatever the client sent.
+    let user: String = user.chars().take(64).collect();
+    audit::record(
+        &state.db,
+        &Actor::anonymous(meta),
+        AuditAction::StaffLoginFailed,
+        None,
+        format!("username={user} outcome={outcome}"),
+    )
+    .await
 }
 
 enum Owner {
