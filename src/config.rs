@@ -47,7 +47,9 @@ pub struct Config {
     /// `DP_S3_SECRET_ACCESS_KEY`, `DP_S3_MAX_RETRIES`: how to reach an
     /// `s3://` storage.
     pub s3: S3Settings,
-    /// `DP_WECHAT_APPID` and `DP_WECHAT_SECRET`.
+    /// `DP_WECHAT_APPID` and `DP_WECHAT_SECRET`. None: dev login
+    /// (`dev:<openid>` codes), allowed only on a loopback listen address or
+    /// with `DP_DEV_LOGIN=true`.
     pub wechat: Option<WechatCredentials>,
     /// `DP_WECHAT_API_BASE`
     pub wechat_api_base: String,
@@ -82,6 +84,16 @@ pub struct Config {
     pub shutdown_grace: Duration,
 }
 
+/// Whether `listen` (host:port) only accepts connections from this machine.
+fn is_loopback(listen: &str) -> bool {
+    let host = listen.rsplit_once(':').map_or(listen, |(host, _)| host);
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 #[derive(Debug, thiserror::Error)]
 #[error("invalid configuration: {0}")]
 pub struct ConfigError(String);
@@ -95,21 +107,55 @@ impl Config {
         {
             eprintln!("warning: ignoring unreadable .env file: {err}");
         }
-        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        Self::from_lookup(|name| std::env::var(name).ok())
     }
 
     /// Builds the configuration from any variable source (tests pass a map).
-    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+    /// An empty variable means its default, except the WeChat credentials:
+    /// an empty one is a mistake, not a request for dev login.
+    pub fn from_lookup(raw: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| raw(name).filter(|v| !v.trim().is_empty());
         let or = |name: &str, default: &str| get(name).unwrap_or_else(|| default.to_owned());
-        let wechat = match (get("DP_WECHAT_APPID"), get("DP_WECHAT_SECRET")) {
-            (Some(appid), Some(secret)) => Some(WechatCredentials { appid, secret }),
+        let wechat = match (raw("DP_WECHAT_APPID"), raw("DP_WECHAT_SECRET")) {
             (None, None) => None,
+            (Some(appid), Some(secret))
+                if !appid.trim().is_empty() && !secret.trim().is_empty() =>
+            {
+                Some(WechatCredentials { appid, secret })
+            }
             _ => {
                 return Err(ConfigError(
-                    "DP_WECHAT_APPID and DP_WECHAT_SECRET must be set together".into(),
+                    "DP_WECHAT_APPID and DP_WECHAT_SECRET must both be set, and not empty \
+                     (leave both unset for dev login on this machine)"
+                        .into(),
                 ));
             }
         };
+        let listen = or("DP_LISTEN", "127.0.0.1:8080");
+        match (get("DP_DEV_LOGIN").as_deref(), &wechat) {
+            (Some("true"), None) | (None | Some("false"), Some(_)) => {}
+            (Some("true"), Some(_)) => {
+                return Err(ConfigError(
+                    "DP_DEV_LOGIN=true cannot be combined with DP_WECHAT_APPID: \
+                     dev login is for machines without the mini-program's credentials"
+                        .into(),
+                ));
+            }
+            (None, None) if is_loopback(&listen) => {}
+            (None | Some("false"), None) => {
+                return Err(ConfigError(format!(
+                    "DP_WECHAT_APPID and DP_WECHAT_SECRET are not set and DP_LISTEN ({listen}) \
+                     is not a loopback address, so anyone could log in as any student with \
+                     dev login. Set the mini-program's credentials, or DP_DEV_LOGIN=true to \
+                     allow dev login on purpose"
+                )));
+            }
+            (Some(other), _) => {
+                return Err(ConfigError(format!(
+                    "DP_DEV_LOGIN must be true or false, not `{other}`"
+                )));
+            }
+        }
         let log_format = match or("DP_LOG_FORMAT", "text").as_str() {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
@@ -180,7 +226,7 @@ impl Config {
             ));
         }
         Ok(Self {
-            listen: or("DP_LISTEN", "127.0.0.1:8080"),
+            listen,
             database_url,
             redis_url: get("DP_REDIS_URL"),
             redis_prefix: or("DP_REDIS_PREFIX", "dp:"),
@@ -249,6 +295,37 @@ mod tests {
         assert!(config(&[("DP_WECHAT_SECRET", "s")]).is_err());
         let c = config(&[("DP_WECHAT_APPID", "wx1"), ("DP_WECHAT_SECRET", "s")]).unwrap();
         assert_eq!(c.wechat.unwrap().appid, "wx1");
+    }
+
+    #[test]
+    fn dev_login_needs_no_credentials_and_loopback_or_an_explicit_yes() {
+        assert!(config(&[]).unwrap().wechat.is_none());
+        assert!(config(&[("DP_LISTEN", "[::1]:80")]).is_ok());
+        assert!(config(&[("DP_LISTEN", "localhost:80")]).is_ok());
+        let creds = [("DP_WECHAT_APPID", "wx1"), ("DP_WECHAT_SECRET", "s")];
+        assert!(config(&creds).unwrap().wechat.is_some());
+        // Empty or blank credentials are an error, not dev login.
+        for empty in ["", " "] {
+            let err = config(&[("DP_WECHAT_APPID", empty)]).unwrap_err();
+            assert!(err.to_string().contains("not empty"), "{err}");
+            assert!(config(&[("DP_WECHAT_APPID", empty), ("DP_WECHAT_SECRET", "s")]).is_err());
+            assert!(config(&[("DP_WECHAT_APPID", "wx1"), ("DP_WECHAT_SECRET", empty)]).is_err());
+        }
+        // Reachable from other machines: only on purpose.
+        for listen in [
+            "0.0.0.0:8080",
+            "10.0.0.5:8080",
+            "[::]:8080",
+            "campus.example:80",
+        ] {
+            let err = config(&[("DP_LISTEN", listen)]).unwrap_err();
+            assert!(err.to_string().contains("DP_DEV_LOGIN=true"), "{err}");
+            let c = config(&[("DP_LISTEN", listen), ("DP_DEV_LOGIN", "true")]).unwrap();
+            assert!(c.wechat.is_none());
+            assert!(config(&[("DP_LISTEN", listen), ("DP_DEV_LOGIN", "false")]).is_err());
+        }
+        assert!(config(&[creds[0], creds[1], ("DP_DEV_LOGIN", "true")]).is_err());
+        assert!(config(&[("DP_DEV_LOGIN", "yes")]).is_err());
     }
 
     #[test]

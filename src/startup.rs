@@ -129,8 +129,9 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     });
     if wechat.is_none() {
         tracing::warn!(
-            "DP_WECHAT_APPID is not set: DEV LOGIN IS ENABLED, anyone can log in as any student \
-             with code \"dev:<openid>\". Never run like this in production."
+            "DP_WECHAT_APPID is not set: DEV LOGIN IS ENABLED, anyone who reaches {} can log \
+             in as any student with code \"dev:<openid>\". Never run like this in production.",
+            config.listen
         );
     }
     let checkin_key = match &config.checkin_secret {

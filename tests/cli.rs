@@ -296,6 +296,20 @@ fn unreachable_database_or_redis_stops_start_up_with_a_clear_message() {
     assert!(!ok && stderr.contains("DP_WECHAT_SECRET"), "{stderr}");
 }
 
+#[test]
+fn dev_login_never_starts_by_accident() {
+    let dir = tempfile::tempdir().unwrap();
+    // An empty credential (a template's `DP_WECHAT_APPID=`) is a mistake.
+    let (ok, _, stderr) = run(&mut command(
+        dir.path(),
+        &[("DP_WECHAT_APPID", ""), ("DP_WECHAT_SECRET", "")],
+    ));
+    assert!(!ok && stderr.contains("not empty"), "{stderr}");
+    // No credentials and reachable from other machines: refused, and told how.
+    let (ok, _, stderr) = run(&mut command(dir.path(), &[("DP_LISTEN", "0.0.0.0:0")]));
+    assert!(!ok && stderr.contains("DP_DEV_LOGIN=true"), "{stderr}");
+}
+
 /// Answers like WeChat after a delay, and reports when a request arrived.
 struct SlowWechat(std::sync::Mutex<mpsc::Sender<()>>);
 
