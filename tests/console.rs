@@ -610,6 +610,21 @@ macro_rules! browser_or_skip {
     }};
 }
 
+#[tokio::test]
+async fn swagger_ui_renders_under_its_content_security_policy() {
+    let app = spawn_app().await;
+    let (_guard, browser) = browser_or_skip!();
+    browser.goto(&app, "/docs").await;
+    // Blocked scripts would leave the page empty.
+    browser
+        .until(
+            "Swagger UI to list the operations",
+            "document.querySelectorAll('.opblock').length > 50",
+        )
+        .await;
+    browser.finish().await;
+}
+
 /// A clip in YUV4MPEG2, the format Chromium's fake camera plays (in a
 /// loop): a QR code of `payload`, dark on light, in a 640×480 grey frame.
 fn qr_clip(payload: &str, path: &Path) {

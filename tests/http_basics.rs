@@ -86,10 +86,25 @@ async fn openapi_document_describes_every_operation_and_error() {
 }
 
 #[tokio::test]
-async fn swagger_ui_is_served() {
+async fn swagger_ui_is_served_with_a_policy_that_allows_only_its_own_scripts() {
     let app = spawn_app().await;
     let resp = app.get("/docs", None).await;
     assert_eq!(resp.status(), StatusCode::OK);
+    let headers = resp.headers().clone();
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    for directive in [
+        "default-src 'none'",
+        "script-src 'sha256-",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(csp.contains(directive), "{csp}");
+    }
+    assert!(
+        !csp.contains("unsafe-eval") && !csp.contains("script-src 'unsafe"),
+        "{csp}"
+    );
+    assert_eq!(headers["x-frame-options"], "DENY");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
     let html = resp.text().await.unwrap();
     assert!(html.contains("Swagger UI"));
     assert!(html.contains("/api/v1/auth/wechat") || html.contains("auth/wechat"));
@@ -271,4 +286,31 @@ async fn unknown_fields_are_ignored() {
         3,
         "token, expires_at, bound: {body}"
     );
+}
+
+#[tokio::test]
+async fn personal_data_and_exports_are_never_stored_by_browsers_or_proxies() {
+    let app = spawn_app().await;
+    let (admin, _) = common::standard_roster(&app, 3).await;
+    let student = common::bound(&app, "o-cache", "30000001", "学生1").await;
+    for (path, token) in [
+        ("/api/v1/me", Some(student.as_str())),
+        ("/api/v1/staff/students", Some(admin.as_str())),
+        (
+            "/api/v1/staff/progress/export?format=csv",
+            Some(admin.as_str()),
+        ),
+        (
+            "/api/v1/staff/at-risk/export?format=xlsx",
+            Some(admin.as_str()),
+        ),
+        // Errors too: they may name a student.
+        ("/api/v1/me", None),
+    ] {
+        let resp = app.get(path, token).await;
+        assert_eq!(resp.status().is_success(), token.is_some(), "{path}");
+        let headers = resp.headers();
+        assert_eq!(headers["cache-control"], "no-store", "{path}");
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+    }
 }

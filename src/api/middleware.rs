@@ -84,6 +84,7 @@ pub async fn request_context<E: Endpoint>(
         method = %req.method(),
         path = %req.uri().path(),
     );
+    let is_api = req.uri().path().starts_with("/api/v1/");
     async move {
         let started = Instant::now();
         let mut response = match next.call(req).await {
@@ -100,10 +101,26 @@ pub async fn request_context<E: Endpoint>(
         if let Ok(value) = HeaderValue::from_str(&request_id) {
             response.headers_mut().insert(REQUEST_ID_HEADER, value);
         }
+        safe_headers(&mut response, is_api);
         Ok(response)
     }
     .instrument(span)
     .await
+}
+
+/// No answer is sniffed into another type; API answers (personal data,
+/// exports) are never stored by a browser or proxy unless an operation says
+/// otherwise.
+fn safe_headers(response: &mut Response, is_api: bool) {
+    let headers = response.headers_mut();
+    headers
+        .entry(header::X_CONTENT_TYPE_OPTIONS)
+        .or_insert(HeaderValue::from_static("nosniff"));
+    if is_api {
+        headers
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("no-store"));
+    }
 }
 
 /// Rejects bodies over the limit with 413 before any handler reads them: by

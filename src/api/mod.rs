@@ -21,6 +21,7 @@ pub mod staff;
 pub mod staff_views;
 pub mod strict;
 pub mod student;
+pub mod swagger;
 pub mod verification;
 
 use poem::{Endpoint, EndpointExt, Route, get, http::Method, middleware::CatchPanic};
@@ -143,7 +144,7 @@ pub fn openapi(state: &AppState) -> OpenApiService<document::Documented<Apis>, (
 pub fn app(state: AppState) -> impl Endpoint {
     let api = openapi(&state);
     let spec = api.spec_endpoint();
-    let ui = api.swagger_ui();
+    let ui = swagger::endpoint(api.swagger_ui_html());
     let drain = state.drain.clone();
     let allowed = middleware::AllowedMethods::new(
         document::methods_by_path::<Apis>()
@@ -162,7 +163,7 @@ pub fn app(state: AppState) -> impl Endpoint {
     Route::new()
         .nest("/api/v1", api)
         .at("/api/openapi.json", spec)
-        .nest("/docs", ui)
+        .at("/docs", ui)
         .at("/healthz", get(health::healthz))
         .at("/readyz", get(health::readyz))
         .at("/console", get(console::redirect_root))
