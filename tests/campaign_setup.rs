@@ -149,7 +149,11 @@ async fn bad_campaigns_are_refused() {
     bad_status["status"] = json!("paused");
     let mut bad_date = campaign_body("draft");
     bad_date["makeup_deadline"] = json!("2024-03-30");
-    for body in [bad_year, no_name, bad_status, bad_date] {
+    let mut year_zero = campaign_body("draft");
+    year_zero["makeup_deadline"] = json!("0000-03-30T23:59:59+08:00");
+    let mut far_off = campaign_body("draft");
+    far_off["self_check_deadline"] = json!("2026-01-01T00:00:00+08:00");
+    for body in [bad_year, no_name, bad_status, bad_date, year_zero, far_off] {
         assert_error(
             app.post_json("/api/v1/admin/campaigns", &body, Some(&token))
                 .await,
@@ -343,6 +347,11 @@ async fn bad_sessions_are_refused_and_create_nothing() {
         ("capacity_per_slot", json!(0)),
         ("rooms", json!("")),
         ("date", json!("2023-02-30")),
+        // Outside the campaign's years (2023–2025 for the 2024 campaign).
+        ("date", json!("1970-01-01")),
+        ("date", json!("2026-10-28")),
+        ("booking_opens_at", json!("0000-01-01T00:00:00+08:00")),
+        ("booking_closes_at", json!("2099-10-27T17:00:00+08:00")),
     ];
     for (field, value) in variants {
         let mut body = good.clone();

@@ -271,7 +271,7 @@ async fn one_photo_path_per_student() {
 #[tokio::test]
 async fn a_photo_still_missing_on_chsi_can_be_reported_and_stays_at_risk_after_the_deadlines() {
     let app = spawn_app().await;
-    // The test campaign keeps the notice's 2024 deadlines: long past.
+    // The test campaign keeps the notice's deadlines, last year: long past.
     let (admin, session) = setup(&app, 2, 5).await;
     let campaign = session["campaign_id"].as_i64().unwrap();
     common::make_today(&app, &session).await;

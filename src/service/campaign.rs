@@ -10,6 +10,7 @@ use sea_orm::{
 };
 
 use crate::{
+    domain::time::shanghai,
     domain::{
         CampaignStatus, TimeWindow,
         campaign::{CAPACITY_PER_SLOT, generate_slots},
@@ -113,6 +114,27 @@ fn check_year(year: i32) -> AppResult<i32> {
     }
 }
 
+/// A campaign's dates (deadlines, sessions, booking windows) fall between
+/// the start of the year before its graduation year and the end of the year
+/// after it: a year 0000 or 1970 is a typing mistake, not a plan.
+fn check_in_campaign_years(year: i32, what: &str, date: NaiveDate) -> AppResult<()> {
+    use chrono::Datelike;
+    if (year - 1..=year + 1).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(invalid(format!(
+            "{what}须在 {}–{} 年之间（毕业年份 {year}），收到 {date}",
+            year - 1,
+            year + 1
+        )))
+    }
+}
+
+/// The same for a moment, by its day in Asia/Shanghai.
+fn check_time_in_campaign_years(year: i32, what: &str, t: DateTime<Utc>) -> AppResult<()> {
+    check_in_campaign_years(year, what, t.with_timezone(&shanghai()).date_naive())
+}
+
 /// Only one campaign is open at a time: it is the one students bind to.
 async fn ensure_single_open(db: &impl ConnectionTrait, except: Option<i64>) -> AppResult<()> {
     let mut query =
@@ -133,10 +155,13 @@ pub async fn create_campaign(
     db: &DatabaseConnection,
     input: CampaignInput,
 ) -> AppResult<campaign::Model> {
+    let year = check_year(input.graduation_year)?;
+    check_time_in_campaign_years(year, "补拍截止时间", input.makeup_deadline)?;
+    check_time_in_campaign_years(year, "自查截止时间", input.self_check_deadline)?;
     let now = Utc::now();
     let model = campaign::ActiveModel {
         name: Set(check_text("名称", &input.name, 128)?),
-        graduation_year: Set(check_year(input.graduation_year)?),
+        graduation_year: Set(year),
         makeup_deadline: Set(input.makeup_deadline),
         self_check_deadline: Set(input.self_check_deadline),
         status: Set(input.status.as_str().to_owned()),
@@ -206,19 +231,24 @@ pub async fn update_campaign(
     patch: CampaignPatch,
 ) -> AppResult<campaign::Model> {
     let txn = crate::service::begin_write(db).await?;
-    let mut model: campaign::ActiveModel = get_campaign(&txn, id).await?.into();
+    let current = get_campaign(&txn, id).await?;
+    let year = patch
+        .graduation_year
+        .map_or(Ok(current.graduation_year), check_year)?;
+    // The deadlines as they will be, against the year as it will be.
+    let makeup_deadline = patch.makeup_deadline.unwrap_or(current.makeup_deadline);
+    let self_check_deadline = patch
+        .self_check_deadline
+        .unwrap_or(current.self_check_deadline);
+    check_time_in_campaign_years(year, "补拍截止时间", makeup_deadline)?;
+    check_time_in_campaign_years(year, "自查截止时间", self_check_deadline)?;
+    let mut model: campaign::ActiveModel = current.into();
     if let Some(name) = patch.name {
         model.name = Set(check_text("名称", &name, 128)?);
     }
-    if let Some(year) = patch.graduation_year {
-        model.graduation_year = Set(check_year(year)?);
-    }
-    if let Some(t) = patch.makeup_deadline {
-        model.makeup_deadline = Set(t);
-    }
-    if let Some(t) = patch.self_check_deadline {
-        model.self_check_deadline = Set(t);
-    }
+    model.graduation_year = Set(year);
+    model.makeup_deadline = Set(makeup_deadline);
+    model.self_check_deadline = Set(self_check_deadline);
     if let Some(notes) = patch.on_site_notes {
         model.on_site_notes = Set(check_text("现场须知", &notes, 4000)?);
     }
@@ -423,6 +453,23 @@ fn check_booking_window(
     }
 }
 
+fn check_session_dates(
+    year: i32,
+    date: Option<NaiveDate>,
+    opens: Option<DateTime<Utc>>,
+    closes: Option<DateTime<Utc>>,
+) -> AppResult<()> {
+    if let Some(date) = date {
+        check_in_campaign_years(year, "场次日期", date)?;
+    }
+    for (what, t) in [("预约开始时间", opens), ("预约截止时间", closes)] {
+        if let Some(t) = t {
+            check_time_in_campaign_years(year, what, t)?;
+        }
+    }
+    Ok(())
+}
+
 /// A session with everything shown about it.
 pub struct SessionDetail {
     pub session: session::Model,
@@ -520,7 +567,13 @@ pub async fn create_session(
     let rooms = check_text("地点", &input.rooms, 256)?;
     check_booking_window(input.booking_opens_at, input.booking_closes_at)?;
     let txn = crate::service::begin_write(db).await?;
-    get_campaign(&txn, campaign_id).await?;
+    let year = get_campaign(&txn, campaign_id).await?.graduation_year;
+    check_session_dates(
+        year,
+        Some(input.date),
+        input.booking_opens_at,
+        input.booking_closes_at,
+    )?;
     let campus = campus_by_code(&txn, &input.campus_code).await?;
     let now = Utc::now();
     let created = session::ActiveModel {
@@ -651,6 +704,15 @@ pub async fn update_session(
         .one(&txn)
         .await?
         .ok_or_else(|| not_found("采集场次"))?;
+    let year = get_campaign(&txn, current.campaign_id)
+        .await?
+        .graduation_year;
+    check_session_dates(
+        year,
+        patch.date,
+        patch.booking_opens_at,
+        patch.booking_closes_at,
+    )?;
     let mut model: session::ActiveModel = current.clone().into();
     let capacity = match patch.capacity_per_slot {
         Some(c) => check_capacity(c)?,

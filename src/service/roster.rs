@@ -362,6 +362,17 @@ pub struct RosterFilter {
 
 pub const PAGE_SIZE_MAX: u64 = 200;
 
+/// `column LIKE '%q%'` with `%`, `_` and `\` in `q` taken literally (a
+/// search for `_` finds underscores, not every student).
+fn contains_literally(column: roster_entry::Column, q: &str) -> sea_orm::sea_query::Expr {
+    let escaped = q
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    sea_orm::sea_query::Expr::col(column)
+        .like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\'))
+}
+
 pub async fn search(
     db: &impl ConnectionTrait,
     campaign_id: i64,
@@ -376,8 +387,8 @@ pub async fn search(
     if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         cond = cond.add(
             Condition::any()
-                .add(roster_entry::Column::Name.contains(q))
-                .add(roster_entry::Column::StudentNo.contains(q)),
+                .add(contains_literally(roster_entry::Column::Name, q))
+                .add(contains_literally(roster_entry::Column::StudentNo, q)),
         );
     }
     if let Some(action) = filter.next_action {

@@ -433,12 +433,13 @@ impl TestApp {
             .await;
         self.ensure_unit("CS").await;
         self.ensure_unit("MED").await;
+        let year = graduation_year();
         let (status, campaign) = parts(
             self.post_json(
                 "/api/v1/admin/campaigns",
-                &json!({"name": "2024届", "graduation_year": 2024, "status": "open",
-                        "makeup_deadline": "2024-03-30T23:59:59+08:00",
-                        "self_check_deadline": "2024-04-15T23:59:59+08:00"}),
+                &json!({"name": format!("{year}届"), "graduation_year": year, "status": "open",
+                        "makeup_deadline": past_makeup_deadline(),
+                        "self_check_deadline": format!("{}-04-15T23:59:59+08:00", year - 1)}),
                 Some(&admin),
             )
             .await,
@@ -458,6 +459,19 @@ impl TestApp {
         assert_eq!(status, StatusCode::OK, "{body}");
         (admin, id)
     }
+}
+
+/// The test campaign's graduation year: this year, so that dates around
+/// today fall within the campaign's years.
+pub fn graduation_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Utc::now().year()
+}
+
+/// The test campaign's make-up deadline: the notice's March 30, of last year
+/// (long past, within the campaign's years).
+pub fn past_makeup_deadline() -> String {
+    format!("{}-03-30T23:59:59+08:00", graduation_year() - 1)
 }
 
 /// An open campaign whose roster has `n` domestic CS students (`30000000`…),
@@ -481,7 +495,7 @@ pub async fn makeup_setup(app: &TestApp, n: usize) -> (String, i64) {
 }
 
 /// Moves the make-up deadline 30 days and the self-check deadline 60 days
-/// ahead (the test roster's campaign has the notice's 2024 dates).
+/// ahead (the test roster's campaign has the notice's dates, last year).
 pub async fn deadlines_ahead(app: &TestApp, admin: &str, campaign: i64) {
     let now = chrono::Utc::now();
     let resp = app
