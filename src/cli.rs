@@ -108,7 +108,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 .map_err(anyhow::Error::msg)?;
             let new = NewStaff {
                 username: Username::parse(&username).map_err(anyhow::Error::msg)?,
-                password: Password::parse(&password).map_err(anyhow::Error::msg)?,
+                password: Password::parse_chosen(&password, &username)
+                    .map_err(anyhow::Error::msg)?,
                 assignment: StaffAssignment::new(role, unit).map_err(anyhow::Error::msg)?,
             };
             let db = startup::connect_database(&config).await?;

@@ -55,6 +55,8 @@ error_codes! {
     MethodNotAllowed = ("method_not_allowed", METHOD_NOT_ALLOWED, "不支持该请求方法"),
     UsernameTaken = ("username_taken", CONFLICT, "用户名已被使用"),
     CannotDisableSelf = ("cannot_disable_self", CONFLICT, "不能停用自己的账号"),
+    CurrentPasswordRequired = ("current_password_required", CONFLICT, "修改自己的密码须输入当前密码（个人设置 → 修改密码）"),
+    WrongCurrentPassword = ("wrong_current_password", FORBIDDEN, "当前密码不正确"),
     AlreadyExists = ("already_exists", CONFLICT, "该记录已存在"),
     AnotherCampaignOpen = ("another_campaign_open", CONFLICT, "已有进行中的采集活动"),
     SessionHasBookings = ("session_has_bookings", CONFLICT, "该场次已有学生预约，不能删除或更改日期、时间段和时段长度"),

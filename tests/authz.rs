@@ -91,6 +91,7 @@ fn allowed(op: &str) -> &'static [Who] {
             &[Who::Admin, Who::Intl]
         }
         "GET /staff/me" => STAFF,
+        "POST /staff/me/password" => STAFF,
         "POST /auth/logout" => &[
             Who::Student,
             Who::Admin,

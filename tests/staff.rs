@@ -427,6 +427,10 @@ async fn bad_staff_input_is_rejected_and_changes_nothing() {
         json!({"username": "badunit", "password": "long-enough-pw", "role": "unit_secretary", "unit_code": "C S"}),
         json!({"username": "badrole", "password": "long-enough-pw", "role": "superuser"}),
         json!({"username": "norole", "password": "long-enough-pw"}),
+        // Long enough but guessable.
+        json!({"username": "weak1", "password": "xxxxxxxxxxxx", "role": "admin"}),
+        json!({"username": "weak2", "password": "password1234", "role": "admin"}),
+        json!({"username": "weak3", "password": "weak3weak3weak3", "role": "admin"}),
     ];
     for case in cases {
         let resp = app
@@ -504,6 +508,152 @@ async fn admins_cannot_lock_themselves_out() {
     assert_error(resp, StatusCode::CONFLICT, "cannot_disable_self").await;
     assert_eq!(
         app.get("/api/v1/staff/me", Some(&admin)).await.status(),
+        StatusCode::OK
+    );
+}
+
+async fn change_password(
+    app: &common::TestApp,
+    token: &str,
+    current: &str,
+    new: &str,
+) -> reqwest::Response {
+    app.post_json(
+        "/api/v1/staff/me/password",
+        &json!({"current_password": current, "new_password": new}),
+        Some(token),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn staff_change_their_own_password_only_with_the_current_one() {
+    let app = spawn_app().await;
+    let old = app
+        .create_staff("sec.cs", StaffRole::UnitSecretary, Some("CS"))
+        .await;
+    let token = parts(app.staff_login("sec.cs", &old).await).await.1["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let new = "Tea-kettle-on-the-stove-7";
+    assert_error(
+        change_password(&app, &token, "not-my-password", new).await,
+        StatusCode::FORBIDDEN,
+        "wrong_current_password",
+    )
+    .await;
+    for weak in ["xxxxxxxxxxxx", "sec.cs2024!", "short"] {
+        assert_error(
+            change_password(&app, &token, &old, weak).await,
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+        )
+        .await;
+    }
+    // Nothing changed so far: the session and the old password still work.
+    assert_eq!(
+        app.get("/api/v1/staff/me", Some(&token)).await.status(),
+        StatusCode::OK
+    );
+
+    let resp = change_password(&app, &token, &old, new).await;
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    assert_error(
+        app.get("/api/v1/staff/me", Some(&token)).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
+    )
+    .await;
+    assert_eq!(
+        app.staff_login("sec.cs", &old).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.staff_login("sec.cs", new).await.status(),
+        StatusCode::OK
+    );
+
+    let admin = app.staff_token("auditor", StaffRole::Admin, None).await;
+    let (_, log) = parts(app.get("/api/v1/admin/audit", Some(&admin)).await).await;
+    assert!(
+        log["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["detail"] == "sec.cs: own password changed" && e["actor"] == "sec.cs"),
+        "{log}"
+    );
+}
+
+#[tokio::test]
+async fn a_stolen_token_cannot_guess_the_current_password_or_reset_its_own() {
+    let app = spawn_app().await;
+    let password = app.create_staff("boss", StaffRole::Admin, None).await;
+    let token = parts(app.staff_login("boss", &password).await).await.1["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for i in 0..5 {
+        let resp = change_password(
+            &app,
+            &token,
+            &format!("guess-{i}"),
+            "Tea-kettle-on-the-stove-7",
+        )
+        .await;
+        assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    }
+    assert_error(
+        change_password(&app, &token, &password, "Tea-kettle-on-the-stove-7").await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "too_many_attempts",
+    )
+    .await;
+    // An admin resets others' passwords, but not their own without the current one.
+    let (_, me) = parts(app.get("/api/v1/staff/me", Some(&token)).await).await;
+    assert_error(
+        app.patch_json(
+            &format!("/api/v1/admin/staff/{}", me["id"]),
+            &json!({"password": "Tea-kettle-on-the-stove-7"}),
+            &token,
+        )
+        .await,
+        StatusCode::CONFLICT,
+        "current_password_required",
+    )
+    .await;
+    assert_eq!(
+        app.staff_login("boss", &password).await.status(),
+        StatusCode::OK
+    );
+    // And a reset of someone else's password must be strong too.
+    let other = app
+        .create_staff("photographer", StaffRole::Onsite, None)
+        .await;
+    let list = parts(app.get("/api/v1/admin/staff", Some(&token)).await)
+        .await
+        .1;
+    let id = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["username"] == "photographer")
+        .unwrap()["id"]
+        .clone();
+    assert_error(
+        app.patch_json(
+            &format!("/api/v1/admin/staff/{id}"),
+            &json!({"password": "photographer1"}),
+            &token,
+        )
+        .await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+    assert_eq!(
+        app.staff_login("photographer", &other).await.status(),
         StatusCode::OK
     );
 }

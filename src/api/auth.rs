@@ -11,7 +11,7 @@ use crate::{
         security::{AnyAuth, StaffAuth},
         staff::StaffView,
     },
-    domain::{StaffRole, time::to_shanghai},
+    domain::{AuditAction, StaffRole, time::to_shanghai},
     error::AppResult,
     service::{auth, staff},
     state::AppState,
@@ -65,6 +65,23 @@ struct StaffLoginResponse {
     expires_at: DateTime<FixedOffset>,
     /// The account's role; it decides which endpoints the token opens.
     role: StaffRole,
+}
+
+#[derive(Object)]
+struct PasswordChangeRequest {
+    /// The password the account has now.
+    #[oai(
+        validator(min_length = 1, max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
+    current_password: String,
+    /// 10–128 characters and hard to guess (zxcvbn's estimate at least 3 of
+    /// 4: no repeats, keyboard walks, common words, dates or the username).
+    #[oai(
+        validator(min_length = 10, max_length = 128),
+        deserialize_with = "crate::api::strict::string"
+    )]
+    new_password: String,
 }
 
 #[derive(ApiResponse)]
@@ -147,5 +164,42 @@ impl AuthApi {
     async fn staff_me(&self, caller: StaffAuth) -> AppResult<Json<StaffView>> {
         let account = staff::get(&self.state.db, caller.0.staff_id).await?;
         Ok(Json(account.into()))
+    }
+
+    /// Change one's own password
+    ///
+    /// Any staff member. The current password must be given (5 tries in 15
+    /// minutes, then 429). Every session of the account ends, this one
+    /// included: log in again with the new password. Audited.
+    /// Errors: 400 `invalid_request` (the new password is too short or too
+    /// easy to guess), 401 `unauthenticated`, 403 `forbidden` (a student
+    /// token), `wrong_current_password`, 429 `too_many_attempts`.
+    #[oai(
+        path = "/staff/me/password",
+        method = "post",
+        operation_id = "change_own_password"
+    )]
+    async fn change_own_password(
+        &self,
+        caller: StaffAuth,
+        body: Json<PasswordChangeRequest>,
+    ) -> AppResult<LoggedOut> {
+        let account = staff::change_own_password(
+            &self.state,
+            caller.0.staff_id,
+            &body.current_password,
+            &body.new_password,
+        )
+        .await?;
+        caller
+            .0
+            .audit(
+                &self.state,
+                AuditAction::StaffAccountChanged,
+                None,
+                format!("{}: own password changed", account.username),
+            )
+            .await?;
+        Ok(LoggedOut::Done)
     }
 }

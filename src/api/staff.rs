@@ -56,7 +56,9 @@ struct CreateStaffRequest {
         deserialize_with = "crate::api::strict::string"
     )]
     username: String,
-    /// 10–128 characters.
+    /// 10–128 characters, and hard to guess: zxcvbn's strength estimate
+    /// must be at least 3 of 4 (no repeats, keyboard walks, common words,
+    /// dates or the username).
     #[oai(
         validator(min_length = 10, max_length = 128),
         deserialize_with = "crate::api::strict::string"
@@ -76,7 +78,9 @@ struct CreateStaffRequest {
 struct UpdateStaffRequest {
     /// `true` disables the account and revokes its tokens; `false` enables it.
     disabled: Option<bool>,
-    /// A new password (10–128 characters); revokes the account's tokens.
+    /// A new password (10–128 characters, hard to guess as for a new
+    /// account); revokes the account's tokens. Not for one's own account
+    /// (409 `current_password_required`: use `POST /staff/me/password`).
     #[oai(
         validator(min_length = 10, max_length = 128),
         deserialize_with = "crate::api::strict::string"
@@ -128,7 +132,7 @@ impl StaffAdminApi {
             .map_err(invalid)?;
         let new = NewStaff {
             username: Username::parse(&body.username).map_err(invalid)?,
-            password: Password::parse(&body.password).map_err(invalid)?,
+            password: Password::parse_chosen(&body.password, &body.username).map_err(invalid)?,
             assignment: StaffAssignment::new(body.role, unit).map_err(invalid)?,
         };
         let account = staff::create(&self.state.db, new).await?;
@@ -151,7 +155,7 @@ impl StaffAdminApi {
     /// Disable, enable or reset the password of a staff account
     ///
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-    /// 404 `not_found`, 409 `cannot_disable_self`.
+    /// 404 `not_found`, 409 `cannot_disable_self`, `current_password_required`.
     #[oai(
         path = "/admin/staff/:id",
         method = "patch",
@@ -165,12 +169,7 @@ impl StaffAdminApi {
     ) -> AppResult<Json<StaffView>> {
         let change = StaffUpdate {
             disabled: body.disabled,
-            password: body
-                .password
-                .as_deref()
-                .map(Password::parse)
-                .transpose()
-                .map_err(invalid)?,
+            password: body.password.clone(),
         };
         let account = staff::update(
             &self.state.db,

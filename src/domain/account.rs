@@ -167,6 +167,35 @@ impl Password {
         }
     }
 
+    /// zxcvbn's score (0–4) a chosen password must reach: 3 is "safely
+    /// unguessable", about 10^10 guesses.
+    pub const MIN_SCORE: u8 = 3;
+
+    /// A password a person chooses: long enough and, by zxcvbn's estimate,
+    /// not guessable (repeats, keyboard walks, common words and names,
+    /// dates, the username itself).
+    pub fn parse_chosen(s: &str, username: &str) -> Result<Self, String> {
+        let password = Self::parse(s)?;
+        // The username and its parts (`sec` and `cs` of `sec.cs`) count as known words.
+        let known: Vec<&str> = std::iter::once(username)
+            .chain(username.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let estimate = zxcvbn::zxcvbn(s, &known);
+        if u8::from(estimate.score()) >= Self::MIN_SCORE {
+            return Ok(password);
+        }
+        let why = estimate
+            .feedback()
+            .and_then(|f| f.warning())
+            .map(|w| format!(": {w}"))
+            .unwrap_or_default();
+        Err(format!(
+            "密码太容易被猜到，请换一个更长、不含用户名、常见词和重复字符的密码 \
+             (password too easy to guess{why})"
+        ))
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -240,6 +269,30 @@ mod tests {
         assert!(Password::parse("short").is_err());
         assert!(Password::parse(&"x".repeat(129)).is_err());
         let p = Password::parse("长密码也可以用中文字符").unwrap();
+        // Chosen passwords must also be hard to guess.
+        for weak in [
+            "xxxxxxxxxxxx",
+            "password1234",
+            "qwertyuiop123",
+            "1234567890",
+            "sec.cs2024!",
+            "sunshine1990",
+        ] {
+            let err = Password::parse_chosen(weak, "sec.cs").expect_err(weak);
+            assert!(err.contains("太容易被猜到"), "{weak}: {err}");
+        }
+        assert!(
+            Password::parse_chosen("short", "x")
+                .unwrap_err()
+                .contains("10–128")
+        );
+        for strong in [
+            "correct horse battery staple",
+            "Lz7#qv-Tn2mR-Yw9",
+            "研究生院相片采集很顺利吧",
+        ] {
+            assert!(Password::parse_chosen(strong, "sec.cs").is_ok(), "{strong}");
+        }
         assert_eq!(format!("{p:?}"), "Password(***)");
     }
 

@@ -16,6 +16,7 @@ use crate::{
     entity::{auth_token, staff_account},
     error::{AppError, AppResult, ErrorCode},
     service::auth,
+    state::AppState,
 };
 
 /// A staff account as the rest of the service sees it.
@@ -113,7 +114,8 @@ pub async fn get(db: &DatabaseConnection, id: i64) -> AppResult<StaffAccount> {
 
 pub struct StaffUpdate {
     pub disabled: Option<bool>,
-    pub password: Option<Password>,
+    /// As typed: it must be a strong one for this account's username.
+    pub password: Option<String>,
 }
 
 /// Applies an admin's change; disabling an account or resetting its password
@@ -129,23 +131,44 @@ pub async fn update(
     if change.disabled == Some(true) && id == acting_staff_id {
         return Err(ErrorCode::CannotDisableSelf.into());
     }
-    let revoke_tokens = change.disabled == Some(true) || change.password.is_some();
+    // Someone holding an admin's token must not take over the account.
+    if change.password.is_some() && id == acting_staff_id {
+        return Err(ErrorCode::CurrentPasswordRequired.into());
+    }
+    let password = change
+        .password
+        .map(|p| Password::parse_chosen(&p, &current.username))
+        .transpose()
+        .map_err(|e| AppError::new(ErrorCode::InvalidRequest, e))?;
+    let revoke_tokens = change.disabled == Some(true) || password.is_some();
     let mut model: staff_account::ActiveModel = current.into();
     if let Some(disabled) = change.disabled {
         model.disabled = Set(disabled);
     }
-    if let Some(password) = change.password {
+    if let Some(password) = password {
         model.password_hash = Set(hash_password(password).await?);
     }
     model.updated_at = Set(Utc::now());
-    let hashes = if revoke_tokens {
+    save(db, cache, id, model, revoke_tokens).await
+}
+
+/// Saves a change to account `id`; with `end_sessions`, every token of the
+/// account goes in the same transaction and leaves the cache at once.
+async fn save(
+    db: &DatabaseConnection,
+    cache: &dyn Cache,
+    id: i64,
+    model: staff_account::ActiveModel,
+    end_sessions: bool,
+) -> AppResult<StaffAccount> {
+    let hashes = if end_sessions {
         auth::staff_token_hashes(db, id).await?
     } else {
         Vec::new()
     };
     let updated = auth::revoke(db, cache, &hashes, async |txn| {
         let updated = model.update(txn).await?;
-        if revoke_tokens {
+        if end_sessions {
             auth_token::Entity::delete_many()
                 .filter(auth_token::Column::StaffId.eq(id))
                 .exec(txn)
@@ -155,6 +178,35 @@ pub async fn update(
     })
     .await?;
     StaffAccount::try_from(updated)
+}
+
+/// Tries at the current password allowed per account in one window.
+const MAX_PASSWORD_CHANGE_ATTEMPTS: i64 = 5;
+
+/// A staff member changes their own password: the current one must be
+/// right (attempts limited, as at login), the new one strong. Every session
+/// of the account ends, this one included.
+pub async fn change_own_password(
+    state: &AppState,
+    id: i64,
+    current_password: &str,
+    new_password: &str,
+) -> AppResult<StaffAccount> {
+    let key = format!("password_change:{id}");
+    if state.cache.incr(&key, auth::ATTEMPT_WINDOW).await? > MAX_PASSWORD_CHANGE_ATTEMPTS {
+        return Err(ErrorCode::TooManyAttempts.into());
+    }
+    let row = find_row(&state.db, id).await?;
+    if !verify_password(Some(row.password_hash.clone()), current_password.to_owned()).await? {
+        return Err(ErrorCode::WrongCurrentPassword.into());
+    }
+    state.cache.delete(&key).await?;
+    let password = Password::parse_chosen(new_password, &row.username)
+        .map_err(|e| AppError::new(ErrorCode::InvalidRequest, e))?;
+    let mut model: staff_account::ActiveModel = row.into();
+    model.password_hash = Set(hash_password(password).await?);
+    model.updated_at = Set(Utc::now());
+    save(&state.db, state.cache.as_ref(), id, model, true).await
 }
 
 pub(crate) async fn touch_last_login(db: &DatabaseConnection, id: i64) -> AppResult<()> {
