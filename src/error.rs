@@ -66,6 +66,8 @@ error_codes! {
     AlreadyBound = ("already_bound", CONFLICT, "你的微信账号已绑定毕业生名单中的记录"),
     NotBound = ("not_bound", FORBIDDEN, "请先绑定毕业生名单（学号和姓名）"),
     CollectionCodeRequired = ("collection_code_required", CONFLICT, "请先在学信网获取并保存图像采集码，没有采集码将不予拍摄"),
+    CollectionCodeInUse = ("collection_code_in_use", CONFLICT, "该图像采集码已被其他同学保存。请核对是否复制了自己的采集码；确认无误请联系培养单位研究生秘书"),
+    CollectionCodeLocked = ("collection_code_locked", CONFLICT, "你已完成拍摄，图像采集码不能再修改；如需更正请联系培养单位研究生秘书"),
     SessionNotForUnit = ("session_not_for_unit", FORBIDDEN, "该场次不面向你所在的培养单位，请预约本单位所在校区的场次"),
     BookingClosed = ("booking_closed", CONFLICT, "该场次当前不在预约时间内"),
     SlotFull = ("slot_full", CONFLICT, "该时段已约满，请选择其他时段"),

@@ -85,7 +85,8 @@ fn allowed(op: &str) -> &'static [Who] {
         | "GET /staff/progress/export"
         | "GET /staff/at-risk"
         | "GET /staff/at-risk/export"
-        | "DELETE /admin/students/{id}/binding" => &[Who::Admin, Who::Secretary],
+        | "DELETE /admin/students/{id}/binding"
+        | "PUT /admin/students/{id}/collection-code" => &[Who::Admin, Who::Secretary],
         "GET /staff/photos/{id}/image" => &[Who::Admin, Who::Secretary, Who::Intl],
         "POST /intl/students/{id}/e-photo-received" | "GET /intl/students" => {
             &[Who::Admin, Who::Intl]

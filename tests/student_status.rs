@@ -432,3 +432,186 @@ async fn every_status_filter_returns_exactly_the_rows_with_that_next_action() {
         "every student is in exactly one filter"
     );
 }
+
+async fn staff_set_code(
+    app: &TestApp,
+    token: &str,
+    entry_id: i64,
+    code: Value,
+) -> reqwest::Response {
+    app.client
+        .put(app.url(&format!(
+            "/api/v1/admin/students/{entry_id}/collection-code"
+        )))
+        .bearer_auth(token)
+        .json(&json!({ "code": code }))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn stored_code(app: &TestApp, student_no: &str) -> (i64, Option<String>) {
+    use diploma_photo::entity::roster_entry;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let entry = roster_entry::Entity::find()
+        .filter(roster_entry::Column::StudentNo.eq(student_no))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    (entry.id, entry.collection_code)
+}
+
+#[tokio::test]
+async fn a_collection_code_is_printable_text_and_one_students_only() {
+    let app = spawn_app().await;
+    app.open_campaign_with_roster(ROWS).await;
+    let zhang = app.student_token("zhangsan").await;
+    bind(&app, &zhang, "2024001", "张三").await;
+    for bad in [
+        "AB\0CD",
+        "AB\u{1b}[2J",
+        "AB\r\nCD",
+        "AB\u{200B}CD",
+        "\u{202E}DCBA",
+        "AB\u{FEFF}",
+        " \t ",
+    ] {
+        assert_error(
+            save_code(&app, &zhang, bad).await,
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+        )
+        .await;
+    }
+    assert_eq!(stored_code(&app, "2024001").await.1, None, "nothing saved");
+
+    assert_eq!(
+        save_code(&app, &zhang, " ZS-CODE-1 ").await.status(),
+        StatusCode::OK
+    );
+    // A classmate pasting the same code (a mix-up, or an attempt) is refused.
+    let wang = app.student_token("wangwu").await;
+    bind(&app, &wang, "2024004", "王五").await;
+    assert_error(
+        save_code(&app, &wang, "ZS-CODE-1").await,
+        StatusCode::CONFLICT,
+        "collection_code_in_use",
+    )
+    .await;
+    assert_eq!(
+        stored_code(&app, "2024001").await.1.as_deref(),
+        Some("ZS-CODE-1")
+    );
+    assert_eq!(stored_code(&app, "2024004").await.1, None);
+    // Until photographed the student may correct it, even to the same code.
+    assert_eq!(
+        save_code(&app, &zhang, "ZS-CODE-2").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        save_code(&app, &zhang, "ZS-CODE-2").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        save_code(&app, &wang, "ZS-CODE-1").await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn after_the_shot_only_the_units_staff_change_the_code_and_it_is_audited() {
+    let app = spawn_app().await;
+    let (admin, _) = app.open_campaign_with_roster(ROWS).await;
+    let (cs, med) = common::secretaries(&app).await;
+    let zhang = app.student_token("zhangsan").await;
+    bind(&app, &zhang, "2024001", "张三").await;
+    assert_eq!(
+        save_code(&app, &zhang, "ZS-CODE-1").await.status(),
+        StatusCode::OK
+    );
+    let (entry_id, _) = stored_code(&app, "2024001").await;
+    // As if photographed on site (that path has its own tests).
+    {
+        use diploma_photo::entity::roster_entry;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+        roster_entry::Entity::update_many()
+            .col_expr(
+                roster_entry::Column::PhotographedAt,
+                Expr::value(chrono::Utc::now()),
+            )
+            .filter(roster_entry::Column::Id.eq(entry_id))
+            .exec(&app.state.db)
+            .await
+            .unwrap();
+    }
+    assert_error(
+        save_code(&app, &zhang, "ZS-OTHER").await,
+        StatusCode::CONFLICT,
+        "collection_code_locked",
+    )
+    .await;
+    assert_eq!(
+        stored_code(&app, "2024001").await.1.as_deref(),
+        Some("ZS-CODE-1")
+    );
+
+    // Another unit's secretary may not; bad codes are refused; the unit's may.
+    assert_error(
+        staff_set_code(&app, &med, entry_id, json!("ZS-FIXED")).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_error(
+        staff_set_code(&app, &cs, entry_id, json!("ZS\nFIXED")).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+    let resp = staff_set_code(&app, &cs, entry_id, json!("ZS-FIXED")).await;
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        stored_code(&app, "2024001").await.1.as_deref(),
+        Some("ZS-FIXED")
+    );
+    // Staff cannot give it another student's code either.
+    let wang = app.student_token("wangwu").await;
+    bind(&app, &wang, "2024004", "王五").await;
+    assert_eq!(
+        save_code(&app, &wang, "WW-CODE").await.status(),
+        StatusCode::OK
+    );
+    assert_error(
+        staff_set_code(&app, &cs, entry_id, json!("WW-CODE")).await,
+        StatusCode::CONFLICT,
+        "collection_code_in_use",
+    )
+    .await;
+    // Clearing it asks the student again.
+    let resp = staff_set_code(&app, &admin, entry_id, Value::Null).await;
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    assert_eq!(stored_code(&app, "2024001").await.1, None);
+
+    let (_, log) = parts(
+        app.get("/api/v1/admin/audit?student=2024001", Some(&admin))
+            .await,
+    )
+    .await;
+    let details: Vec<&str> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "collection_code_changed")
+        .map(|e| e["detail"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        details,
+        [
+            "cleared by admin",
+            "set by unit_secretary",
+            "saved by the student"
+        ]
+    );
+    assert!(!log.to_string().contains("ZS-"), "codes are never logged");
+}

@@ -361,7 +361,7 @@ async fn save_code(app: &TestApp, token: &str) {
         .client
         .put(app.url("/api/v1/me/collection-code"))
         .bearer_auth(token)
-        .json(&json!({"code": "CODE-X"}))
+        .json(&json!({"code": format!("CODE-{token}")}))
         .send()
         .await
         .unwrap();

@@ -13,6 +13,7 @@ mod m20261128_000009_chsi_status_date;
 mod m20261204_000010_original_sha256;
 mod m20261204_000011_intl_office_contact;
 mod m20261204_000012_journey;
+mod m20261205_000013_binding_and_code;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000010_original_sha256::Migration),
             Box::new(m20261204_000011_intl_office_contact::Migration),
             Box::new(m20261204_000012_journey::Migration),
+            Box::new(m20261205_000013_binding_and_code::Migration),
         ]
     }
 }

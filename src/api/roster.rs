@@ -14,7 +14,7 @@ use crate::{
         security::{AdminAuth, StaffCaller, UnitViewerAuth},
         student::StatusView,
     },
-    domain::{AuditAction, GraduationHalf, StaffAssignment, StudentCategory},
+    domain::{AuditAction, CollectionCode, GraduationHalf, StaffAssignment, StudentCategory},
     entity::{roster_entry, unit},
     error::{AppError, AppResult, ErrorBody, ErrorCode, RowProblem},
     service::{
@@ -115,6 +115,24 @@ struct StudentPage {
 
 #[derive(ApiResponse)]
 enum Unbound {
+    #[oai(status = 204)]
+    Done,
+}
+
+#[derive(Object)]
+struct StaffCollectionCode {
+    /// The code to store (trimmed; printable, at most 512 characters), or
+    /// `null` to clear it.
+    #[oai(
+        validator(max_length = 512),
+        deserialize_with = "crate::api::strict::string"
+    )]
+    code: Option<String>,
+}
+
+#[derive(ApiResponse)]
+enum CodeSet {
+    /// Stored (or cleared).
     #[oai(status = 204)]
     Done,
 }
@@ -370,5 +388,47 @@ impl RosterApi {
             )
             .await?;
         Ok(Unbound::Done)
+    }
+
+    /// Set or clear a student's collection code
+    ///
+    /// For a code the student can no longer change (after the shot) or one
+    /// that two students claim: `null` clears it, so the student is asked
+    /// for it again. Same rules as the student's own save (printable, one
+    /// student per code). Admins: any entry; unit secretaries: their own
+    /// unit's. `{id}` is the roster entry id. Audited (never the code).
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found`, 409 `collection_code_in_use`.
+    #[oai(
+        path = "/admin/students/:id/collection-code",
+        method = "put",
+        operation_id = "set_student_collection_code"
+    )]
+    async fn set_collection_code(
+        &self,
+        staff: UnitViewerAuth,
+        id: Path<i64>,
+        body: Json<StaffCollectionCode>,
+    ) -> AppResult<CodeSet> {
+        makeup::check_visible(&self.state.db, &staff.0.assignment, id.0).await?;
+        let code = body
+            .code
+            .as_deref()
+            .map(CollectionCode::parse)
+            .transpose()
+            .map_err(|e| AppError::new(ErrorCode::InvalidRequest, e))?;
+        student::set_collection_code_by_staff(&self.state.db, id.0, code.as_ref()).await?;
+        booking::forget_eligibility(self.state.cache.as_ref()).await;
+        let what = if code.is_some() { "set" } else { "cleared" };
+        staff
+            .0
+            .audit(
+                &self.state,
+                AuditAction::CollectionCodeChanged,
+                Some(id.0),
+                format!("{what} by {}", staff.0.assignment.role().as_str()),
+            )
+            .await?;
+        Ok(CodeSet::Done)
     }
 }

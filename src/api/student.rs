@@ -221,7 +221,9 @@ struct BindingRequest {
 #[derive(Object)]
 struct CollectionCodeRequest {
     /// The CHSI image collection code (图像采集码), stored as given (trimmed):
-    /// not blank, at most 512 characters.
+    /// not blank, at most 512 characters, printable (no line breaks,
+    /// control characters, or invisible characters such as zero-width spaces
+    /// and bidi marks).
     #[oai(
         validator(pattern = r"\S", max_length = 512),
         deserialize_with = "crate::api::strict::string"
@@ -284,9 +286,14 @@ impl StudentApi {
     /// Save the CHSI image collection code
     ///
     /// Required before booking for domestic and HK/Macao/Taiwan students;
-    /// foreign students use their student number. Saving again replaces it.
-    /// Errors: 400 `invalid_request` (empty or over 512 characters),
-    /// 401 `unauthenticated`, 403 `forbidden`, 403 `not_bound`.
+    /// foreign students use their student number. Saving again replaces it,
+    /// until the student is photographed: then only the unit secretary can
+    /// correct it. A code is one student's: one another student of the
+    /// campaign saved is refused. Every save is audited (never the code).
+    /// Errors: 400 `invalid_request` (empty, over 512 characters, or with
+    /// control or invisible characters), 401 `unauthenticated`,
+    /// 403 `forbidden`, 403 `not_bound`, 409 `collection_code_in_use`,
+    /// `collection_code_locked`.
     #[oai(
         path = "/me/collection-code",
         method = "put",
@@ -294,11 +301,20 @@ impl StudentApi {
     )]
     async fn save_collection_code(
         &self,
+        req: &Request,
         student: StudentAuth,
         body: Json<CollectionCodeRequest>,
     ) -> AppResult<Json<StudentMe>> {
         let profile = student::save_collection_code(&self.state.db, student.0, &body.code).await?;
         booking::forget_student(self.state.cache.as_ref(), student.0).await;
+        audit::record(
+            &self.state.db,
+            &Actor::student(student.0, request_meta(req)),
+            AuditAction::CollectionCodeChanged,
+            profile.enrollment.as_ref().map(|e| e.entry.id),
+            "saved by the student",
+        )
+        .await?;
         Ok(Json(me_view(&self.state, profile).await?))
     }
 }

@@ -19,6 +19,9 @@ text_enum! {
         DataExported = "data_exported" / "导出数据",
         /// A student bound to or was unbound from a roster entry.
         BindingChanged = "binding_changed" / "绑定变更",
+        /// A collection code was saved by its student or set or cleared by
+        /// staff (the code itself is never logged).
+        CollectionCodeChanged = "collection_code_changed" / "图像采集码变更",
         /// A staff account was created, changed or disabled.
         StaffAccountChanged = "staff_account_changed" / "员工账号变更",
         /// Error reports were forwarded or resolved.

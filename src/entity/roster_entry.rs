@@ -17,6 +17,9 @@ pub struct Model {
     pub deferred: bool,
     pub has_chsi_photo: bool,
     pub phone: Option<String>,
+    /// Last characters of the ID document (证件号后六位), from the roster;
+    /// when present, binding asks for it. Never shown.
+    pub id_suffix: Option<String>,
     pub student_id: Option<i64>,
     pub bound_at: Option<DateTimeUtc>,
     /// CHSI image collection code as the student gave it; never listed to staff.

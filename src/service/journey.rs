@@ -761,6 +761,7 @@ mod tests {
             deferred: false,
             has_chsi_photo: false,
             phone: None,
+            id_suffix: None,
             student_id: Some(7),
             bound_at: None,
             collection_code: Some("C".into()),

@@ -11,7 +11,7 @@ use sea_orm::{
 
 pub use crate::service::journey::NextAction;
 use crate::{
-    domain::ChsiStatus,
+    domain::{ChsiStatus, CollectionCode},
     entity::{booking, campaign, campus, roster_entry, student, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{
@@ -273,33 +273,74 @@ pub async fn unbind(db: &DatabaseConnection, entry_id: i64) -> AppResult<()> {
     Ok(())
 }
 
-pub const MAX_COLLECTION_CODE_CHARS: usize = 512;
-
-/// Saves the CHSI image collection code exactly as given (trimmed).
+/// Saves the CHSI image collection code (trimmed). Refused once the
+/// student is photographed (the code went to CHSI with the photo; staff may
+/// still correct it) and when another student of the campaign saved it.
 pub async fn save_collection_code(
     db: &DatabaseConnection,
     student_id: i64,
     code: &str,
 ) -> AppResult<StudentProfile> {
-    let code = code.trim();
-    if code.is_empty() || code.chars().count() > MAX_COLLECTION_CODE_CHARS {
-        return Err(AppError::new(
-            ErrorCode::InvalidRequest,
-            format!("图像采集码不能为空且不超过 {MAX_COLLECTION_CODE_CHARS} 个字符"),
-        ));
-    }
+    let code =
+        CollectionCode::parse(code).map_err(|e| AppError::new(ErrorCode::InvalidRequest, e))?;
     let current = profile(db, student_id).await?;
     let enrollment = current.enrollment.ok_or(ErrorCode::NotBound)?;
-    roster_entry::Entity::update_many()
-        .col_expr(roster_entry::Column::CollectionCode, Expr::value(code))
+    // Conditional on not photographed, so a shot marked meanwhile wins.
+    let saved = write_collection_code(
+        db,
+        enrollment.entry.id,
+        Some(&code),
+        Some(roster_entry::Column::PhotographedAt.is_null()),
+    )
+    .await?;
+    if !saved {
+        return Err(ErrorCode::CollectionCodeLocked.into());
+    }
+    profile(db, student_id).await
+}
+
+/// Staff set or clear a student's code (a correction after the shot, or a
+/// code two students claim); audited by the caller.
+pub async fn set_collection_code_by_staff(
+    db: &DatabaseConnection,
+    entry_id: i64,
+    code: Option<&CollectionCode>,
+) -> AppResult<()> {
+    if write_collection_code(db, entry_id, code, None).await? {
+        Ok(())
+    } else {
+        Err(AppError::new(ErrorCode::NotFound, "名单记录不存在"))
+    }
+}
+
+/// Writes the code of one entry if `only_if` holds; false when no row was
+/// written. A code another entry of the campaign has is 409 `collection_code_in_use`.
+async fn write_collection_code(
+    db: &DatabaseConnection,
+    entry_id: i64,
+    code: Option<&CollectionCode>,
+    only_if: Option<sea_orm::sea_query::SimpleExpr>,
+) -> AppResult<bool> {
+    let mut update = roster_entry::Entity::update_many()
+        .col_expr(
+            roster_entry::Column::CollectionCode,
+            Expr::value(code.map(|c| c.as_str().to_owned())),
+        )
         .col_expr(
             roster_entry::Column::CollectionCodeSavedAt,
-            Expr::value(Utc::now()),
+            Expr::value(code.map(|_| Utc::now())),
         )
-        .filter(roster_entry::Column::Id.eq(enrollment.entry.id))
-        .exec(db)
-        .await?;
-    profile(db, student_id).await
+        .filter(roster_entry::Column::Id.eq(entry_id));
+    if let Some(condition) = only_if {
+        update = update.filter(condition);
+    }
+    match update.exec(db).await {
+        Ok(r) => Ok(r.rows_affected == 1),
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Err(ErrorCode::CollectionCodeInUse.into())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[cfg(test)]
