@@ -105,6 +105,7 @@ const REFUSALS: &[&str] = &[
     "already_bound",
     "not_bound",
     "collection_code_required",
+    "collection_code_locked",
     "already_has_chsi_photo",
     "already_photographed",
     "makeup_in_progress",

@@ -615,3 +615,98 @@ async fn after_the_shot_only_the_units_staff_change_the_code_and_it_is_audited()
     );
     assert!(!log.to_string().contains("ZS-"), "codes are never logged");
 }
+
+#[tokio::test]
+async fn a_roster_with_id_suffixes_makes_binding_ask_for_one() {
+    let app = spawn_app().await;
+    let (admin, campaign) = app.open_campaign_with_roster(ROWS).await;
+    let header = format!("{},证件号后六位", common::ROSTER_HEADER);
+    let with_suffix = format!("{header}\n2024001,张三,CS,境内,上半年,否,否,,12345x\n");
+    let (status, body) = parts(
+        app.upload_roster(campaign, with_suffix.into_bytes(), "roster.csv", &admin)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let zhang = app.student_token("zhangsan").await;
+    assert_eq!(
+        me(&app, &zhang).await["campaign"]["binding_asks_id_suffix"],
+        true
+    );
+    let attempt = |suffix: Value| {
+        let (app, zhang) = (&app, &zhang);
+        async move {
+            app.post_json(
+                "/api/v1/me/binding",
+                &json!({"student_no": "2024001", "name": "张三", "id_suffix": suffix}),
+                Some(zhang),
+            )
+            .await
+        }
+    };
+    // Number and name alone no longer do; a wrong suffix answers the same.
+    for suffix in [Value::Null, json!("123456"), json!("??")] {
+        assert_error(
+            attempt(suffix).await,
+            StatusCode::NOT_FOUND,
+            "not_on_roster",
+        )
+        .await;
+    }
+    let (status, bound) = parts(attempt(json!(" 12345X ")).await).await;
+    assert_eq!(status, StatusCode::OK, "{bound}");
+    assert_eq!(bound["campaign"]["binding_asks_id_suffix"], false);
+    // Entries without a suffix bind as before.
+    let wang = app.student_token("wangwu").await;
+    assert_eq!(
+        bind(&app, &wang, "2024004", "王五").await.status(),
+        StatusCode::OK
+    );
+
+    // The unit's secretary sees who bound and when.
+    let (cs, _) = common::secretaries(&app).await;
+    let (_, list) = parts(app.get("/api/v1/staff/students?unit=CS", Some(&cs)).await).await;
+    let row = |no: &str| {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["student_no"] == no)
+            .unwrap()
+            .clone()
+    };
+    assert!(
+        row("2024001")["bound_at"]
+            .as_str()
+            .unwrap()
+            .ends_with("+08:00")
+    );
+    assert!(row("2024002")["bound_at"].is_null());
+
+    // A later file without the column keeps the suffix.
+    let rows = ROWS.join("\n");
+    let plain = format!("{}\n{rows}\n", common::ROSTER_HEADER);
+    let resp = app
+        .upload_roster(campaign, plain.into_bytes(), "roster.csv", &admin)
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    app.unbind(&admin, campaign, "2024001").await;
+    assert_error(
+        attempt(Value::Null).await,
+        StatusCode::NOT_FOUND,
+        "not_on_roster",
+    )
+    .await;
+    assert_eq!(attempt(json!("12345x")).await.status(), StatusCode::OK);
+
+    // A suffix that cannot be one is a row error, and nothing is imported.
+    let bad = format!("{header}\n2024001,张三,CS,境内,上半年,否,否,,12\n");
+    let (status, body) = parts(
+        app.upload_roster(campaign, bad.into_bytes(), "roster.csv", &admin)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.to_string().contains("证件号后六位"), "{body}");
+}

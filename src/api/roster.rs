@@ -1,6 +1,7 @@
 //! The roster: admins import and browse it; admins and unit secretaries list
 //! students with their status (a secretary only their own unit).
 
+use chrono::{DateTime, FixedOffset};
 use poem_openapi::{
     ApiResponse, Multipart, Object, OpenApi,
     param::{Path, Query},
@@ -14,7 +15,10 @@ use crate::{
         security::{AdminAuth, StaffCaller, UnitViewerAuth},
         student::StatusView,
     },
-    domain::{AuditAction, CollectionCode, GraduationHalf, StaffAssignment, StudentCategory},
+    domain::{
+        AuditAction, CollectionCode, GraduationHalf, StaffAssignment, StudentCategory,
+        time::to_shanghai,
+    },
     entity::{roster_entry, unit},
     error::{AppError, AppResult, ErrorBody, ErrorCode, RowProblem},
     service::{
@@ -37,7 +41,9 @@ struct RosterUpload {
     /// 学号/student_no, 姓名/name, 培养单位代码/unit_code, 学生类别/category
     /// (境内/港澳台/外国 or domestic/hk_macao_taiwan/foreign), 毕业时间/
     /// graduation_half (上半年/下半年 or first/second), and optionally
-    /// 是否延期/deferred, 学信网已有学历照片/has_chsi_photo (是/否, yes/no), 手机号/phone.
+    /// 是否延期/deferred, 学信网已有学历照片/has_chsi_photo (是/否, yes/no), 手机号/phone,
+    /// 证件号后六位/id_suffix (4–6 letters or digits; when given, binding asks
+    /// for it; a later file without it keeps the earlier one).
     file: Upload,
 }
 
@@ -100,6 +106,8 @@ struct StudentRow {
     phone: Option<String>,
     /// Bound to a WeChat account.
     bound: bool,
+    /// When the student bound (Asia/Shanghai); null while unbound.
+    bound_at: Option<DateTime<FixedOffset>>,
     collection_code_saved: bool,
     status: StatusView,
 }
@@ -189,6 +197,7 @@ fn row(e: roster_entry::Model, units: &[unit::Model], facts: Facts) -> AppResult
             .unwrap_or_default(),
         graduation_half: GraduationHalf::parse(&e.graduation_half).unwrap_or(GraduationHalf::First),
         bound: e.student_id.is_some(),
+        bound_at: e.bound_at.map(to_shanghai),
         collection_code_saved: e.collection_code.is_some(),
         status: status.into(),
         student_no: e.student_no,

@@ -58,6 +58,9 @@ struct CampaignSummary {
     /// e-mail): foreign students send their electronic photo there. Null
     /// until the Graduate School sets it.
     intl_office_contact: Option<String>,
+    /// The binding form asks for the last characters of the ID document as
+    /// well (the roster has them); false once bound.
+    binding_asks_id_suffix: bool,
 }
 
 /// The next thing the student should do.
@@ -180,6 +183,7 @@ impl From<StudentProfile> for StudentMe {
             self_check_deadline: to_shanghai(c.self_check_deadline),
             on_site_notes: c.on_site_notes,
             intl_office_contact: c.intl_office_contact,
+            binding_asks_id_suffix: p.binding_asks_id_suffix,
         });
         let mut status = StatusView::from(p.status);
         // Where the e-photo goes, in the step that asks for it.
@@ -216,6 +220,14 @@ struct BindingRequest {
         deserialize_with = "crate::api::strict::string"
     )]
     name: String,
+    /// Last characters of the ID document (证件号后六位, 4–6 letters or
+    /// digits). Needed when the campaign's roster has them
+    /// (`campaign.binding_asks_id_suffix` in `GET /me`); ignored otherwise.
+    #[oai(
+        validator(max_length = 16),
+        deserialize_with = "crate::api::strict::string"
+    )]
+    id_suffix: Option<String>,
 }
 
 #[derive(Object)]
@@ -256,11 +268,13 @@ impl StudentApi {
 
     /// Bind this WeChat account to the roster
     ///
-    /// Matches student number and name in the open campaign's roster. Binding
-    /// the same entry again is harmless. At most 10 attempts per hour.
+    /// Matches student number and name in the open campaign's roster, and
+    /// the last characters of the ID document when the roster has them.
+    /// Binding the same entry again is harmless. At most 10 attempts per hour.
     /// A student already on CHSI binds too (`eligibility` then says so).
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-    /// 404 `not_on_roster` (no such student, or the name does not match),
+    /// 404 `not_on_roster` (no such student, or the name or the ID suffix
+    /// does not match: the answer does not say which),
     /// 409 `roster_entry_taken` (bound to another WeChat account),
     /// 409 `already_bound` (this account is bound to another entry),
     /// 409 `no_open_campaign`, 429 `too_many_attempts`.
@@ -271,7 +285,14 @@ impl StudentApi {
         student: StudentAuth,
         body: Json<BindingRequest>,
     ) -> AppResult<Json<StudentMe>> {
-        let profile = student::bind(&self.state, student.0, &body.student_no, &body.name).await?;
+        let profile = student::bind(
+            &self.state,
+            student.0,
+            &body.student_no,
+            &body.name,
+            body.id_suffix.as_deref(),
+        )
+        .await?;
         audit::record(
             &self.state.db,
             &Actor::student(student.0, request_meta(req)),

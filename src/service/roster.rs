@@ -12,7 +12,7 @@ use sea_orm::{
 };
 
 use crate::{
-    domain::{GraduationHalf, StudentCategory},
+    domain::{GraduationHalf, IdSuffix, StudentCategory},
     entity::{roster_entry, unit},
     error::{AppError, AppResult},
     service::{
@@ -44,6 +44,7 @@ enum Field {
     Deferred,
     HasChsiPhoto,
     Phone,
+    IdSuffix,
 }
 
 const REQUIRED: [(Field, &str); 5] = [
@@ -71,6 +72,9 @@ fn field_of(h: &str) -> Option<Field> {
             Field::HasChsiPhoto
         }
         "手机号" | "手机" | "联系电话" | "电话" | "phone" => Field::Phone,
+        "证件号后六位" | "证件号码后六位" | "身份证后六位" | "idsuffix" => {
+            Field::IdSuffix
+        }
         _ => return None,
     })
 }
@@ -105,6 +109,7 @@ pub struct ValidRow {
     deferred: bool,
     has_chsi_photo: bool,
     phone: Option<String>,
+    id_suffix: Option<IdSuffix>,
 }
 
 /// Reads a roster file (CSV or XLSX) against the known units (code → id):
@@ -222,6 +227,12 @@ fn validate(
             fail(col, format!("手机号「{phone}」格式不正确"));
         }
 
+        let (suffix, col) = cell(Field::IdSuffix);
+        let id_suffix = match suffix.as_str() {
+            "" => None,
+            raw => IdSuffix::parse(raw).map_err(|e| fail(col, e)).ok(),
+        };
+
         if row_errors.is_empty() {
             valid.push(ValidRow {
                 student_no,
@@ -232,6 +243,7 @@ fn validate(
                 deferred,
                 has_chsi_photo,
                 phone: (!phone.is_empty()).then_some(phone),
+                id_suffix,
             });
         } else {
             errors.extend(row_errors);
@@ -313,6 +325,7 @@ pub async fn import(
             deferred: Set(r.deferred),
             has_chsi_photo: Set(r.has_chsi_photo),
             phone: Set(r.phone.clone()),
+            id_suffix: Set(r.id_suffix.as_ref().map(|s| s.as_str().to_owned())),
             student_id: Set(None),
             bound_at: Set(None),
             collection_code: Set(None),
@@ -336,6 +349,14 @@ pub async fn import(
                 roster_entry::Column::Phone,
                 roster_entry::Column::UpdatedAt,
             ])
+            // A file without the column (or an empty cell) keeps the suffix
+            // an earlier import gave: binding never gets weaker by accident.
+            .value(
+                roster_entry::Column::IdSuffix,
+                sea_orm::sea_query::Expr::cust(
+                    "COALESCE(excluded.id_suffix, roster_entries.id_suffix)",
+                ),
+            )
             .to_owned(),
         )
         .exec_without_returning(&txn)

@@ -11,7 +11,7 @@ use sea_orm::{
 
 pub use crate::service::journey::NextAction;
 use crate::{
-    domain::{ChsiStatus, CollectionCode},
+    domain::{ChsiStatus, CollectionCode, IdSuffix},
     entity::{booking, campaign, campus, roster_entry, student, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{
@@ -120,6 +120,9 @@ pub struct StudentProfile {
     /// permission checks decide from, read once with the status.
     pub facts: Facts,
     pub status: StudentStatus,
+    /// Not bound yet, and the open campaign's roster has ID-document
+    /// suffixes: the binding form asks for one.
+    pub binding_asks_id_suffix: bool,
 }
 
 impl StudentProfile {
@@ -175,12 +178,22 @@ pub async fn profile(db: &DatabaseConnection, student_id: i64) -> AppResult<Stud
         Some(e) => summarize(Some((&e.entry, facts)), true),
         None => summarize(None, open_campaign.is_some()),
     };
+    let binding_asks_id_suffix = match (&open_campaign, &enrollment) {
+        (Some(c), None) => roster_entry::Entity::find()
+            .filter(roster_entry::Column::CampaignId.eq(c.id))
+            .filter(roster_entry::Column::IdSuffix.is_not_null())
+            .one(db)
+            .await?
+            .is_some(),
+        _ => false,
+    };
     Ok(StudentProfile {
         student_id,
         open_campaign,
         enrollment,
         facts,
         status,
+        binding_asks_id_suffix,
     })
 }
 
@@ -196,12 +209,27 @@ fn same_name(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// Links the student's WeChat account to their roster entry in the open campaign.
+/// Whether what the student typed matches the entry's ID-document suffix;
+/// an entry without one asks for none (whatever was typed is ignored).
+fn same_id_suffix(entry: Option<&str>, typed: Option<&str>) -> bool {
+    match entry {
+        None => true,
+        Some(expected) => typed
+            .and_then(|t| IdSuffix::parse(t).ok())
+            .is_some_and(|t| t.as_str() == expected),
+    }
+}
+
+/// Links the student's WeChat account to their roster entry in the open
+/// campaign: number, name and, when the roster has it, the ID-document
+/// suffix must match. Any mismatch is the same `not_on_roster`, so answers
+/// do not tell which part was wrong.
 pub async fn bind(
     state: &AppState,
     student_id: i64,
     student_no: &str,
     name: &str,
+    id_suffix: Option<&str>,
 ) -> AppResult<StudentProfile> {
     let attempts = state
         .cache
@@ -219,7 +247,7 @@ pub async fn bind(
         .filter(roster_entry::Column::StudentNo.eq(student_no.trim()))
         .one(db)
         .await?
-        .filter(|e| same_name(&e.name, name))
+        .filter(|e| same_name(&e.name, name) && same_id_suffix(e.id_suffix.as_deref(), id_suffix))
         .ok_or(ErrorCode::NotOnRoster)?;
     match entry.student_id {
         Some(owner) if owner == student_id => return profile(db, student_id).await,
@@ -346,6 +374,16 @@ async fn write_collection_code(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn id_suffixes_match_only_when_the_roster_has_one() {
+        assert!(same_id_suffix(None, None));
+        assert!(same_id_suffix(None, Some("anything")));
+        assert!(same_id_suffix(Some("12345X"), Some(" 12345x ")));
+        assert!(!same_id_suffix(Some("12345X"), None));
+        assert!(!same_id_suffix(Some("12345X"), Some("123456")));
+        assert!(!same_id_suffix(Some("12345X"), Some("not valid")));
+    }
 
     #[test]
     fn names_match_despite_spacing_and_case() {

@@ -71,6 +71,7 @@ export default async function render(page, { user }) {
           'div',
           { class: 'facts' },
           h('span', {}, `单位 ${s.unit_code}`),
+          s.bound ? h('span', {}, `绑定于 ${fmtTime(s.bound_at)}`) : null,
           h('span', {}, label(CATEGORIES, s.category)),
           h('span', {}, s.deferred ? '延期' : '非延期'),
           h('span', {}, s.phone ? `手机 ${s.phone}` : '无手机号'),
@@ -126,7 +127,8 @@ export default async function render(page, { user }) {
             { label: '姓名', value: (s) => s.name },
             { label: '单位', value: (s) => s.unit_code },
             { label: '类别', value: (s) => label(CATEGORIES, s.category) },
-            { label: '绑定', value: (s) => (s.bound ? badge('已绑定', 'ok') : badge('未绑定', 'warn')) },
+            // When matters: a binding long before the student ever showed up is worth a look.
+            { label: '绑定', value: (s) => (s.bound ? badge('已绑定', 'ok', { title: `绑定于 ${fmtTime(s.bound_at)}` }) : badge('未绑定', 'warn')) },
             { label: '采集码', value: codeBadge },
             {
               label: '当前状态',
