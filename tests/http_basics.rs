@@ -169,46 +169,128 @@ async fn raw_post(
         .unwrap()
 }
 
-#[tokio::test]
-async fn malformed_json_is_a_400_in_the_error_shape() {
-    let app = spawn_app().await;
-    let body = assert_error(
-        raw_post(&app, "application/json", "{\"code\":").await,
-        StatusCode::BAD_REQUEST,
-        "invalid_request",
-    )
-    .await;
-    assert!(body["message"].as_str().unwrap().contains("EOF"), "{body}");
-    assert_error(
-        raw_post(&app, "application/json", "[1,2]").await,
-        StatusCode::BAD_REQUEST,
-        "invalid_request",
-    )
-    .await;
-    assert_error(
-        raw_post(&app, "application/json", "").await,
-        StatusCode::BAD_REQUEST,
-        "invalid_request",
-    )
-    .await;
+/// The message of a 400 answer, checked to be free of parser text.
+async fn plain_400(resp: reqwest::Response) -> String {
+    let body = assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+    let message = body["message"].as_str().unwrap().to_owned();
+    for internal in [
+        "parse request payload",
+        "occurred while parsing",
+        "Request\"",
+        "Expected input type",
+        "failed to parse",
+        "^[",
+        "EOF while",
+    ] {
+        assert!(!message.contains(internal), "{internal} in {message}");
+    }
+    message
 }
 
 #[tokio::test]
-async fn a_missing_or_mistyped_field_is_a_400() {
+async fn malformed_json_is_a_400_that_says_where() {
     let app = spawn_app().await;
-    let resp = app.post_json("/api/v1/auth/wechat", &json!({}), None).await;
-    let body = assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+    let message = plain_400(raw_post(&app, "application/json", "{\"code\":").await).await;
     assert!(
-        body["message"]
-            .as_str()
-            .unwrap()
-            .contains("WechatLoginRequest"),
-        "{body}"
+        message.contains("不是有效的 JSON（第 1 行第 8 列）"),
+        "{message}"
     );
-    let resp = app
-        .post_json("/api/v1/auth/wechat", &json!({"code": ["dev:x"]}), None)
+    let message = plain_400(raw_post(&app, "application/json", "[1,2]").await).await;
+    assert!(
+        message.contains("请求体应为对象") && message.contains("an object"),
+        "{message}"
+    );
+    let message = plain_400(raw_post(&app, "application/json", "").await).await;
+    assert!(message.contains("请求体为空"), "{message}");
+}
+
+#[tokio::test]
+async fn a_bad_field_is_named_with_its_problem_in_plain_words() {
+    let app = spawn_app().await;
+    let student = app.student_token("plain").await;
+    let admin = app
+        .staff_token("plain.admin", diploma_photo::domain::StaffRole::Admin, None)
         .await;
-    assert_error(resp, StatusCode::BAD_REQUEST, "invalid_request").await;
+    let long_name = "x".repeat(65);
+    let cases: Vec<(&str, Option<&str>, serde_json::Value, &str)> = vec![
+        (
+            "/api/v1/auth/wechat",
+            None,
+            json!({}),
+            "字段 code：缺少此必填字段 (field \"code\": is required)",
+        ),
+        (
+            "/api/v1/auth/wechat",
+            None,
+            json!({"code": null}),
+            "字段 code：不能为 null",
+        ),
+        (
+            "/api/v1/auth/wechat",
+            None,
+            json!({"code": ["dev:x"]}),
+            "字段 code：应为文本，收到 [\"dev:x\"]",
+        ),
+        (
+            "/api/v1/auth/wechat",
+            None,
+            json!({"code": 12}),
+            "(field \"code\": expected a string, got 12)",
+        ),
+        (
+            "/api/v1/auth/wechat",
+            None,
+            json!({"code": ""}),
+            "字段 code：不能为空",
+        ),
+        (
+            "/api/v1/me/binding",
+            Some(&student),
+            json!({"student_no": "1", "name": null}),
+            "字段 name：不能为 null",
+        ),
+        (
+            "/api/v1/me/binding",
+            Some(&student),
+            json!({"student_no": "1", "name": long_name}),
+            "字段 name：最多 64 个字符",
+        ),
+        (
+            "/api/v1/admin/staff",
+            Some(&admin),
+            json!({"username": "a b", "password": "Tea-kettle-on-the-stove-7", "role": "admin"}),
+            "字段 username：格式不正确 (field \"username\": has the wrong format. 3–64 characters",
+        ),
+        (
+            "/api/v1/admin/staff",
+            Some(&admin),
+            json!({"username": "abc", "password": "Tea-kettle-on-the-stove-7", "role": "boss"}),
+            "字段 role：应为下列之一，收到 \"boss\" (field \"role\": expected one of admin, unit_secretary, onsite, intl_office",
+        ),
+        (
+            "/api/v1/admin/campaigns",
+            Some(&admin),
+            json!({"name": "x", "graduation_year": 2024, "makeup_deadline": "2024-03-30", "self_check_deadline": "2024-04-15T23:59:59+08:00", "status": "draft"}),
+            "字段 makeup_deadline：应为带时区的时间，如 2024-03-30T23:59:59+08:00",
+        ),
+        (
+            "/api/v1/admin/campaigns",
+            Some(&admin),
+            json!({"name": "x", "graduation_year": "2024", "makeup_deadline": "2024-03-30T23:59:59+08:00", "self_check_deadline": "2024-04-15T23:59:59+08:00", "status": "draft"}),
+            "字段 graduation_year：应为整数，收到 \"2024\"",
+        ),
+    ];
+    for (path, token, body, expected) in cases {
+        let message = plain_400(app.post_json(path, &body, token).await).await;
+        assert!(message.contains(expected), "{path} {body}: {message}");
+    }
+    // Query parameters are named too.
+    let message = plain_400(
+        app.get("/api/v1/admin/audit?limit=lots", Some(&admin))
+            .await,
+    )
+    .await;
+    assert!(message.contains("参数 limit：应为整数"), "{message}");
 }
 
 #[tokio::test]

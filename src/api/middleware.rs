@@ -178,27 +178,23 @@ fn counted(body: Body, max: usize, exceeded: Arc<AtomicBool>) -> Body {
     }))
 }
 
-/// The methods each path answers, to list in the `Allow` header of a 405
-/// (RFC 9110 requires it). Paths are templates: `{…}` matches one segment.
-#[derive(Clone, Default)]
-pub struct AllowedMethods(Arc<Vec<(Vec<String>, String)>>);
+/// Path templates (`/a/{id}/b`: `{…}` matches one segment) with a value
+/// each. A request path finds the matching template with the most literal
+/// segments, as the router chooses.
+#[derive(Clone)]
+pub struct PathTable<T>(Arc<Vec<(Vec<String>, T)>>);
 
-impl AllowedMethods {
-    pub fn new(paths: impl IntoIterator<Item = (String, Vec<poem::http::Method>)>) -> Self {
-        let table = paths
-            .into_iter()
-            .map(|(path, methods)| {
-                let segments = path.split('/').map(str::to_owned).collect();
-                let allow: Vec<&str> = methods.iter().map(|m| m.as_str()).collect();
-                (segments, allow.join(", "))
-            })
-            .collect();
-        Self(Arc::new(table))
+impl<T> PathTable<T> {
+    pub fn new(entries: impl IntoIterator<Item = (String, T)>) -> Self {
+        Self(Arc::new(
+            entries
+                .into_iter()
+                .map(|(path, value)| (path.split('/').map(str::to_owned).collect(), value))
+                .collect(),
+        ))
     }
 
-    /// The `Allow` value for a request path; of several matching templates,
-    /// the one with the most literal segments (as the router chooses).
-    fn lookup(&self, path: &str) -> Option<&str> {
+    pub fn lookup(&self, path: &str) -> Option<&T> {
         let segments: Vec<&str> = path.split('/').collect();
         self.0
             .iter()
@@ -209,7 +205,25 @@ impl AllowedMethods {
                     })
             })
             .max_by_key(|(template, _)| template.iter().filter(|t| !t.starts_with('{')).count())
-            .map(|(_, allow)| allow.as_str())
+            .map(|(_, value)| value)
+    }
+}
+
+/// The methods each path answers, to list in the `Allow` header of a 405
+/// (RFC 9110 requires it).
+#[derive(Clone)]
+pub struct AllowedMethods(PathTable<String>);
+
+impl AllowedMethods {
+    pub fn new(paths: impl IntoIterator<Item = (String, Vec<poem::http::Method>)>) -> Self {
+        Self(PathTable::new(paths.into_iter().map(|(path, methods)| {
+            let allow: Vec<&str> = methods.iter().map(|m| m.as_str()).collect();
+            (path, allow.join(", "))
+        })))
+    }
+
+    fn lookup(&self, path: &str) -> Option<&str> {
+        self.0.lookup(path).map(String::as_str)
     }
 }
 

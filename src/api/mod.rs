@@ -2,6 +2,7 @@
 //! Handlers translate between HTTP and `service` calls, nothing more.
 
 pub mod auth;
+pub mod bad_request;
 pub mod booking;
 pub mod campaign;
 pub mod console;
@@ -143,6 +144,7 @@ pub fn openapi(state: &AppState) -> OpenApiService<document::Documented<Apis>, (
 /// checks and the staff console (outside the OpenAPI document).
 pub fn app(state: AppState) -> impl Endpoint {
     let api = openapi(&state);
+    let explainer = bad_request::Explainer::new(&api.spec(), "/api/v1");
     let spec = api.spec_endpoint();
     let ui = swagger::endpoint(api.swagger_ui_html());
     let drain = state.drain.clone();
@@ -169,6 +171,7 @@ pub fn app(state: AppState) -> impl Endpoint {
         .at("/console", get(console::redirect_root))
         .at("/console/*path", get(console::serve_file))
         .data(state.clone())
+        .around(move |ep, req| bad_request::explain(ep, req, explainer.clone()))
         .around(move |ep, req| idempotency::idempotent(ep, req, state.clone()))
         .around(move |ep, req| middleware::limit_body(ep, req, json_limit, upload_limit))
         .with(CatchPanic::new().with_handler(middleware::render_panic))
