@@ -307,3 +307,140 @@ async fn beyond_the_total_cap_connections_are_closed_at_once() {
     let (sent, _) = until_closed(&mut refused, started, MARGIN).await;
     assert!(sent.starts_with("HTTP/1.1 503"), "{sent:?}");
 }
+
+/// How one held connection ended, and when (from its start).
+#[derive(Debug, PartialEq)]
+enum End {
+    Refused,
+    Closed,
+    StillOpen,
+}
+
+/// Opens `per_source` connections from each source address, 2,500 a second
+/// (a burst of thousands overflows the listen backlog, and those the kernel
+/// drops never reach the server); each sends one request first when
+/// `request` is set (then idles), else nothing. Resolves to how each ended,
+/// with the time since its start.
+async fn hold(
+    server: SocketAddr,
+    sources: &[[u8; 4]],
+    per_source: usize,
+    request: bool,
+) -> Vec<tokio::task::JoinHandle<(End, Duration)>> {
+    let mut tasks = Vec::new();
+    for source in sources
+        .iter()
+        .flat_map(|s| std::iter::repeat_n(*s, per_source))
+    {
+        if tasks.len() % 50 == 49 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        tasks.push(tokio::spawn(async move {
+            let mut stream = connect_from(source, server).await;
+            let mut started = Instant::now();
+            if request {
+                stream.write_all(GET_HEALTHZ).await.unwrap();
+                if read_response(&mut stream).await.starts_with("HTTP/1.1 503") {
+                    return (End::Refused, started.elapsed());
+                }
+                started = Instant::now();
+            }
+            let limit = Duration::from_secs(90);
+            let closed = tokio::time::timeout(limit, until_closed(&mut stream, started, 2 * limit));
+            match closed.await {
+                Ok((sent, elapsed)) if sent.starts_with("HTTP/1.1 503") => (End::Refused, elapsed),
+                Ok((_, elapsed)) => (End::Closed, elapsed),
+                Err(_) => (End::StillOpen, limit),
+            }
+        }));
+    }
+    tasks
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+/// Waits for the held connections while asking `/healthz` from 127.0.0.2
+/// every 50 ms; prints what happened.
+async fn report(
+    phase: &str,
+    server: SocketAddr,
+    pid: u32,
+    tasks: Vec<tokio::task::JoinHandle<(End, Duration)>>,
+) {
+    let total = tasks.len();
+    let all = futures_util::future::join_all(tasks);
+    tokio::pin!(all);
+    let (mut latencies, mut refused, mut peak_rss_kb) = (Vec::new(), 0, 0u64);
+    let ends = loop {
+        tokio::select! {
+            ends = &mut all => break ends,
+            () = tokio::time::sleep(Duration::from_millis(50)) => {
+                let (response, took) = healthz_from([127, 0, 0, 2], server).await;
+                if response.starts_with("HTTP/1.1 200") {
+                    latencies.push(took);
+                } else {
+                    refused += 1;
+                }
+                let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+                let rss = status.lines().find_map(|l| l.strip_prefix("VmRSS:")).unwrap();
+                let rss_kb = rss.trim().trim_end_matches(" kB").parse().unwrap();
+                peak_rss_kb = peak_rss_kb.max(rss_kb);
+            }
+        }
+    };
+    let summary = |end: End| {
+        let mut times: Vec<Duration> = ends
+            .iter()
+            .map(|r| r.as_ref().unwrap())
+            .filter(|(e, _)| *e == end)
+            .map(|(_, t)| *t)
+            .collect();
+        times.sort();
+        match times.len() {
+            0 => format!("{end:?} 0"),
+            n => format!(
+                "{end:?} {n} after {:?}..{:?} (median {:?})",
+                times[0],
+                times[n - 1],
+                percentile(&times, 0.5)
+            ),
+        }
+    };
+    latencies.sort();
+    println!(
+        "{phase}: {total} connections: {}; {}; {}. /healthz from another address meanwhile: \
+         {} answered, {refused} refused, p50 {:?}, p99 {:?}, max {:?}. Server peak RSS \
+         {peak_rss_kb} kB.",
+        summary(End::Refused),
+        summary(End::Closed),
+        summary(End::StillOpen),
+        latencies.len(),
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.99),
+        latencies[latencies.len() - 1],
+    );
+}
+
+/// Not in CI (about two and a half minutes): the figures in docs/reliability.md,
+/// against the real binary with its default timeouts and caps but
+/// `DP_MAX_CONNECTIONS=4000`.
+/// `cargo test --test connections -- --ignored --nocapture`
+#[tokio::test(flavor = "multi_thread")]
+#[ignore]
+async fn measure_thousands_of_slow_and_idle_connections() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = common::process::start_server(dir.path(), &[("DP_MAX_CONNECTIONS", "4000")]);
+    let addr: SocketAddr = server.base.trim_start_matches("http://").parse().unwrap();
+    let pid = server.child.id();
+    let sources = |n: u8| (1..=n).map(|i| [127, 0, 1, i]).collect::<Vec<_>>();
+    let one = hold(addr, &[[127, 0, 0, 1]], 5000, false).await;
+    report("silent, one address", addr, pid, one).await;
+    let below_cap = hold(addr, &sources(19), 200, false).await;
+    report("silent, 19 addresses", addr, pid, below_cap).await;
+    let above_cap = hold(addr, &sources(25), 200, false).await;
+    report("silent, 25 addresses", addr, pid, above_cap).await;
+    let idle = hold(addr, &sources(19), 200, true).await;
+    report("idle keep-alive, 19 addresses", addr, pid, idle).await;
+}
