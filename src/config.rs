@@ -82,6 +82,9 @@ pub struct Config {
     pub upload_limit_bytes: usize,
     /// How long in-flight requests may take to finish after SIGTERM.
     pub shutdown_grace: Duration,
+    /// Timeouts and caps that keep slow and idle clients from exhausting the
+    /// server (`DP_HEADER_TIMEOUT_MS` … `DP_MAX_CONNECTIONS_PER_IP`).
+    pub connections: ConnectionLimits,
 }
 
 /// Whether `listen` (host:port) only accepts connections from this machine.
@@ -254,11 +257,69 @@ impl Config {
             body_limit_bytes,
             upload_limit_bytes,
             shutdown_grace: Duration::from_secs(30),
+            connections: ConnectionLimits::from_lookup(&get, trust_forwarded_for)?,
         })
     }
 
     pub fn is_sqlite(&self) -> bool {
         self.database_url.starts_with("sqlite:")
+    }
+}
+
+/// How long a client may take to send, and how many connections it may hold.
+#[derive(Clone, Debug)]
+pub struct ConnectionLimits {
+    /// `DP_HEADER_TIMEOUT_MS`: a request's line and headers must all arrive
+    /// within this, counted from their first byte (from the connection's
+    /// start for its first request).
+    pub header_timeout: Duration,
+    /// `DP_BODY_TIMEOUT_MS`: the period over which a request body's pace is
+    /// judged; only time spent waiting for the body counts.
+    pub body_period: Duration,
+    /// `DP_BODY_MIN_RATE_BYTES`: bytes per second a body must average over
+    /// each period (at least one byte per period, so 0 means "no pause as
+    /// long as a period").
+    pub body_min_rate: u64,
+    /// `DP_IDLE_TIMEOUT_MS`: a connection with no request in progress that
+    /// sends nothing this long is closed; so is one that reads nothing of a
+    /// response this long.
+    pub idle_timeout: Duration,
+    /// `DP_MAX_CONNECTIONS`: open connections beyond this are closed at once.
+    pub max_connections: usize,
+    /// `DP_MAX_CONNECTIONS_PER_IP`: the same per client address (IPv6: per
+    /// /64); `None` (0) is no per-address cap.
+    pub max_connections_per_ip: Option<usize>,
+}
+
+impl ConnectionLimits {
+    /// Behind a load balancer (`DP_TRUST_FORWARDED_FOR`) every peer address
+    /// is the balancer's, so there is no per-address cap unless one is set.
+    fn from_lookup(
+        get: &impl Fn(&str) -> Option<String>,
+        trust_forwarded_for: bool,
+    ) -> Result<Self, ConfigError> {
+        let number = |name: &str, default: u64, min: u64| {
+            get(name)
+                .map_or(Ok(default), |v| v.parse::<u64>())
+                .ok()
+                .filter(|n| *n >= min)
+                .ok_or_else(|| {
+                    ConfigError(format!("{name} must be a whole number, at least {min}"))
+                })
+        };
+        let millis = |name: &str, default: u64| number(name, default, 1).map(Duration::from_millis);
+        let per_ip_default = if trust_forwarded_for { 0 } else { 200 };
+        Ok(Self {
+            header_timeout: millis("DP_HEADER_TIMEOUT_MS", 10_000)?,
+            body_period: millis("DP_BODY_TIMEOUT_MS", 30_000)?,
+            body_min_rate: number("DP_BODY_MIN_RATE_BYTES", 1024, 0)?,
+            idle_timeout: millis("DP_IDLE_TIMEOUT_MS", 60_000)?,
+            max_connections: number("DP_MAX_CONNECTIONS", 10_000, 1)? as usize,
+            max_connections_per_ip: Some(
+                number("DP_MAX_CONNECTIONS_PER_IP", per_ip_default, 0)? as usize
+            )
+            .filter(|n| *n > 0),
+        })
     }
 }
 
@@ -341,5 +402,41 @@ mod tests {
         assert!(config(&[("DP_NOTIFY_INTERVAL_MS", "0")]).is_err());
         assert!(config(&[("DP_WECHAT_TIMEOUT_MS", "-1")]).is_err());
         assert!(config(&[("DP_TRUST_FORWARDED_FOR", "maybe")]).is_err());
+    }
+
+    #[test]
+    fn connection_limits_have_defaults_and_are_checked() {
+        let c = config(&[]).unwrap().connections;
+        assert_eq!(c.header_timeout, Duration::from_secs(10));
+        assert_eq!(c.body_period, Duration::from_secs(30));
+        assert_eq!(c.body_min_rate, 1024);
+        assert_eq!(c.idle_timeout, Duration::from_secs(60));
+        assert_eq!(c.max_connections, 10_000);
+        assert_eq!(c.max_connections_per_ip, Some(200));
+        // Behind a balancer the per-address cap is off unless set.
+        let behind = |vars: &[(&str, &str)]| {
+            let mut vars = vars.to_vec();
+            vars.push(("DP_TRUST_FORWARDED_FOR", "true"));
+            config(&vars).unwrap().connections.max_connections_per_ip
+        };
+        assert_eq!(behind(&[]), None);
+        assert_eq!(behind(&[("DP_MAX_CONNECTIONS_PER_IP", "50")]), Some(50));
+        let c = config(&[
+            ("DP_MAX_CONNECTIONS_PER_IP", "0"),
+            ("DP_BODY_MIN_RATE_BYTES", "0"),
+        ])
+        .unwrap()
+        .connections;
+        assert_eq!((c.max_connections_per_ip, c.body_min_rate), (None, 0));
+        for bad in [
+            ("DP_HEADER_TIMEOUT_MS", "0"),
+            ("DP_BODY_TIMEOUT_MS", "10s"),
+            ("DP_IDLE_TIMEOUT_MS", "-1"),
+            ("DP_MAX_CONNECTIONS", "0"),
+            ("DP_MAX_CONNECTIONS_PER_IP", "many"),
+            ("DP_BODY_MIN_RATE_BYTES", "1KB"),
+        ] {
+            assert!(config(&[bad]).is_err(), "{bad:?} accepted");
+        }
     }
 }

@@ -83,6 +83,7 @@ error_codes! {
     RequestInProgress = ("request_in_progress", CONFLICT, "相同的请求正在处理中，请稍候"),
     CancelWindowClosed = ("cancel_window_closed", CONFLICT, "距拍摄开始时间太近，已不能取消预约"),
     PayloadTooLarge = ("payload_too_large", PAYLOAD_TOO_LARGE, "请求内容过大"),
+    RequestTimeout = ("request_timeout", REQUEST_TIMEOUT, "网络太慢，请求内容未能及时送达，请在网络较好时重试"),
     UnsupportedMediaType = ("unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型"),
     ConsentVersionOutdated = ("consent_version_outdated", CONFLICT, "告知书已更新，请重新阅读并同意最新版本"),
     PhotoAlreadyApproved = ("photo_already_approved", CONFLICT, "你的照片已审核通过并提交，不能再撤回同意；如有疑问请联系培养单位研究生秘书"),

@@ -9,6 +9,7 @@ pub mod api;
 pub mod cli;
 pub mod clients;
 pub mod config;
+pub mod connections;
 pub mod domain;
 pub mod drain;
 pub mod entity;

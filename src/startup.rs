@@ -5,7 +5,7 @@ use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use migration::{Migrator, MigratorTrait};
-use poem::{Server, listener::TcpAcceptor};
+use poem::{EndpointExt, Server};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 
 use crate::{
@@ -16,6 +16,7 @@ use crate::{
         wechat::WechatClient,
     },
     config::Config,
+    connections::{self, Connections, LimitedAcceptor},
     drain::Drain,
     entity::server_secret,
     state::AppState,
@@ -179,7 +180,8 @@ async fn shared_secret(db: &DatabaseConnection, name: &str) -> anyhow::Result<St
 
 /// A built application bound to its port, ready to run.
 pub struct Application {
-    acceptor: TcpAcceptor,
+    acceptor: LimitedAcceptor,
+    connections: Connections,
     addr: SocketAddr,
     state: AppState,
 }
@@ -190,10 +192,13 @@ impl Application {
             .await
             .with_context(|| format!("cannot listen on {}", config.listen))?;
         let addr = listener.local_addr()?;
-        let acceptor = TcpAcceptor::from_tokio(listener)?;
+        connections::raise_file_limit(config.connections.max_connections);
+        let connections = Connections::new(config.connections.clone());
+        let acceptor = LimitedAcceptor::new(listener, connections.clone())?;
         let state = build_state(config).await?;
         Ok(Self {
             acceptor,
+            connections,
             addr,
             state,
         })
@@ -223,8 +228,11 @@ impl Application {
             shutdown.await;
             drain.drain(grace).await;
         };
+        let open = self.connections;
+        let app =
+            api::app(self.state).around(move |ep, req| connections::track(ep, req, open.clone()));
         Server::new_with_acceptor(self.acceptor)
-            .run_with_graceful_shutdown(api::app(self.state), drained, Some(grace))
+            .run_with_graceful_shutdown(app, drained, Some(grace))
             .await
     }
 }

@@ -28,7 +28,7 @@ pub mod verification;
 use poem::{Endpoint, EndpointExt, Route, get, http::Method, middleware::CatchPanic};
 use poem_openapi::{ExtraHeader, OpenApiService, Tags};
 
-use crate::state::AppState;
+use crate::{connections, state::AppState};
 
 #[derive(Tags)]
 pub enum ApiTags {
@@ -158,6 +158,10 @@ pub fn app(state: AppState) -> impl Endpoint {
             ),
     );
     let trust_forwarded_for = state.config.trust_forwarded_for;
+    let (body_period, body_min_rate) = (
+        state.config.connections.body_period,
+        state.config.connections.body_min_rate,
+    );
     let (json_limit, upload_limit) = (
         state.config.body_limit_bytes,
         state.config.upload_limit_bytes,
@@ -174,6 +178,10 @@ pub fn app(state: AppState) -> impl Endpoint {
         .around(move |ep, req| bad_request::explain(ep, req, explainer.clone()))
         .around(move |ep, req| idempotency::idempotent(ep, req, state.clone()))
         .around(move |ep, req| middleware::limit_body(ep, req, json_limit, upload_limit))
+        .around(move |ep, req| connections::pace_body(ep, req, body_period, body_min_rate))
+        // Boxed: the type of every layer nested in the next would otherwise
+        // pass the compiler's recursion limit.
+        .boxed()
         .with(CatchPanic::new().with_handler(middleware::render_panic))
         .around(move |ep, req| middleware::allow_header(ep, req, allowed.clone()))
         .around(move |ep, req| {
