@@ -468,11 +468,13 @@ pub async fn track<E: Endpoint>(
     let mut response = next.call(req).await?.into_response();
     if let Some(busy) = busy {
         // hyper drops a response body as soon as it is written (or given
-        // up), and the guard with it; size hints pass through unchanged.
+        // up), and the guard with it. `map_err` (unlike `map_frame`) passes
+        // the size on: without it every answer went out chunked, and a 413
+        // sent before a large body was read got lost in the connection's reset.
         let body: BoxBody<Bytes, io::Error> = response.take_body().into();
-        let body = body.map_frame(move |frame| {
+        let body = body.map_err(move |err| {
             let _busy = &busy;
-            frame
+            err
         });
         response.set_body(Body::from(body.boxed()));
     }

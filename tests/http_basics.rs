@@ -116,6 +116,13 @@ async fn every_response_has_a_request_id_and_a_plain_one_is_echoed() {
     let resp = app.get("/healthz", None).await;
     let generated = resp.headers()["x-request-id"].to_str().unwrap().to_owned();
     assert_eq!(generated.len(), 36, "a UUID: {generated}");
+    // Answers of a known size say so (not chunked): a 413 sent before a
+    // large body is read must reach the client whole.
+    assert!(resp.headers().contains_key("content-length"), "{resp:?}");
+    assert!(
+        !resp.headers().contains_key("transfer-encoding"),
+        "{resp:?}"
+    );
 
     let resp = app
         .client

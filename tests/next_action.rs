@@ -77,7 +77,7 @@ async fn summarize_and_the_database_condition_agree_in_every_state() {
             e.student_id = Set(Some(s.id));
         }
         e.category = Set(categories[rng.pick(2)].as_str().to_owned());
-        e.collection_code = Set((rng.pick(5) != 0).then(|| "C".to_owned()));
+        e.collection_code = Set((rng.pick(5) != 0).then(|| format!("C-{i}")));
         e.has_chsi_photo = Set(rng.pick(8) == 0);
         e.makeup_state =
             Set(makeup_states[rng.pick(makeup_states.len())].map(|s| s.as_str().to_owned()));

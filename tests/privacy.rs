@@ -58,10 +58,15 @@ async fn staff_reads_and_decisions_are_audited_with_request_id_and_address() {
     assert_eq!(status, StatusCode::OK);
 
     let page = audit(&app, &admin, "student=30000000").await;
-    // Newest first: the decision, the look, the student's own binding.
+    // Newest first: the decision, the look, the student's code and binding.
     assert_eq!(
         actions(&page),
-        ["review_decided", "photo_viewed", "binding_changed"]
+        [
+            "review_decided",
+            "photo_viewed",
+            "collection_code_changed",
+            "binding_changed"
+        ]
     );
     let look = &page["items"][1];
     assert_eq!(look["actor"], "sec.cs");
@@ -214,8 +219,8 @@ async fn only_admins_read_the_audit_log_and_nobody_can_change_it() {
             .as_array()
             .unwrap()
             .len(),
-        2,
-        "the import and the binding are still there"
+        3,
+        "the import, the binding and the code's saving are still there"
     );
 }
 

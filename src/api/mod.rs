@@ -177,8 +177,8 @@ pub fn app(state: AppState) -> impl Endpoint {
         .data(state.clone())
         .around(move |ep, req| bad_request::explain(ep, req, explainer.clone()))
         .around(move |ep, req| idempotency::idempotent(ep, req, state.clone()))
-        .around(move |ep, req| middleware::limit_body(ep, req, json_limit, upload_limit))
         .around(move |ep, req| connections::pace_body(ep, req, body_period, body_min_rate))
+        .around(move |ep, req| middleware::limit_body(ep, req, json_limit, upload_limit))
         // Boxed: the type of every layer nested in the next would otherwise
         // pass the compiler's recursion limit.
         .boxed()
