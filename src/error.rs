@@ -102,6 +102,7 @@ error_codes! {
     PhotoCheckFailed = ("photo_check_failed", UNPROCESSABLE_ENTITY, "照片未通过自动检查，请按提示重拍"),
     IdempotencyKeyReused = ("idempotency_key_reused", UNPROCESSABLE_ENTITY, "该 Idempotency-Key 已用于另一个请求"),
     InvalidRows = ("invalid_rows", UNPROCESSABLE_ENTITY, "文件中有错误的行，未导入任何数据"),
+    TooManyRows = ("too_many_rows", UNPROCESSABLE_ENTITY, "文件的行数超过上限，未导入任何数据：请拆分成几个文件分别导入"),
     TooManyAttempts = ("too_many_attempts", TOO_MANY_REQUESTS, "尝试次数过多，请稍后再试"),
     WechatRateLimited = ("wechat_rate_limited", TOO_MANY_REQUESTS, "微信登录请求过于频繁，请稍后再试"),
     InternalError = ("internal_error", INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后再试"),
@@ -117,9 +118,13 @@ pub struct ErrorBody {
     pub code: String,
     /// Human-readable explanation, in Chinese where students read it.
     pub message: String,
-    /// `invalid_rows` only: every problem found in the imported file.
+    /// `invalid_rows` only: the problems found in the imported file, in file
+    /// order; the first 200 when there are more (see `error_count`).
     #[oai(skip_serializing_if_is_none)]
     pub errors: Option<Vec<RowProblem>>,
+    /// `invalid_rows` only: how many problems the file has in all.
+    #[oai(skip_serializing_if_is_none)]
+    pub error_count: Option<u64>,
     /// `photo_check_failed` only: every automatic check of the photo.
     #[oai(skip_serializing_if_is_none)]
     pub checks: Option<Vec<PhotoCheck>>,
@@ -249,6 +254,7 @@ pub fn error_response(status: StatusCode, code: &str, message: &str) -> Response
         code: code.to_owned(),
         message: message.to_owned(),
         errors: None,
+        error_count: None,
         checks: None,
     };
     Response::builder()

@@ -1,4 +1,5 @@
-//! Roster import (CSV in UTF-8/BOM/GBK, XLSX; all-or-nothing) and browsing.
+//! Roster import (CSV in UTF-8/BOM/GBK, XLSX; all-or-nothing; hostile files
+//! refused in bounded memory) and browsing.
 mod common;
 
 use common::{ROSTER_HEADER, TestApp, assert_error, parts, spawn_app};
@@ -294,6 +295,52 @@ async fn twenty_thousand_rows_import_in_one_go() {
             .len(),
         200
     );
+}
+
+/// Every problem of the file, counted, and the first 200 listed: a file of
+/// 100,000 bad lines (half a million problems) answers a small 422.
+#[tokio::test]
+async fn a_file_of_garbage_answers_a_small_422_with_the_count() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    let text = csv(&["x"; 100_000]);
+    let started = std::time::Instant::now();
+    let resp = app
+        .upload_roster(id, text.into_bytes(), "r.csv", &admin)
+        .await;
+    let length = resp.content_length().unwrap();
+    let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows").await;
+    let elapsed = started.elapsed();
+    assert!(length < 100_000, "{length} bytes answered");
+    // Each line lacks a name, a unit, a category and a graduation half, and
+    // repeats the student number of the line before.
+    assert_eq!(body["error_count"], 499_999);
+    assert_eq!(body["errors"].as_array().unwrap().len(), 200);
+    assert_eq!(body["errors"][0]["line"], 2);
+    assert!(
+        body["message"].as_str().unwrap().contains("499999"),
+        "{body}"
+    );
+    assert!(elapsed.as_secs() < 10, "{elapsed:?}");
+    assert_eq!(roster(&app, id, &admin, "").await["total"], 1);
+}
+
+#[tokio::test]
+async fn a_file_over_the_row_limit_is_refused_whole() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    // As the file: a header and 300,000 bad lines.
+    let text = csv(&["x"; 300_000]);
+    let resp = app
+        .upload_roster(id, text.into_bytes(), "r.csv", &admin)
+        .await;
+    assert!(resp.content_length().unwrap() < 1_000);
+    let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "too_many_rows").await;
+    assert!(
+        body["message"].as_str().unwrap().contains("100000"),
+        "{body}"
+    );
+    assert_eq!(roster(&app, id, &admin, "").await["total"], 1);
 }
 
 #[tokio::test]

@@ -570,6 +570,7 @@ impl MakeupApi {
                     code: ErrorCode::PhotoCheckFailed.as_str().to_owned(),
                     message: ErrorCode::PhotoCheckFailed.default_message().to_owned(),
                     errors: None,
+                    error_count: None,
                     checks: Some(check_views(checks)),
                 })),
             },
