@@ -103,6 +103,7 @@ error_codes! {
     IdempotencyKeyReused = ("idempotency_key_reused", UNPROCESSABLE_ENTITY, "该 Idempotency-Key 已用于另一个请求"),
     InvalidRows = ("invalid_rows", UNPROCESSABLE_ENTITY, "文件中有错误的行，未导入任何数据"),
     TooManyRows = ("too_many_rows", UNPROCESSABLE_ENTITY, "文件的行数超过上限，未导入任何数据：请拆分成几个文件分别导入"),
+    ArchiveTooLarge = ("archive_too_large", UNPROCESSABLE_ENTITY, "Excel 文件解压后过大，未导入任何数据：请删除多余的工作表和格式，或另存为 CSV 后上传"),
     TooManyAttempts = ("too_many_attempts", TOO_MANY_REQUESTS, "尝试次数过多，请稍后再试"),
     WechatRateLimited = ("wechat_rate_limited", TOO_MANY_REQUESTS, "微信登录请求过于频繁，请稍后再试"),
     InternalError = ("internal_error", INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后再试"),

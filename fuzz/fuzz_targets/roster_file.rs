@@ -1,5 +1,5 @@
-//! Any bytes as a roster file: rows, row errors or a refusal (too many
-//! rows), never a panic.
+//! Any bytes as a roster file: rows, row errors or a refusal (too many rows,
+//! an archive too large), never a panic.
 #![no_main]
 use std::collections::HashMap;
 

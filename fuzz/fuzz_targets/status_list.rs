@@ -1,5 +1,5 @@
 //! Any bytes as a CHSI status list: rows, row errors or a refusal (too many
-//! rows), never a panic.
+//! rows, an archive too large), never a panic.
 #![no_main]
 use std::collections::HashMap;
 

@@ -230,9 +230,12 @@ impl RosterApi {
     /// bindings and collection codes are kept. A file with any bad row changes
     /// nothing and answers 422 `invalid_rows`: `error_count` problems, the
     /// first 200 listed in `errors`. A file of more than 100,000 rows is 422
-    /// `too_many_rows`.
+    /// `too_many_rows`; an XLSX with a part that would inflate past its limit
+    /// (a worksheet 64 MB, the shared strings 32 MB, any other part 4 MB) is
+    /// 422 `archive_too_large`, refused before it is inflated.
     /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-    /// 413 `payload_too_large`, 422 `invalid_rows`, `too_many_rows`.
+    /// 413 `payload_too_large`, 422 `invalid_rows`, `too_many_rows`,
+    /// `archive_too_large`.
     #[oai(
         path = "/admin/campaigns/:id/roster",
         method = "post",

@@ -1,12 +1,12 @@
 //! Reading an uploaded spreadsheet (CSV in UTF-8 with or without BOM, or in
-//! GBK as Excel in China writes it; or XLSX/XLS) row by row, and checking it.
+//! GBK as Excel in China writes it; or XLSX) row by row, and checking it.
 //! Every import in the product goes through here, and so do its limits: a
 //! file is read one row at a time, never whole, so a hostile one costs
 //! bounded memory and time (docs/reliability.md, "Bounded imports").
 
 use std::{borrow::Cow, collections::HashMap, fmt::Display, hash::Hash, io::Cursor};
 
-use calamine::{Data, Reader};
+use calamine::{Data, DataRef, Reader, Xlsx};
 use csv_core::ReadFieldResult;
 
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -16,6 +16,14 @@ use crate::error::{AppError, AppResult, ErrorCode};
 pub const MAX_ROWS: usize = 100_000;
 /// Problems an answer lists; all of them are counted.
 pub const MAX_LISTED_PROBLEMS: usize = 200;
+/// What each part of an XLSX (a zip archive) may inflate to. A worksheet is
+/// read a cell at a time (one of 100,000 rows of a roster is about 20 MB);
+/// the shared strings and the other parts (styles, the workbook…) are read
+/// whole into structures larger than their XML: 64 MB of empty cell styles
+/// took 1.1 GB. Real ones are a few megabytes and kilobytes.
+pub const MAX_WORKSHEET_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 32 * 1024 * 1024;
+pub const MAX_OTHER_PART_BYTES: u64 = 4 * 1024 * 1024;
 /// Cells kept per row. Later ones are dropped: no header has this many
 /// columns, so no known column is among them.
 const MAX_COLUMNS: usize = 1_000;
@@ -161,6 +169,8 @@ enum Stop {
     /// The header lacks a required column: one problem, on its line.
     BadHeader(RowError),
     TooManyRows,
+    /// A part of the XLSX (its name) would inflate past its limit.
+    ArchiveTooLarge(String, u64),
 }
 
 fn unreadable(what: &str, cause: impl Display) -> Stop {
@@ -172,7 +182,8 @@ fn unreadable(what: &str, cause: impl Display) -> Stop {
 /// `check` sees each data row that is not blank, in order, records its
 /// problems and returns its value. Every value if there is no problem, else
 /// the problems (a file that cannot be read is one problem on line 1).
-/// A file over `MAX_ROWS` data rows is refused whole (422).
+/// A file over `MAX_ROWS` data rows, or an XLSX with a part that would
+/// inflate past its limit (`part_limit`), is refused whole (422).
 pub fn parse<F: Copy + Eq + Hash, T>(
     bytes: &[u8],
     field_of: impl Fn(&str) -> Option<F>,
@@ -226,6 +237,17 @@ pub fn parse<F: Copy + Eq + Hash, T>(
                 ),
             ));
         }
+        Err(Stop::ArchiveTooLarge(part, limit)) => {
+            let (part, mb) = (quoted(&part), limit >> 20);
+            return Err(AppError::new(
+                ErrorCode::ArchiveTooLarge,
+                format!(
+                    "Excel 文件的「{part}」解压后超过 {mb} MB，未导入任何数据：\
+                     请删除多余的工作表和格式，或另存为 CSV 后上传 \
+                     ({part} inflates past {mb} MB)"
+                ),
+            ));
+        }
     }
     if columns.is_none() {
         problem(1, "文件为空 (the file is empty)")
@@ -243,9 +265,17 @@ fn for_each_row(bytes: &[u8], each: impl FnMut(&Row) -> Result<(), Stop>) -> Res
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Stop::Unreadable("文件为空 (the file is empty)".into()));
     }
-    // XLSX is a zip archive; XLS an OLE compound file.
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return read_workbook(bytes, each);
+    // XLSX is a zip archive; the old XLS an OLE compound file, which is
+    // read whole into memory at once and so not taken.
+    if bytes.starts_with(b"PK\x03\x04") {
+        return read_xlsx(bytes, each);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(Stop::Unreadable(
+            "不支持旧版 Excel（.xls）文件：请在 Excel 中另存为 .xlsx 或 CSV 后上传 \
+             (save the .xls file as .xlsx or CSV)"
+                .into(),
+        ));
     }
     read_csv(&decode_text(bytes)?, each)
 }
@@ -347,30 +377,91 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-fn read_workbook(bytes: &[u8], mut each: impl FnMut(&Row) -> Result<(), Stop>) -> Result<(), Stop> {
+/// Reads the first worksheet's cells as they come (a worksheet is never
+/// held whole: calamine's `Range` would allocate every cell between the
+/// first and the last, whatever lies between).
+fn read_xlsx(bytes: &[u8], mut each: impl FnMut(&Row) -> Result<(), Stop>) -> Result<(), Stop> {
     const WHAT: &str = "无法读取 Excel 文件";
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+    check_members(bytes)?;
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(WHAT, e))?;
+    let sheet = book
+        .sheet_names()
+        .into_iter()
+        .next()
+        .ok_or_else(|| unreadable(WHAT, "没有工作表 (no worksheet)"))?;
+    let mut cells = book
+        .worksheet_cells_reader(&sheet)
         .map_err(|e| unreadable(WHAT, e))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| unreadable(WHAT, "没有工作表 (no worksheet)"))?
-        .map_err(|e| unreadable(WHAT, e))?;
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    for (i, cells) in range.rows().enumerate() {
-        each(&Row {
-            line: first_row + i + 1,
-            cells: cells.iter().take(MAX_COLUMNS).map(cell_text).collect(),
-        })?;
+    let mut row = Row {
+        line: 0,
+        cells: Vec::new(),
+    };
+    while let Some(cell) = cells.next_cell().map_err(|e| unreadable(WHAT, e))? {
+        let (r, c) = cell.get_position();
+        let line = r as usize + 1;
+        if line < row.line {
+            return Err(unreadable(WHAT, "行的顺序错乱 (rows out of order)"));
+        }
+        if line > row.line {
+            if row.line > 0 {
+                each(&row)?;
+            }
+            row.line = line;
+            row.cells.clear();
+        }
+        let c = c as usize;
+        if c < MAX_COLUMNS {
+            if row.cells.len() <= c {
+                row.cells.resize(c + 1, String::new());
+            }
+            row.cells[c] = cell_text(cell.get_value());
+        }
+    }
+    if row.line > 0 {
+        each(&row)?;
     }
     Ok(())
 }
 
-fn cell_text(cell: &Data) -> String {
+/// Refuses an archive with a part that would inflate past its limit,
+/// before anything is inflated. The sizes are those the central directory
+/// declares, and a part that inflates past its declared size fails as it is
+/// read (the zip crate stops it there), so none can lie its way past this.
+fn check_members(bytes: &[u8]) -> Result<(), Stop> {
+    const WHAT: &str = "无法读取 Excel 文件";
+    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(WHAT, e))?;
+    for i in 0..archive.len() {
+        let member = archive.by_index_data(i).map_err(|e| unreadable(WHAT, e))?;
+        let name = member.name().map_err(|e| unreadable(WHAT, e))?;
+        let limit = part_limit(&name);
+        if member.size() > limit {
+            return Err(Stop::ArchiveTooLarge(name.into_owned(), limit));
+        }
+    }
+    Ok(())
+}
+
+/// The limit of a part, by its file name (calamine finds parts by name,
+/// whatever their case, under the workbook's folder): worksheets are
+/// `sheetN.xml`, and the styles are never called that.
+fn part_limit(name: &str) -> u64 {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let file = file.to_ascii_lowercase();
+    if file == "sharedstrings.xml" {
+        MAX_SHARED_STRINGS_BYTES
+    } else if file.starts_with("sheet") && file.ends_with(".xml") {
+        MAX_WORKSHEET_BYTES
+    } else {
+        MAX_OTHER_PART_BYTES
+    }
+}
+
+fn cell_text(cell: &DataRef<'_>) -> String {
     match cell {
         // A student number typed as a number arrives as a float: show it as
         // the integer it is.
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        other => other.to_string().trim().to_owned(),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        other => Data::from(other.clone()).to_string().trim().to_owned(),
     }
 }
 
@@ -468,11 +559,47 @@ mod tests {
     }
 
     #[test]
-    fn binary_and_empty_files_are_refused() {
+    fn binary_empty_and_old_excel_files_are_refused() {
         assert!(rows(b"").is_err());
         assert!(rows(b"  \n ").is_err());
         assert!(rows(&[0x89, b'P', b'N', b'G', 0, 0xff, 0xfe, 0x81, 0x00]).is_err());
         assert!(rows(b"PK\x03\x04not really a zip").is_err());
+        let xls = rows(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).unwrap_err();
+        assert!(xls.contains(".xlsx"), "{xls}");
+    }
+
+    #[test]
+    fn a_worksheet_is_read_by_its_cells_not_its_bounding_box() {
+        // A1 and XFD1048576: as a calamine `Range`, 17 billion cells.
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "学号").unwrap();
+        sheet.write_number(1, 0, 2024001.0).unwrap();
+        sheet.write_string(1_048_575, 16_383, "far").unwrap();
+        let read = rows(&book.save_to_buffer().unwrap()).unwrap();
+        assert_eq!(
+            read,
+            [
+                (1, vec!["学号".into()]),
+                (2, vec!["2024001".into()]),
+                // Past `MAX_COLUMNS`: dropped, the row is blank.
+                (1_048_576, vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn xlsx_parts_are_limited_by_their_file_names_whatever_the_case() {
+        for (name, limit) in [
+            ("xl/worksheets/sheet1.xml", MAX_WORKSHEET_BYTES),
+            ("XL\\Worksheets\\Sheet12.XML", MAX_WORKSHEET_BYTES),
+            ("xl/sharedStrings.xml", MAX_SHARED_STRINGS_BYTES),
+            ("xl/styles.xml", MAX_OTHER_PART_BYTES),
+            ("xl/worksheets/styles.xml", MAX_OTHER_PART_BYTES),
+            ("xl/workbook.xml", MAX_OTHER_PART_BYTES),
+        ] {
+            assert_eq!(part_limit(name), limit, "{name}");
+        }
     }
 
     #[test]
