@@ -98,6 +98,7 @@ error_codes! {
     ReportNotForwarded = ("report_not_forwarded", CONFLICT, "该报告尚未由培养单位报送研究生院，不能处理"),
     AlreadyReviewed = ("already_reviewed", CONFLICT, "该照片已由其他审核人处理"),
     ImageTooLarge = ("image_too_large", UNPROCESSABLE_ENTITY, "照片像素过大，请使用手机相机的默认设置拍摄"),
+    ImageMetadataTooLarge = ("image_metadata_too_large", UNPROCESSABLE_ENTITY, "照片附带的元数据（色彩配置、文字说明等）过大，请上传手机相机直接拍摄的照片"),
     NotAnImage = ("not_an_image", UNPROCESSABLE_ENTITY, "文件已损坏或不是照片，请重新拍摄或选择 JPEG/PNG 照片"),
     PhotoCheckFailed = ("photo_check_failed", UNPROCESSABLE_ENTITY, "照片未通过自动检查，请按提示重拍"),
     IdempotencyKeyReused = ("idempotency_key_reused", UNPROCESSABLE_ENTITY, "该 Idempotency-Key 已用于另一个请求"),
