@@ -103,10 +103,13 @@ error_codes! {
     ReportNotForwarded = ("report_not_forwarded", CONFLICT, "该报告尚未由培养单位报送研究生院，不能处理"),
     AlreadyReviewed = ("already_reviewed", CONFLICT, "该照片已由其他审核人处理"),
     ImageTooLarge = ("image_too_large", UNPROCESSABLE_ENTITY, "照片像素过大，请使用手机相机的默认设置拍摄"),
+    ImageMetadataTooLarge = ("image_metadata_too_large", UNPROCESSABLE_ENTITY, "照片附带的元数据（色彩配置、文字说明等）过大，请上传手机相机直接拍摄的照片"),
     NotAnImage = ("not_an_image", UNPROCESSABLE_ENTITY, "文件已损坏或不是照片，请重新拍摄或选择 JPEG/PNG 照片"),
     PhotoCheckFailed = ("photo_check_failed", UNPROCESSABLE_ENTITY, "照片未通过自动检查，请按提示重拍"),
     IdempotencyKeyReused = ("idempotency_key_reused", UNPROCESSABLE_ENTITY, "该 Idempotency-Key 已用于另一个请求"),
     InvalidRows = ("invalid_rows", UNPROCESSABLE_ENTITY, "文件中有错误的行，未导入任何数据"),
+    TooManyRows = ("too_many_rows", UNPROCESSABLE_ENTITY, "文件的行数超过上限，未导入任何数据：请拆分成几个文件分别导入"),
+    ArchiveTooLarge = ("archive_too_large", UNPROCESSABLE_ENTITY, "Excel 文件解压后过大，未导入任何数据：请删除多余的工作表和格式，或另存为 CSV 后上传"),
     TooManyAttempts = ("too_many_attempts", TOO_MANY_REQUESTS, "尝试次数过多，请稍后再试"),
     WechatRateLimited = ("wechat_rate_limited", TOO_MANY_REQUESTS, "微信登录请求过于频繁，请稍后再试"),
     InternalError = ("internal_error", INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后再试"),
@@ -122,9 +125,13 @@ pub struct ErrorBody {
     pub code: String,
     /// Human-readable explanation, in Chinese where students read it.
     pub message: String,
-    /// `invalid_rows` only: every problem found in the imported file.
+    /// `invalid_rows` only: the problems found in the imported file, in file
+    /// order; the first 200 when there are more (see `error_count`).
     #[oai(skip_serializing_if_is_none)]
     pub errors: Option<Vec<RowProblem>>,
+    /// `invalid_rows` only: how many problems the file has in all.
+    #[oai(skip_serializing_if_is_none)]
+    pub error_count: Option<u64>,
     /// `photo_check_failed` only: every automatic check of the photo.
     #[oai(skip_serializing_if_is_none)]
     pub checks: Option<Vec<PhotoCheck>>,
@@ -254,6 +261,7 @@ pub fn error_response(status: StatusCode, code: &str, message: &str) -> Response
         code: code.to_owned(),
         message: message.to_owned(),
         errors: None,
+        error_count: None,
         checks: None,
     };
     Response::builder()

@@ -144,7 +144,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         cache,
         storage,
         photo_slots: Arc::new(tokio::sync::Semaphore::new(
-            std::thread::available_parallelism().map_or(2, |n| n.get()),
+            crate::service::makeup::MAX_CONCURRENT_CHECKS,
         )),
         wechat,
         config: Arc::new(config),

@@ -186,6 +186,10 @@ async fn exif_orientation_is_applied_and_metadata_ignored() {
             photos::sideways_with_exif(),
         ),
         ("3 MB of EXIF", photos::huge_exif()),
+        (
+            "a PNG with a 1 MB ICC profile",
+            photos::png_with_icc_profile(1 << 20),
+        ),
     ] {
         let body = checked(&app, &token, bytes).await;
         assert_eq!(failed(&body), Vec::<String>::new(), "{name}: {body}");
@@ -230,6 +234,21 @@ async fn bad_files_get_clear_errors() {
             "image_too_large",
         ),
         (
+            "a PNG whose ICC profile inflates to 1 GiB",
+            photos::png_with_icc_profile(1 << 30),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "image_metadata_too_large",
+        ),
+        (
+            "a PNG with 5 MB of text",
+            photos::png_with_chunk(
+                b"tEXt",
+                &[b"Comment\0".as_slice(), &[b'a'; 5 << 20]].concat(),
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "image_metadata_too_large",
+        ),
+        (
             "10 MB + 1 byte",
             vec![0xFF; 10 * 1024 * 1024 + 1],
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -239,7 +258,7 @@ async fn bad_files_get_clear_errors() {
         let started = std::time::Instant::now();
         let resp = precheck(&app, &token, bytes, "../../etc/passwd").await;
         assert_error(resp, status, code).await;
-        // A bomb is refused from its header, not after decoding.
+        // A bomb is refused from its header or chunk list, not after decoding.
         assert!(
             started.elapsed().as_secs() < 5,
             "{name} took {:?}",

@@ -1,4 +1,5 @@
-//! Roster import (CSV in UTF-8/BOM/GBK, XLSX; all-or-nothing) and browsing.
+//! Roster import (CSV in UTF-8/BOM/GBK, XLSX; all-or-nothing; hostile files
+//! refused in bounded memory) and browsing.
 mod common;
 
 use common::{ROSTER_HEADER, TestApp, assert_error, parts, spawn_app};
@@ -294,6 +295,144 @@ async fn twenty_thousand_rows_import_in_one_go() {
             .len(),
         200
     );
+}
+
+/// Every problem of the file, counted, and the first 200 listed: a file of
+/// 100,000 bad lines (half a million problems) answers a small 422.
+#[tokio::test]
+async fn a_file_of_garbage_answers_a_small_422_with_the_count() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    let text = csv(&["x"; 100_000]);
+    let started = std::time::Instant::now();
+    let resp = app
+        .upload_roster(id, text.into_bytes(), "r.csv", &admin)
+        .await;
+    let length = resp.content_length().unwrap();
+    let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows").await;
+    let elapsed = started.elapsed();
+    assert!(length < 100_000, "{length} bytes answered");
+    // Each line lacks a name, a unit, a category and a graduation half, and
+    // repeats the student number of the line before.
+    assert_eq!(body["error_count"], 499_999);
+    assert_eq!(body["errors"].as_array().unwrap().len(), 200);
+    assert_eq!(body["errors"][0]["line"], 2);
+    assert!(
+        body["message"].as_str().unwrap().contains("499999"),
+        "{body}"
+    );
+    assert!(elapsed.as_secs() < 10, "{elapsed:?}");
+    assert_eq!(roster(&app, id, &admin, "").await["total"], 1);
+}
+
+#[tokio::test]
+async fn a_file_over_the_row_limit_is_refused_whole() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    // As the issue's file: a header and 300,000 bad lines.
+    let text = csv(&["x"; 300_000]);
+    let resp = app
+        .upload_roster(id, text.into_bytes(), "r.csv", &admin)
+        .await;
+    assert!(resp.content_length().unwrap() < 1_000);
+    let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "too_many_rows").await;
+    assert!(
+        body["message"].as_str().unwrap().contains("100000"),
+        "{body}"
+    );
+    assert_eq!(roster(&app, id, &admin, "").await["total"], 1);
+}
+
+/// An XLSX (a real workbook's members) whose worksheet is `size` bytes of
+/// XML, streamed through deflate so that the test never holds it: blanks
+/// compress about a thousand to one.
+fn xlsx_with_worksheet_of(size: usize) -> Vec<u8> {
+    use std::io::{Cursor, Write};
+    use zip::{CompressionMethod, ZipArchive, ZipWriter, write::SimpleFileOptions};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().write_string(0, 0, "学号").unwrap();
+    let mut model = ZipArchive::new(Cursor::new(book.save_to_buffer().unwrap())).unwrap();
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for i in 0..model.len() {
+        let mut member = model.by_index(i).unwrap();
+        let name = member.name().unwrap().into_owned();
+        out.start_file(name.as_str(), options).unwrap();
+        if name != "xl/worksheets/sheet1.xml" {
+            std::io::copy(&mut member, &mut out).unwrap();
+            continue;
+        }
+        let head = br#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;
+        let tail = b"</sheetData></worksheet>";
+        out.write_all(head).unwrap();
+        let blanks = [b' '; 1 << 16];
+        let mut left = size - head.len() - tail.len();
+        while left > 0 {
+            let n = left.min(blanks.len());
+            out.write_all(&blanks[..n]).unwrap();
+            left -= n;
+        }
+        out.write_all(tail).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// Makes the archive's central directory and local header say that member
+/// `name` inflates to `size` bytes.
+fn declare_size(zip: &mut [u8], name: &str, size: u32) {
+    let mut patched = 0;
+    for at in 0..zip.len() - 4 {
+        let (size_at, name_at) = match &zip[at..at + 4] {
+            b"PK\x03\x04" => (at + 22, at + 30),
+            b"PK\x01\x02" => (at + 24, at + 46),
+            _ => continue,
+        };
+        if zip[name_at..].starts_with(name.as_bytes()) {
+            zip[size_at..size_at + 4].copy_from_slice(&size.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(patched, 2, "{name}: local header and central directory");
+}
+
+#[tokio::test]
+async fn an_xlsx_that_inflates_past_the_limit_is_refused_before_inflating() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    // 1 GiB of worksheet in about a megabyte.
+    let bomb = xlsx_with_worksheet_of(1 << 30);
+    assert!(bomb.len() < 4 << 20, "{} bytes", bomb.len());
+    let started = std::time::Instant::now();
+    let resp = app.upload_roster(id, bomb, "名单.xlsx", &admin).await;
+    let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "archive_too_large").await;
+    assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("xl/worksheets/sheet1.xml」解压后超过 64 MB"),
+        "{body}"
+    );
+    assert_eq!(roster(&app, id, &admin, "").await["total"], 1);
+}
+
+#[tokio::test]
+async fn an_xlsx_member_that_lies_about_its_size_stops_at_the_size_it_declares() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    // Says 10 KB, inflates to 256 MB.
+    let mut liar = xlsx_with_worksheet_of(256 << 20);
+    declare_size(&mut liar, "xl/worksheets/sheet1.xml", 10_000);
+    let started = std::time::Instant::now();
+    let resp = app.upload_roster(id, liar, "名单.xlsx", &admin).await;
+    let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows").await;
+    assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+    // Read to its end, the worksheet would be an empty one: reading stopped
+    // at the size declared.
+    let reason = body["errors"][0]["reason"].as_str().unwrap();
+    assert!(reason.contains("无法读取 Excel 文件"), "{body}");
+    assert!(reason.contains("declared uncompressed size"), "{body}");
+    assert_eq!(roster(&app, id, &admin, "").await["total"], 1);
 }
 
 #[tokio::test]

@@ -87,6 +87,13 @@ async fn status_lists_import_all_or_nothing_and_keep_history() {
         assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows").await;
         assert_eq!(chsi_status(&app, &token).await, "not_uploaded", "{why}");
     }
+    let long = "学号,状态\n".to_owned() + &"x\n".repeat(100_001);
+    assert_error(
+        import(&app, &admin, campaign, "chsi-statuses", &long).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "too_many_rows",
+    )
+    .await;
     let huge = "学号,状态\n".to_owned() + &"30000000,已上传\n".repeat(1_500_000);
     assert_error(
         import(&app, &admin, campaign, "chsi-statuses", &huge).await,

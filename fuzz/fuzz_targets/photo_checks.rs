@@ -1,5 +1,6 @@
-//! Any bytes as an uploaded photo: refused as unreadable or too large, or
-//! checked and normalised, never a panic or an unbounded allocation.
+//! Any bytes as an uploaded photo: refused as unreadable, too large or with
+//! metadata too large, or checked and normalised, never a panic or an
+//! unbounded allocation.
 #![no_main]
 use std::io::Cursor;
 

@@ -517,7 +517,8 @@ impl MakeupApi {
     /// them; the photo is not kept. At most 60 checks and uploads per hour.
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
     /// 413 `payload_too_large`, 415 `unsupported_media_type`,
-    /// 422 `image_too_large`, `not_an_image`, 429 `too_many_attempts`.
+    /// 422 `image_too_large`, `image_metadata_too_large`, `not_an_image`,
+    /// 429 `too_many_attempts`.
     #[oai(
         path = "/me/makeup/precheck",
         method = "post",
@@ -552,7 +553,8 @@ impl MakeupApi {
     /// `booking_active` (cancel the booking first), `makeup_pending`,
     /// `photo_already_rejected` (the very file of a rejected upload again);
     /// 413 `payload_too_large`; 415 `unsupported_media_type`;
-    /// 422 `photo_check_failed`, `image_too_large`, `not_an_image`;
+    /// 422 `photo_check_failed`, `image_too_large`, `image_metadata_too_large`,
+    /// `not_an_image`;
     /// 429 `too_many_attempts`; 503 `storage_unavailable`.
     #[oai(
         path = "/me/makeup/photos",
@@ -570,6 +572,7 @@ impl MakeupApi {
                     code: ErrorCode::PhotoCheckFailed.as_str().to_owned(),
                     message: ErrorCode::PhotoCheckFailed.default_message().to_owned(),
                     errors: None,
+                    error_count: None,
                     checks: Some(check_views(checks)),
                 })),
             },

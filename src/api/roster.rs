@@ -25,8 +25,9 @@ use crate::{
         booking, campaign,
         journey::{self, Facts, NextAction},
         makeup,
-        roster::{self, ImportOutcome, PAGE_SIZE_MAX, RosterFilter, RowError},
+        roster::{self, ImportOutcome, PAGE_SIZE_MAX, RosterFilter},
         student,
+        table_file::Problems,
     },
     state::AppState,
 };
@@ -57,17 +58,24 @@ struct ImportSummary {
     updated: u64,
 }
 
-/// The 422 body of an import: nothing imported, every problem listed.
-pub fn rejected(errors: Vec<RowError>) -> ErrorBody {
+/// The 422 body of an import: nothing imported, the first problems listed
+/// and all of them counted.
+pub fn rejected(problems: Problems) -> ErrorBody {
+    let total = problems.total();
+    let listed = problems.into_listed();
+    let shown = if listed.len() < total {
+        format!("，以下列出前 {} 处", listed.len())
+    } else {
+        String::new()
+    };
     ErrorBody {
         code: ErrorCode::InvalidRows.as_str().to_owned(),
         message: format!(
-            "{}（共 {} 处）",
+            "{}（共 {total} 处{shown}）",
             ErrorCode::InvalidRows.default_message(),
-            errors.len()
         ),
         errors: Some(
-            errors
+            listed
                 .into_iter()
                 .map(|e| RowProblem {
                     line: e.line as u64,
@@ -76,6 +84,7 @@ pub fn rejected(errors: Vec<RowError>) -> ErrorBody {
                 })
                 .collect(),
         ),
+        error_count: Some(total as u64),
         checks: None,
     }
 }
@@ -85,7 +94,7 @@ enum ImportResponse {
     /// Every row imported.
     #[oai(status = 200)]
     Imported(Json<ImportSummary>),
-    /// Nothing imported; every bad row listed.
+    /// Nothing imported; the problems counted, the first 200 listed.
     #[oai(status = 422)]
     Rejected(Json<ErrorBody>),
 }
@@ -246,9 +255,14 @@ impl RosterApi {
     ///
     /// Multipart field `file`. Existing students are updated, new ones added;
     /// bindings and collection codes are kept. A file with any bad row changes
-    /// nothing and answers 422 `invalid_rows` listing every problem.
+    /// nothing and answers 422 `invalid_rows`: `error_count` problems, the
+    /// first 200 listed in `errors`. A file of more than 100,000 rows is 422
+    /// `too_many_rows`; an XLSX with a part that would inflate past its limit
+    /// (a worksheet 64 MB, the shared strings 32 MB, any other part 4 MB) is
+    /// 422 `archive_too_large`, refused before it is inflated.
     /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-    /// 413 `payload_too_large`, 422 `invalid_rows`.
+    /// 413 `payload_too_large`, 422 `invalid_rows`, `too_many_rows`,
+    /// `archive_too_large`.
     #[oai(
         path = "/admin/campaigns/:id/roster",
         method = "post",

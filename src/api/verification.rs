@@ -53,7 +53,7 @@ enum ListImportResponse {
     /// Every row imported.
     #[oai(status = 200)]
     Imported(Json<ListImported>),
-    /// Nothing imported; every bad row listed.
+    /// Nothing imported; the problems counted, the first 200 listed.
     #[oai(status = 422)]
     Rejected(Json<ErrorBody>),
 }
@@ -349,9 +349,12 @@ impl VerificationApi {
     /// late changes nothing. Students not in the file keep their status
     /// (`not_uploaded` if never listed). Unknown students, bad
     /// statuses, duplicate or conflicting rows: 422 `invalid_rows`, nothing
-    /// imported.
+    /// imported (`error_count` problems, the first 200 listed). The file's
+    /// limits are the roster's: 422 `too_many_rows` over 100,000 rows, 422
+    /// `archive_too_large` for an XLSX part that would inflate past its limit.
     /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-    /// 413 `payload_too_large`, 422 `invalid_rows`.
+    /// 413 `payload_too_large`, 422 `invalid_rows`, `too_many_rows`,
+    /// `archive_too_large`.
     #[oai(
         path = "/admin/campaigns/:id/chsi-statuses",
         method = "post",
@@ -371,7 +374,8 @@ impl VerificationApi {
     /// Same rules as the status import. A student already marked keeps the
     /// first date.
     /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-    /// 413 `payload_too_large`, 422 `invalid_rows`.
+    /// 413 `payload_too_large`, 422 `invalid_rows`, `too_many_rows`,
+    /// `archive_too_large`.
     #[oai(
         path = "/admin/campaigns/:id/graduate-platform",
         method = "post",

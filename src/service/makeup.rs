@@ -39,6 +39,10 @@ pub const CONSENT_PURPOSE: &str = "makeup_photo";
 pub const CONSENT_VERSION: &str = "2026-11";
 /// Largest photo file accepted.
 pub const MAX_PHOTO_BYTES: u64 = 10 * 1024 * 1024;
+/// Photos checked at once, whatever the number of cores: one check of the
+/// heaviest photo the limits let through takes up to 300 MiB
+/// (docs/reliability.md), so the checks together take at most 600 MiB.
+pub const MAX_CONCURRENT_CHECKS: usize = 2;
 /// Photo checks and uploads allowed per student per hour.
 pub const MAX_ATTEMPTS_PER_HOUR: i64 = 60;
 const ATTEMPT_WINDOW: Duration = Duration::from_secs(3600);
@@ -225,9 +229,9 @@ pub struct Checked {
 }
 
 /// Decodes and checks a photo file (and normalises it if `normalise`) on a
-/// blocking thread, at most as many at once as the machine has cores: each
-/// holds a whole bitmap from decoding to the derivatives, so this bounds
-/// memory however many uploads arrive together.
+/// blocking thread, at most `MAX_CONCURRENT_CHECKS` at once: each holds a
+/// whole bitmap from decoding to the derivatives, so this bounds memory
+/// however many uploads arrive together and however many cores there are.
 pub async fn check_file(state: &AppState, path: &Path, normalise: bool) -> AppResult<Checked> {
     let _permit = state
         .photo_slots
@@ -266,6 +270,7 @@ pub async fn check_file(state: &AppState, path: &Path, normalise: bool) -> AppRe
             "只支持 JPEG 或 PNG 格式的照片 (only JPEG or PNG photos are accepted)",
         ),
         Unreadable::TooLarge => ErrorCode::ImageTooLarge.into(),
+        Unreadable::MetadataTooLarge => ErrorCode::ImageMetadataTooLarge.into(),
         Unreadable::NotAnImage => ErrorCode::NotAnImage.into(),
     })
 }

@@ -26,7 +26,13 @@ use crate::domain::photo_spec::{
 
 /// Larger than any phone camera's default output (a 12 MP photo is 4000×3000).
 pub const MAX_PIXELS: u64 = 30_000_000;
-const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+/// What the decoder may allocate for the image: `MAX_PIXELS` with alpha at
+/// 8 bits per channel (a PNG of 16 bits per channel gets half the pixels).
+const MAX_ALLOC: u64 = MAX_PIXELS * 4;
+/// A PNG's ancillary chunks (ICC profile, text, EXIF…), which the decoder
+/// keeps in memory, may take this much of the file, and its ICC profile
+/// may inflate to this much. A phone writes a few kilobytes.
+pub const MAX_PNG_METADATA_BYTES: u64 = 4 * 1024 * 1024;
 /// Below this the photo cannot give a usable 480×640 crop even upscaled twice.
 const MIN_SOURCE_SCALE: f32 = 0.5;
 /// From this scale up the crop is sharp enough (a 10 % upscale is invisible).
@@ -56,6 +62,9 @@ pub enum Unreadable {
     UnsupportedFormat,
     /// Announces more pixels than allowed (e.g. a decompression bomb).
     TooLarge,
+    /// A PNG whose metadata is over `MAX_PNG_METADATA_BYTES`, in the file or
+    /// inflated.
+    MetadataTooLarge,
     /// Corrupt, truncated or empty.
     NotAnImage,
 }
@@ -316,13 +325,17 @@ pub fn decode<R: BufRead + Seek>(input: R) -> Result<(RgbImage, &'static str), U
     if !ends_complete(&mut input, name) {
         return Err(Unreadable::NotAnImage);
     }
+    if format == ImageFormat::Png {
+        check_png_metadata(&mut input)?;
+    }
     let mut reader = ImageReader::with_format(input, format);
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(classify)?;
     let (w, h) = decoder.dimensions();
-    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+    // The limits bound the decoder's own buffers; the image's is checked here.
+    if u64::from(w) * u64::from(h) > MAX_PIXELS || decoder.total_bytes() > MAX_ALLOC {
         return Err(Unreadable::TooLarge);
     }
     let orientation = decoder.orientation().ok();
@@ -356,6 +369,62 @@ fn ends_complete<R: BufRead + Seek>(input: &mut R, format: &str) -> bool {
         &[0xFF, 0xD9]
     };
     read.is_ok() && tail.windows(marker.len()).any(|w| w == marker)
+}
+
+/// Refuses a PNG whose ancillary chunks come to more than
+/// `MAX_PNG_METADATA_BYTES` in the file, or whose ICC profile inflates past
+/// it (the decoder would inflate it up to its whole allocation limit), from
+/// the chunks' length fields: the image data is skipped, not read. Chunks
+/// that do not add up are left to the decoder to refuse.
+fn check_png_metadata<R: BufRead + Seek>(input: &mut R) -> Result<(), Unreadable> {
+    let unreadable = |_| Unreadable::NotAnImage;
+    input.seek(SeekFrom::Start(8)).map_err(unreadable)?;
+    let mut ancillary = 0;
+    let mut head = [0; 8];
+    while input.read_exact(&mut head).is_ok() {
+        let (length, kind) = head.split_at(4);
+        let length = u64::from(u32::from_be_bytes(length.try_into().expect("4 bytes")));
+        // Ancillary chunks have a lower-case first letter; also count their
+        // length, type and CRC fields, which the decoder keeps a structure for.
+        if kind[0].is_ascii_lowercase() {
+            ancillary += length + 12;
+            if ancillary > MAX_PNG_METADATA_BYTES {
+                return Err(Unreadable::MetadataTooLarge);
+            }
+        }
+        if kind == b"iCCP" {
+            let mut chunk = Vec::new();
+            input
+                .take(length)
+                .read_to_end(&mut chunk)
+                .map_err(unreadable)?;
+            if icc_profile_too_large(&chunk) {
+                return Err(Unreadable::MetadataTooLarge);
+            }
+            input.seek(SeekFrom::Current(4)).map_err(unreadable)?;
+        } else if kind == b"IEND" {
+            break;
+        } else {
+            input
+                .seek(SeekFrom::Current(length as i64 + 4))
+                .map_err(unreadable)?;
+        }
+    }
+    input.rewind().map_err(unreadable)
+}
+
+/// Whether an iCCP chunk's profile inflates past `MAX_PNG_METADATA_BYTES`
+/// (inflated as the decoder does, up to the limit and no further).
+fn icc_profile_too_large(chunk: &[u8]) -> bool {
+    // A name of 1–79 bytes ending in 0, a compression method byte, zlib data.
+    let Some(name_end) = chunk.iter().take(80).position(|b| *b == 0) else {
+        return false;
+    };
+    let profile = chunk.get(name_end + 2..).unwrap_or_default();
+    matches!(
+        fdeflate::decompress_to_vec_bounded(profile, MAX_PNG_METADATA_BYTES as usize),
+        Err(fdeflate::BoundedDecompressionError::OutputTooLarge { .. })
+    )
 }
 
 fn classify(err: image::ImageError) -> Unreadable {

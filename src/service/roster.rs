@@ -18,11 +18,9 @@ use crate::{
     service::{
         campaign,
         journey::{self, NextAction},
-        table_file,
+        table_file::{self, Problems, RowError, quoted},
     },
 };
-
-pub use table_file::RowError;
 
 pub enum ImportOutcome {
     Imported {
@@ -30,8 +28,8 @@ pub enum ImportOutcome {
         created: usize,
         updated: usize,
     },
-    /// Nothing was changed; every problem found is listed.
-    Rejected(Vec<RowError>),
+    /// Nothing was changed.
+    Rejected(Problems),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -113,39 +111,17 @@ pub struct ValidRow {
 }
 
 /// Reads a roster file (CSV or XLSX) against the known units (code → id):
-/// the rows, or every problem found.
+/// the rows, or the problems found (see `table_file::parse`).
 pub fn parse_file(
     bytes: &[u8],
     units: &HashMap<String, i64>,
-) -> Result<Vec<ValidRow>, Vec<RowError>> {
-    table_file::parse(bytes, |rows| validate(rows, units))
-}
-
-/// Checks every row; returns the valid rows only if there is no error.
-fn validate(
-    rows: &[table_file::Row],
-    units: &HashMap<String, i64>,
-) -> Result<Vec<ValidRow>, Vec<RowError>> {
-    let Some((header, data)) = rows.split_first() else {
-        return Err(vec![RowError {
-            line: 1,
-            column: None,
-            reason: "文件为空".into(),
-        }]);
-    };
-    let columns = table_file::Columns::read(header, field_of, &REQUIRED).map_err(|e| vec![e])?;
-
-    let mut errors = Vec::new();
-    let mut valid = Vec::new();
+) -> AppResult<Result<Vec<ValidRow>, Problems>> {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for row in data {
-        if row.cells.iter().all(String::is_empty) {
-            continue;
-        }
-        let mut row_errors = Vec::new();
+    table_file::parse(bytes, field_of, &REQUIRED, |columns, row, problems| {
+        let problems_before = problems.total();
         let cell = |field: Field| columns.cell(row, field);
         let mut fail = |column: Option<String>, reason: String| {
-            row_errors.push(RowError {
+            problems.push(RowError {
                 line: row.line,
                 column,
                 reason,
@@ -163,7 +139,10 @@ fn validate(
         } else if !student_no_ok {
             fail(
                 col,
-                format!("学号「{student_no}」格式不正确（最多 32 位字母、数字或 -）"),
+                format!(
+                    "学号「{}」格式不正确（最多 32 位字母、数字或 -）",
+                    quoted(&student_no)
+                ),
             );
         } else if let Some(first) = seen.insert(student_no.clone(), row.line) {
             fail(
@@ -184,7 +163,7 @@ fn validate(
         let (unit_code, col) = cell(Field::UnitCode);
         let unit_id = units.get(&unit_code).copied();
         if unit_id.is_none() {
-            fail(col, format!("未知的培养单位代码「{unit_code}」"));
+            fail(col, format!("未知的培养单位代码「{}」", quoted(&unit_code)));
         }
 
         let (raw, col) = cell(Field::Category);
@@ -193,7 +172,8 @@ fn validate(
             fail(
                 col,
                 format!(
-                    "学生类别「{raw}」应为 境内 / 港澳台 / 外国（domestic / hk_macao_taiwan / foreign）"
+                    "学生类别「{}」应为 境内 / 港澳台 / 外国（domestic / hk_macao_taiwan / foreign）",
+                    quoted(&raw)
                 ),
             );
         }
@@ -203,7 +183,10 @@ fn validate(
         if half.is_none() {
             fail(
                 col,
-                format!("毕业时间「{raw}」应为 上半年 / 下半年（first / second）"),
+                format!(
+                    "毕业时间「{}」应为 上半年 / 下半年（first / second）",
+                    quoted(&raw)
+                ),
             );
         }
 
@@ -211,7 +194,7 @@ fn validate(
             let (raw, col) = cell(field);
             let value = yes_no(&raw);
             if value.is_none() {
-                fail(col, format!("「{raw}」应为 是 / 否（yes / no）"));
+                fail(col, format!("「{}」应为 是 / 否（yes / no）", quoted(&raw)));
             }
             value.unwrap_or(false)
         };
@@ -224,7 +207,7 @@ fn validate(
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' '));
         if !phone_ok {
-            fail(col, format!("手机号「{phone}」格式不正确"));
+            fail(col, format!("手机号「{}」格式不正确", quoted(&phone)));
         }
 
         let (suffix, col) = cell(Field::IdSuffix);
@@ -233,34 +216,18 @@ fn validate(
             raw => IdSuffix::parse(raw).map_err(|e| fail(col, e)).ok(),
         };
 
-        if row_errors.is_empty() {
-            valid.push(ValidRow {
-                student_no,
-                name,
-                unit_id: unit_id.expect("checked"),
-                category: cat.expect("checked"),
-                half: half.expect("checked"),
-                deferred,
-                has_chsi_photo,
-                phone: (!phone.is_empty()).then_some(phone),
-                id_suffix,
-            });
-        } else {
-            errors.extend(row_errors);
-        }
-    }
-    if errors.is_empty() && valid.is_empty() {
-        errors.push(RowError {
-            line: header.line,
-            column: None,
-            reason: "文件中没有学生数据".into(),
-        });
-    }
-    if errors.is_empty() {
-        Ok(valid)
-    } else {
-        Err(errors)
-    }
+        (problems.total() == problems_before).then(|| ValidRow {
+            student_no,
+            name,
+            unit_id: unit_id.expect("checked"),
+            category: cat.expect("checked"),
+            half: half.expect("checked"),
+            deferred,
+            has_chsi_photo,
+            phone: (!phone.is_empty()).then_some(phone),
+            id_suffix,
+        })
+    })
 }
 
 /// Roster entries by id, for listings that join students to other rows.
@@ -293,9 +260,9 @@ pub async fn import(
         .into_iter()
         .map(|u| (u.code, u.id))
         .collect();
-    let valid = match parse_file(bytes, &units) {
+    let valid = match parse_file(bytes, &units)? {
         Ok(valid) => valid,
-        Err(errors) => return Ok(ImportOutcome::Rejected(errors)),
+        Err(problems) => return Ok(ImportOutcome::Rejected(problems)),
     };
 
     let txn = crate::service::begin_write(db).await?;
@@ -438,26 +405,23 @@ pub fn entry_category(entry: &roster_entry::Model) -> AppResult<StudentCategory>
 mod tests {
     use super::*;
 
-    fn rows(lines: &[&str]) -> Vec<table_file::Row> {
-        table_file::read_rows(lines.join("\n").as_bytes()).unwrap()
-    }
-
-    fn units() -> HashMap<String, i64> {
-        HashMap::from([("CS".to_owned(), 1), ("MED".to_owned(), 2)])
+    fn parse(lines: &[&str]) -> Result<Vec<ValidRow>, Problems> {
+        let units = HashMap::from([("CS".to_owned(), 1), ("MED".to_owned(), 2)]);
+        parse_file(lines.join("\n").as_bytes(), &units).unwrap()
     }
 
     #[test]
     fn chinese_and_english_headers_and_values_are_read() {
-        let zh = rows(&[
+        let a = parse(&[
             "学号,姓名,培养单位代码,学生类别,毕业时间,是否延期,学信网已有学历照片,手机号",
             "00123,欧阳 娜娜,CS,港澳台,下半年,是,否,13800000000",
-        ]);
-        let en = rows(&[
+        ])
+        .unwrap();
+        let b = parse(&[
             "student_no,name,unit_code,category,graduation_half",
             "00123,Ann·Lee,MED,foreign,first",
-        ]);
-        let a = validate(&zh, &units()).unwrap();
-        let b = validate(&en, &units()).unwrap();
+        ])
+        .unwrap();
         assert_eq!(
             (
                 a[0].student_no.as_str(),
@@ -486,7 +450,7 @@ mod tests {
 
     #[test]
     fn every_bad_row_is_reported_with_line_and_column() {
-        let file = rows(&[
+        let problems = parse(&[
             "学号,姓名,培养单位代码,学生类别,毕业时间",
             "1,张三,CS,境内,上半年",
             ",李四,CS,境内,上半年",
@@ -494,8 +458,10 @@ mod tests {
             "2,=HYPERLINK(\"x\"),CS,境内,上半年",
             "",
             "3,赵六,CS,境内学生,上半年",
-        ]);
-        let errors = validate(&file, &units()).unwrap_err();
+        ])
+        .unwrap_err();
+        let errors = problems.listed();
+        assert_eq!(problems.total(), errors.len());
         let summary: Vec<(usize, Option<&str>)> = errors
             .iter()
             .map(|e| (e.line, e.column.as_deref()))
@@ -516,15 +482,9 @@ mod tests {
 
     #[test]
     fn missing_headers_and_empty_files_are_reported() {
-        let errors = validate(&rows(&["学号,姓名", "1,张三"]), &units()).unwrap_err();
-        assert_eq!(errors.len(), 1);
-        assert!(errors[0].reason.contains("培养单位代码"));
-        assert!(
-            validate(
-                &rows(&["学号,姓名,培养单位代码,学生类别,毕业时间"]),
-                &units()
-            )
-            .is_err()
-        );
+        let problems = parse(&["学号,姓名", "1,张三"]).unwrap_err();
+        assert_eq!(problems.total(), 1);
+        assert!(problems.listed()[0].reason.contains("培养单位代码"));
+        assert!(parse(&["学号,姓名,培养单位代码,学生类别,毕业时间"]).is_err());
     }
 }

@@ -20,9 +20,8 @@ use crate::{
     service::{
         campaign, journey, makeup, notify,
         report::Cell,
-        roster::RowError,
         student::{self, Enrollment, StudentProfile},
-        table_file::{self, Columns},
+        table_file::{self, Problems, RowError, quoted},
     },
     state::AppState,
 };
@@ -53,8 +52,8 @@ pub enum ListOutcome {
         import_id: i64,
         rows: usize,
     },
-    /// Nothing was changed; every problem is listed.
-    Rejected(Vec<RowError>),
+    /// Nothing was changed.
+    Rejected(Problems),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -89,27 +88,13 @@ pub struct ListRow {
 }
 
 /// Reads a status or graduate-platform list against the roster (student
-/// number → entry id): the rows, or every problem found.
+/// number → entry id): the rows, or the problems found (see
+/// `table_file::parse`).
 pub fn parse_list(
     kind: ListKind,
     bytes: &[u8],
     entries: &HashMap<String, i64>,
-) -> Result<Vec<ListRow>, Vec<RowError>> {
-    table_file::parse(bytes, |rows| validate(kind, rows, entries))
-}
-
-fn validate(
-    kind: ListKind,
-    rows: &[table_file::Row],
-    entries: &HashMap<String, i64>,
-) -> Result<Vec<ListRow>, Vec<RowError>> {
-    let Some((header, data)) = rows.split_first() else {
-        return Err(vec![RowError {
-            line: 1,
-            column: None,
-            reason: "文件为空".into(),
-        }]);
-    };
+) -> AppResult<Result<Vec<ListRow>, Problems>> {
     let required: &[(Field, &str)] = match kind {
         ListKind::ChsiStatus => &[
             (Field::StudentNo, "学号 / student_no"),
@@ -117,16 +102,10 @@ fn validate(
         ],
         ListKind::GraduatePlatform => &[(Field::StudentNo, "学号 / student_no")],
     };
-    let columns = Columns::read(header, field_of, required).map_err(|e| vec![e])?;
-    let mut errors = Vec::new();
-    let mut valid = Vec::new();
     let mut seen: HashMap<String, (usize, String)> = HashMap::new();
-    for row in data
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
-    {
+    table_file::parse(bytes, field_of, required, |columns, row, problems| {
         let mut fail = |column: Option<String>, reason: String| {
-            errors.push(RowError {
+            problems.push(RowError {
                 line: row.line,
                 column,
                 reason,
@@ -140,7 +119,10 @@ fn validate(
         } else if entry_id.is_none() {
             fail(
                 no_col.clone(),
-                format!("学号 {student_no} 不在本活动的毕业生名单中 (not on the roster)"),
+                format!(
+                    "学号 {} 不在本活动的毕业生名单中 (not on the roster)",
+                    quoted(&student_no)
+                ),
             );
         }
         let status = match kind {
@@ -151,8 +133,9 @@ fn validate(
                     fail(
                         status_col,
                         format!(
-                            "状态「{raw_status}」应为 已上传 / 核验通过 / 核验未通过 / 无法确定 \
-                             (uploaded / passed / failed / inconclusive)"
+                            "状态「{}」应为 已上传 / 核验通过 / 核验未通过 / 无法确定 \
+                             (uploaded / passed / failed / inconclusive)",
+                            quoted(&raw_status)
                         ),
                     );
                 }
@@ -164,10 +147,16 @@ fn validate(
             && !student_no.is_empty()
         {
             let reason = if first_status == raw_status {
-                format!("学号 {student_no} 重复（第 {first} 行已出现）(duplicate row)")
+                format!(
+                    "学号 {} 重复（第 {first} 行已出现）(duplicate row)",
+                    quoted(&student_no)
+                )
             } else {
                 format!(
-                    "学号 {student_no} 的状态与第 {first} 行矛盾：「{first_status}」和「{raw_status}」(conflicting statuses)"
+                    "学号 {} 的状态与第 {first} 行矛盾：「{}」和「{}」(conflicting statuses)",
+                    quoted(&student_no),
+                    quoted(&first_status),
+                    quoted(&raw_status)
                 )
             };
             fail(no_col, reason);
@@ -177,36 +166,24 @@ fn validate(
         if !raw_date.is_empty() && date.is_none() {
             fail(
                 date_col,
-                format!("日期「{raw_date}」应为 YYYY-MM-DD (date must be YYYY-MM-DD)"),
+                format!(
+                    "日期「{}」应为 YYYY-MM-DD (date must be YYYY-MM-DD)",
+                    quoted(&raw_date)
+                ),
             );
         }
         let (remark, remark_col) = columns.cell(row, Field::Remark);
         if remark.chars().count() > 500 {
             fail(remark_col, "备注不能超过 500 字 (remark too long)".into());
         }
-        if let Some(entry_id) = entry_id
-            && (kind == ListKind::GraduatePlatform || status.is_some())
-        {
-            valid.push(ListRow {
-                entry_id,
-                status,
-                date,
-                remark: (!remark.is_empty()).then_some(remark),
-            });
-        }
-    }
-    if errors.is_empty() && valid.is_empty() {
-        errors.push(RowError {
-            line: header.line,
-            column: None,
-            reason: "文件中没有学生数据 (no rows)".into(),
-        });
-    }
-    if errors.is_empty() {
-        Ok(valid)
-    } else {
-        Err(errors)
-    }
+        let entry_id = entry_id?;
+        (kind == ListKind::GraduatePlatform || status.is_some()).then(|| ListRow {
+            entry_id,
+            status,
+            date,
+            remark: (!remark.is_empty()).then_some(remark),
+        })
+    })
 }
 
 /// Imports a CHSI status list or a graduate-platform list into a campaign:
@@ -231,9 +208,9 @@ pub async fn import_list(
         .values()
         .map(|e| (e.student_no.clone(), e.id))
         .collect();
-    let valid = match parse_list(kind, bytes, &entries) {
+    let valid = match parse_list(kind, bytes, &entries)? {
         Ok(valid) => valid,
-        Err(errors) => return Ok(ListOutcome::Rejected(errors)),
+        Err(problems) => return Ok(ListOutcome::Rejected(problems)),
     };
     let now = Utc::now();
     let txn = crate::service::begin_write(db).await?;

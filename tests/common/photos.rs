@@ -1,7 +1,8 @@
 //! The test photos committed in `tests/images/` (where they come from and
 //! what each one exercises: `tests/images/README.md`), and the few bad
 //! files that are cut from them at test time (a bomb header, a truncated
-//! file, 3 MB of EXIF, a head moved to the top edge) rather than stored.
+//! file, 3 MB of EXIF, PNG chunks too large, a head moved to the top edge)
+//! rather than stored.
 
 fn load(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/images/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -117,6 +118,41 @@ pub fn bomb() -> Vec<u8> {
     // FF C0, length (2), precision (1), height (2), width (2).
     bytes[sof + 5..sof + 9].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
     bytes
+}
+
+/// The transparent portrait with an ancillary chunk inserted after its
+/// header chunk.
+pub fn png_with_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let png = transparent_png();
+    // The signature (8 bytes), then IHDR: length, type, 13 bytes, CRC.
+    let (head, rest) = png.split_at(8 + 4 + 4 + 13 + 4);
+    let mut crc = flate2::Crc::new();
+    crc.update(kind);
+    crc.update(data);
+    let mut out = head.to_vec();
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    out.extend_from_slice(&crc.sum().to_be_bytes());
+    out.extend_from_slice(rest);
+    out
+}
+
+/// The transparent portrait with an ICC profile that inflates to `size`
+/// bytes (zeros: 1 GiB takes about a megabyte in the file).
+pub fn png_with_icc_profile(size: usize) -> Vec<u8> {
+    use std::io::Write;
+    // The profile's name, its end, compression method 0, then zlib data.
+    let mut zlib =
+        flate2::write::ZlibEncoder::new(b"bomb\0\0".to_vec(), flate2::Compression::best());
+    let zeros = vec![0; 1 << 20];
+    let mut left = size;
+    while left > 0 {
+        let n = left.min(zeros.len());
+        zlib.write_all(&zeros[..n]).unwrap();
+        left -= n;
+    }
+    png_with_chunk(b"iCCP", &zlib.finish().unwrap())
 }
 
 /// The first half of the portrait.
