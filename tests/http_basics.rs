@@ -70,19 +70,70 @@ async fn openapi_document_describes_every_operation_and_error() {
                 "{method} {path} lists no errors"
             );
             let responses = op["responses"].as_object().unwrap();
-            if op.get("security").is_some() {
-                assert!(responses.contains_key("401"), "{method} {path} lacks 401");
-                assert!(responses.contains_key("403"), "{method} {path} lacks 403");
-            }
+            let secured = !op["security"].as_array().expect("security").is_empty();
+            let refuses_tokens = responses.get("401").is_some_and(|r| {
+                r["content"]["application/json; charset=utf-8"]["schema"]["allOf"][1]["properties"]
+                    ["code"]["enum"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&json!("unauthenticated"))
+            });
+            assert_eq!(refuses_tokens, secured, "{method} {path}");
             assert!(responses.contains_key("503"), "{method} {path} lacks 503");
+            for (status, response) in responses {
+                let described = response["description"].as_str().unwrap_or("");
+                assert!(!described.is_empty(), "{method} {path} {status}");
+                if status.starts_with(['4', '5']) {
+                    let codes = &response["content"]["application/json; charset=utf-8"]["schema"]["allOf"]
+                        [1]["properties"]["code"]["enum"];
+                    assert!(
+                        codes.as_array().is_some_and(|c| !c.is_empty()),
+                        "{method} {path} {status} names no codes"
+                    );
+                }
+            }
         }
     }
+    for public in ["/auth/wechat", "/auth/staff", "/makeup/spec"] {
+        let op = paths[public].as_object().unwrap().values().next().unwrap();
+        assert_eq!(op["security"], json!([]), "{public}");
+    }
     let error = &doc["components"]["schemas"]["ErrorBody"];
+    assert_eq!(
+        error["properties"]["code"]["$ref"],
+        "#/components/schemas/ErrorCode"
+    );
     assert!(error["properties"]["code"]["description"].is_string());
     assert!(error["properties"]["message"]["description"].is_string());
     // Imports list bad rows and uploads their checks in the same error shape.
     assert!(error["properties"]["errors"]["description"].is_string());
     assert!(error["properties"]["checks"]["description"].is_string());
+}
+
+/// The whole published document, committed as `docs/openapi.json` so that
+/// every change to the contract shows in review, and the mini-program SDK's
+/// types are generated from it (`sdk/miniprogram`). After a deliberate
+/// change: `DP_UPDATE_OPENAPI=1 cargo test --test http_basics openapi_document_matches`.
+#[tokio::test]
+async fn openapi_document_matches_the_committed_snapshot() {
+    let app = spawn_app().await;
+    let served = app
+        .get("/api/openapi.json", None)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/openapi.json");
+    if std::env::var("DP_UPDATE_OPENAPI").is_ok_and(|v| v == "1") {
+        std::fs::write(path, format!("{served}\n")).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed.trim_end() == served,
+        "the served OpenAPI document differs from docs/openapi.json; if the change is meant, \
+         run DP_UPDATE_OPENAPI=1 cargo test --test http_basics openapi_document_matches and \
+         regenerate the SDK (sdk/miniprogram: npm run generate && npm run build)"
+    );
 }
 
 #[tokio::test]

@@ -179,7 +179,7 @@ async fn the_office_lists_every_foreign_student_with_their_photo_and_downloads_a
     assert_eq!(d["approved_photo"], Value::Null);
     // A campaign asked for by id lists the same.
     assert_eq!(
-        intl_list(&app, &intl, &format!("?campaign_id={campaign}")).await,
+        intl_list(&app, &intl, &format!("?campaign={campaign}")).await,
         list
     );
 
@@ -254,7 +254,7 @@ async fn the_office_lists_every_foreign_student_with_their_photo_and_downloads_a
         .await;
     }
     assert_error(
-        app.get("/api/v1/intl/students?campaign_id=999999", Some(&intl))
+        app.get("/api/v1/intl/students?campaign=999999", Some(&intl))
             .await,
         StatusCode::NOT_FOUND,
         "not_found",
@@ -276,7 +276,7 @@ async fn the_office_lists_every_foreign_student_with_their_photo_and_downloads_a
     )
     .await;
     assert_eq!(
-        intl_list(&app, &intl, &format!("?campaign_id={campaign}")).await["items"],
+        intl_list(&app, &intl, &format!("?campaign={campaign}")).await["items"],
         list["items"]
     );
 }

@@ -192,6 +192,84 @@ async fn an_upload_is_stored_pending_with_its_variants() {
     assert_eq!(original.as_ref(), photos::good_jpeg().as_slice());
 }
 
+/// `wx.uploadFile` retried after a lost answer: a new multipart body (new
+/// boundary) with the same key and photo gets the first answer, not 409.
+async fn upload_with_key(
+    app: &TestApp,
+    token: &str,
+    key: &str,
+    photo: Vec<u8>,
+) -> reqwest::Response {
+    let part = reqwest::multipart::Part::bytes(photo)
+        .file_name("tmp_retry.jpg")
+        .mime_str("image/jpeg")
+        .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .part("photo", part)
+        .text("source", "album");
+    app.client
+        .post(app.url("/api/v1/me/makeup/photos"))
+        .bearer_auth(token)
+        .header("Idempotency-Key", key)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_retried_upload_with_its_key_gets_the_first_answer() {
+    let app = spawn_app().await;
+    makeup_setup(&app, 2).await;
+    let token = student(&app, 0).await;
+    consent(&app, &token).await;
+    let first = upload_with_key(&app, &token, "upload-1", photos::good_jpeg()).await;
+    assert_eq!(first.headers().get("idempotent-replay"), None);
+    let (status, first) = parts(first).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+
+    let retry = upload_with_key(&app, &token, "upload-1", photos::good_jpeg()).await;
+    assert_eq!(
+        retry
+            .headers()
+            .get("idempotent-replay")
+            .map(|v| v.to_str().unwrap()),
+        Some("true"),
+        "{}",
+        retry.status()
+    );
+    let (status, retry) = parts(retry).await;
+    assert_eq!((status, &retry), (StatusCode::CREATED, &first));
+
+    // The same key with another photo is another request.
+    let mut other = photos::good_jpeg();
+    other.extend_from_slice(b"trailing bytes");
+    assert_error(
+        upload_with_key(&app, &token, "upload-1", other).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "idempotency_key_reused",
+    )
+    .await;
+    // A new key is a new upload, refused while the first one waits.
+    assert_error(
+        upload_with_key(&app, &token, "upload-2", photos::good_jpeg()).await,
+        StatusCode::CONFLICT,
+        "makeup_pending",
+    )
+    .await;
+    // Keys are per student: another student's same key is a fresh upload.
+    let other_student = student(&app, 1).await;
+    consent(&app, &other_student).await;
+    let (status, theirs) =
+        parts(upload_with_key(&app, &other_student, "upload-1", photos::good_jpeg()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{theirs}");
+    assert_ne!(theirs["id"], first["id"]);
+    let mine = parts(app.get("/api/v1/me/makeup", Some(&token)).await)
+        .await
+        .1;
+    assert_eq!(mine["photos"].as_array().unwrap().len(), 1, "{mine}");
+}
+
 #[tokio::test]
 async fn one_pending_upload_at_a_time_and_withdrawal() {
     let app = spawn_app().await;

@@ -1,7 +1,7 @@
 //! Memory of one photo check (decoding, the checks and the normalised copy,
 //! as `makeup::check_file` runs them) for the heaviest files the limits let
-//! through: the per-decode bound of docs/reliability.md ("Image decoding
-//! memory"). A test binary of its own with one test, because peak memory
+//! through: the per-check bound of docs/reliability.md ("Imports and
+//! images"). A test binary of its own with one test, because peak memory
 //! is the process's.
 mod common;
 
@@ -106,7 +106,7 @@ fn png_metadata_that_inflates_is_refused_without_memory() {
 }
 
 #[test]
-#[ignore = "a minute in a debug build; scripts/measure-hostile-input.sh runs it in release"]
+#[ignore = "a minute in a debug build: cargo test --release --test photo_memory -- --ignored --nocapture"]
 fn the_heaviest_photos_check_within_the_stated_bound() {
     let portrait = portrait_at_max_pixels();
     let cases = vec![

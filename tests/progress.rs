@@ -301,9 +301,24 @@ fn who(list: &[(String, String, i64)]) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// A download, after checking it says what it is and how to save it.
 async fn file(app: &TestApp, path: &str, token: &str) -> Vec<u8> {
     let resp = app.get(path, Some(token)).await;
     assert_eq!(resp.status(), StatusCode::OK, "{path}");
+    let (media, extension) = if path.contains("format=csv") {
+        ("text/csv; charset=utf-8", ".csv\"")
+    } else {
+        (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ".xlsx\"",
+        )
+    };
+    assert_eq!(resp.headers()["content-type"], media, "{path}");
+    let disposition = resp.headers()["content-disposition"].to_str().unwrap();
+    assert!(
+        disposition.starts_with("attachment; filename=\"") && disposition.ends_with(extension),
+        "{path}: {disposition}"
+    );
     resp.bytes().await.unwrap().to_vec()
 }
 

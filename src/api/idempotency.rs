@@ -1,7 +1,12 @@
-//! `Idempotency-Key` on booking, cancelling and rescheduling: a phone that
-//! retries after a lost answer gets the first answer again instead of acting
-//! twice. Keys live 24 h per account in the shared cache, so a retry may land
-//! on any instance.
+//! `Idempotency-Key` on booking, cancelling, rescheduling and uploading a
+//! make-up photo: a phone that retries after a lost answer gets the first
+//! answer again instead of acting twice. Keys live 24 h per account in the
+//! shared cache, so a retry may land on any instance.
+//!
+//! The booking operations are covered here as a middleware, by their bodies'
+//! bytes. An upload's retry is a new multipart body (`wx.uploadFile` picks a
+//! new boundary), so its handler fingerprints the photo and uses
+//! [`begin`] / [`finish`] / [`release`] itself.
 
 use std::{sync::Arc, time::Duration};
 
@@ -10,31 +15,116 @@ use poem::{
     Body, Endpoint, IntoResponse, Request, Response,
     http::{HeaderValue, Method, StatusCode, header},
 };
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use sha2::{Digest, Sha256};
 
 use crate::{
     domain::Principal,
-    error::{AppError, ErrorCode},
+    error::{AppError, AppResult, ErrorCode},
     service::auth,
     state::AppState,
 };
 
 pub const HEADER: &str = "idempotency-key";
+/// Set on an answer repeated for a retry.
+pub const REPLAY_HEADER: &str = "idempotent-replay";
 const KEEP: Duration = Duration::from_secs(24 * 3600);
 
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
-enum Record {
+enum Record<T> {
     Running {
         fingerprint: String,
     },
     Done {
         fingerprint: String,
-        status: u16,
-        content_type: Option<String>,
-        body: String,
+        #[serde(flatten)]
+        answer: T,
     },
+}
+
+/// A booking operation's first answer, as sent.
+#[derive(Serialize, Deserialize)]
+struct StoredResponse {
+    status: u16,
+    content_type: Option<String>,
+    body: String,
+}
+
+/// A key taken for a request that is now running.
+pub struct Claim {
+    cache_key: String,
+    fingerprint: String,
+}
+
+/// What a key says about a request: run it, or answer as the first time.
+pub enum Begun<T> {
+    Fresh(Claim),
+    Replay(T),
+}
+
+/// Takes `key` of `account` for a request with `fingerprint`: fresh, or the
+/// first request's answer; 409 `request_in_progress` while that one runs,
+/// 422 `idempotency_key_reused` when it was another request.
+pub async fn begin<T: DeserializeOwned>(
+    state: &AppState,
+    account: &str,
+    key: &str,
+    fingerprint: String,
+) -> AppResult<Begun<T>> {
+    let cache_key = format!(
+        "idem:{account}:{}",
+        hex::encode(Sha256::digest(key.as_bytes()))
+    );
+    let running = serde_json::to_string(&Record::<()>::Running {
+        fingerprint: fingerprint.clone(),
+    })
+    .map_err(AppError::internal)?;
+    if state
+        .cache
+        .set_if_absent(&cache_key, &running, KEEP)
+        .await?
+    {
+        return Ok(Begun::Fresh(Claim {
+            cache_key,
+            fingerprint,
+        }));
+    }
+    let stored = state.cache.get(&cache_key).await?;
+    match stored.and_then(|json| serde_json::from_str::<Record<T>>(&json).ok()) {
+        Some(Record::Running { fingerprint: f } | Record::Done { fingerprint: f, .. })
+            if f != fingerprint =>
+        {
+            Err(ErrorCode::IdempotencyKeyReused.into())
+        }
+        Some(Record::Done { answer, .. }) => Ok(Begun::Replay(answer)),
+        Some(Record::Running { .. }) | None => Err(ErrorCode::RequestInProgress.into()),
+    }
+}
+
+/// Keeps the first answer for the key's retries (a struct: it is flattened
+/// into the record).
+pub async fn finish<T: Serialize>(state: &AppState, claim: Claim, answer: T) {
+    let record = Record::Done {
+        fingerprint: claim.fingerprint,
+        answer,
+    };
+    let kept = match serde_json::to_string(&record) {
+        Ok(json) => state
+            .cache
+            .set(&claim.cache_key, &json, KEEP)
+            .await
+            .map_err(|e| e.to_string()),
+        Err(err) => Err(err.to_string()),
+    };
+    if let Err(error) = kept {
+        tracing::warn!(error, "idempotent answer not kept");
+    }
+}
+
+/// Gives the key back when there is no final answer, so a retry runs again.
+pub async fn release(state: &AppState, claim: Claim) {
+    let _ = state.cache.delete(&claim.cache_key).await;
 }
 
 /// The operations that honour the header: `POST /bookings`,
@@ -97,23 +187,10 @@ pub async fn idempotent<E: Endpoint>(
     );
     req.set_body(Body::from(body));
 
-    let cache_key = format!(
-        "idem:{account}:{}",
-        hex::encode(Sha256::digest(key.as_bytes()))
-    );
-    let running = serde_json::to_string(&Record::Running {
-        fingerprint: fingerprint.clone(),
-    })
-    .map_err(AppError::internal)?;
-    if !state
-        .cache
-        .set_if_absent(&cache_key, &running, KEEP)
-        .await
-        .map_err(AppError::from)?
-    {
-        return replay(&state, &cache_key, &fingerprint).await;
-    }
-
+    let claim = match begin::<StoredResponse>(&state, &account, &key, fingerprint).await? {
+        Begun::Replay(stored) => return replay(stored),
+        Begun::Fresh(claim) => claim,
+    };
     let response = next
         .call(req)
         .await
@@ -121,13 +198,12 @@ pub async fn idempotent<E: Endpoint>(
         .unwrap_or_else(super::middleware::render_error);
     if response.status().is_server_error() {
         // Not a final answer: let a retry try again.
-        let _ = state.cache.delete(&cache_key).await;
+        release(&state, claim).await;
         return Ok(response);
     }
     let (parts, body) = response.into_parts();
     let bytes = body.into_bytes().await?;
-    let record = Record::Done {
-        fingerprint,
+    let stored = StoredResponse {
         status: parts.status.as_u16(),
         content_type: parts
             .headers
@@ -136,42 +212,23 @@ pub async fn idempotent<E: Endpoint>(
             .map(str::to_owned),
         body: STANDARD.encode(&bytes),
     };
-    let json = serde_json::to_string(&record).map_err(AppError::internal)?;
-    if let Err(err) = state.cache.set(&cache_key, &json, KEEP).await {
-        tracing::warn!(error = %err, "idempotent answer not kept");
-    }
+    finish(&state, claim, stored).await;
     Ok(Response::from_parts(parts, Body::from(bytes)))
 }
 
-async fn replay(state: &AppState, cache_key: &str, fingerprint: &str) -> poem::Result<Response> {
-    let stored = state.cache.get(cache_key).await.map_err(AppError::from)?;
-    let record = stored
-        .and_then(|json| serde_json::from_str::<Record>(&json).ok())
-        .ok_or_else(|| AppError::from(ErrorCode::RequestInProgress))?;
-    match record {
-        Record::Running { fingerprint: f } | Record::Done { fingerprint: f, .. }
-            if f != fingerprint =>
-        {
-            Err(AppError::from(ErrorCode::IdempotencyKeyReused).into())
-        }
-        Record::Running { .. } => Err(AppError::from(ErrorCode::RequestInProgress).into()),
-        Record::Done {
-            status,
-            content_type,
-            body,
-            ..
-        } => {
-            let body = STANDARD.decode(body).map_err(AppError::internal)?;
-            let mut response = Response::builder()
-                .status(StatusCode::from_u16(status).map_err(AppError::internal)?)
-                .header("idempotent-replay", "true")
-                .body(body);
-            if let Some(ct) = content_type.and_then(|ct| HeaderValue::from_str(&ct).ok()) {
-                response.headers_mut().insert(header::CONTENT_TYPE, ct);
-            }
-            Ok(response)
-        }
+fn replay(stored: StoredResponse) -> poem::Result<Response> {
+    let body = STANDARD.decode(stored.body).map_err(AppError::internal)?;
+    let mut response = Response::builder()
+        .status(StatusCode::from_u16(stored.status).map_err(AppError::internal)?)
+        .header(REPLAY_HEADER, "true")
+        .body(body);
+    if let Some(ct) = stored
+        .content_type
+        .and_then(|ct| HeaderValue::from_str(&ct).ok())
+    {
+        response.headers_mut().insert(header::CONTENT_TYPE, ct);
     }
+    Ok(response)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use poem::IntoResponse;
 use poem_openapi::{
     ApiResponse, Multipart, Object, OpenApi,
-    param::{Path, Query},
+    param::{Header, Path, Query},
     payload::{Binary, Json, Payload},
     registry::MetaSchemaRef,
     types::multipart::Upload,
@@ -15,6 +15,7 @@ use poem_openapi::{
 use crate::{
     api::{
         ApiTags,
+        idempotency::{self, Begun},
         roster::unit_scope,
         security::{
             AdminAuth, IntlAuth, PhotoViewerAuth, StaffCaller, StudentAuth, UnitViewerAuth,
@@ -176,11 +177,22 @@ impl From<makeup_photo::Model> for PhotoView {
     }
 }
 
+/// What an upload's `Idempotency-Key` keeps: the photo it stored.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct FirstUpload {
+    photo_id: i64,
+}
+
 #[derive(ApiResponse)]
 enum Uploaded {
     /// Stored and waiting for review.
     #[oai(status = 201)]
-    Created(Json<PhotoView>),
+    Created(
+        Json<PhotoView>,
+        /// `true` when this answers a retry with the same `Idempotency-Key`.
+        #[oai(header = "Idempotent-Replay")]
+        Option<bool>,
+    ),
     /// A blocking check failed (no face, several faces, far too small, no
     /// room around the head for the spec frame); nothing was stored.
     #[oai(status = 422)]
@@ -561,22 +573,56 @@ impl MakeupApi {
         method = "post",
         operation_id = "upload_makeup_photo"
     )]
-    async fn upload(&self, student: StudentAuth, upload: PhotoUpload) -> AppResult<Uploaded> {
+    async fn upload(
+        &self,
+        student: StudentAuth,
+        /// A retry with the same key, photo and `source` answers the first
+        /// upload again (201, `Idempotent-Replay: true`) instead of 409
+        /// `makeup_pending`; a refused upload is checked again (the same
+        /// file gets the same answer).
+        #[oai(name = "Idempotency-Key", validator(pattern = r"^[!-~]{1,255}$"))]
+        idempotency_key: Header<Option<String>>,
+        upload: PhotoUpload,
+    ) -> AppResult<Uploaded> {
         let source = parse_source(upload.source)?;
         let file = spooled(upload.photo).await?;
-        makeup::count_attempt(&self.state, student.0).await?;
-        Ok(
-            match makeup::upload(&self.state, student.0, &file, source).await? {
-                UploadOutcome::Stored(photo) => Uploaded::Created(Json((*photo).into())),
-                UploadOutcome::Refused(checks) => Uploaded::Refused(Json(ErrorBody {
-                    code: ErrorCode::PhotoCheckFailed.as_str().to_owned(),
-                    message: ErrorCode::PhotoCheckFailed.default_message().to_owned(),
-                    errors: None,
-                    error_count: None,
-                    checks: Some(check_views(checks)),
-                })),
-            },
-        )
+        let claim = match idempotency_key.0 {
+            Some(key) => {
+                let photo = makeup::file_sha256(&file).await?;
+                let fingerprint = format!("{photo}:{}", source.map_or("", PhotoSource::as_str));
+                let account = format!("student:{}", student.0);
+                match idempotency::begin(&self.state, &account, &key, fingerprint).await? {
+                    Begun::Replay(FirstUpload { photo_id }) => {
+                        let photo = makeup::own_photo(&self.state, student.0, photo_id).await?;
+                        return Ok(Uploaded::Created(Json(photo.into()), Some(true)));
+                    }
+                    Begun::Fresh(claim) => Some(claim),
+                }
+            }
+            None => None,
+        };
+        let outcome = match makeup::count_attempt(&self.state, student.0).await {
+            Ok(()) => makeup::upload(&self.state, student.0, &file, source).await,
+            Err(err) => Err(err),
+        };
+        match (claim, &outcome) {
+            (Some(claim), Ok(UploadOutcome::Stored(photo))) => {
+                let first = FirstUpload { photo_id: photo.id };
+                idempotency::finish(&self.state, claim, first).await;
+            }
+            (Some(claim), _) => idempotency::release(&self.state, claim).await,
+            (None, _) => {}
+        }
+        Ok(match outcome? {
+            UploadOutcome::Stored(photo) => Uploaded::Created(Json((*photo).into()), None),
+            UploadOutcome::Refused(checks) => Uploaded::Refused(Json(ErrorBody {
+                code: ErrorCode::PhotoCheckFailed.as_str().to_owned(),
+                message: ErrorCode::PhotoCheckFailed.default_message().to_owned(),
+                errors: None,
+                error_count: None,
+                checks: Some(check_views(checks)),
+            })),
+        })
     }
 
     /// The student's make-up
@@ -925,7 +971,7 @@ impl MakeupApi {
     async fn intl_students(
         &self,
         staff: IntlAuth,
-        campaign_id: Query<Option<i64>>,
+        #[oai(name = "campaign")] campaign_id: Query<Option<i64>>,
     ) -> AppResult<Json<IntlStudentList>> {
         let campaign_id = campaign::asked_or_open(&self.state.db, campaign_id.0)
             .await?

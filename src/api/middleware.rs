@@ -14,7 +14,7 @@ use futures_util::StreamExt;
 
 use poem::{
     Body, Endpoint, IntoResponse, Request, Response,
-    http::{HeaderValue, StatusCode, header},
+    http::{HeaderValue, Method, StatusCode, header},
     web::RemoteAddr,
 };
 use tracing::Instrument;
@@ -227,6 +227,92 @@ impl AllowedMethods {
     }
 }
 
+/// Each operation's error codes as the published document declares them
+/// (`published.rs`), by path template and method.
+#[derive(Clone)]
+pub struct DeclaredErrors(PathTable<Vec<(Method, Vec<String>)>>);
+
+impl DeclaredErrors {
+    /// From the published document; `prefix` is its server's path.
+    pub fn new(doc: &serde_json::Value, prefix: &str) -> Self {
+        let paths = doc["paths"].as_object().into_iter().flatten();
+        Self(PathTable::new(paths.map(|(path, item)| {
+            let operations = item.as_object().into_iter().flatten();
+            let declared = operations
+                .filter_map(|(method, op)| {
+                    let method = Method::from_bytes(method.to_uppercase().as_bytes()).ok()?;
+                    let codes = op["responses"]
+                        .as_object()?
+                        .values()
+                        .flat_map(|r| r["content"].as_object().into_iter().flatten())
+                        .flat_map(|(_, media)| {
+                            media["schema"]["allOf"][1]["properties"]["code"]["enum"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                        })
+                        .filter_map(|c| c.as_str().map(str::to_owned))
+                        .collect();
+                    Some((method, codes))
+                })
+                .collect();
+            (format!("{prefix}{path}"), declared)
+        })))
+    }
+
+    /// The codes of the operation a request reaches, if it reaches one.
+    fn codes(&self, method: &Method, path: &str) -> Option<&[String]> {
+        let method = if method == Method::HEAD {
+            &Method::GET
+        } else {
+            method
+        };
+        let operations = self.0.lookup(path)?;
+        let (_, codes) = operations.iter().find(|(m, _)| m == method)?;
+        Some(codes)
+    }
+}
+
+/// Holds every error answer to the codes its operation declares, so the
+/// document clients are generated from cannot drift from the server. An
+/// undeclared code is logged; in debug builds (the test suite and the
+/// conformance run) it is answered as 500 so that the test meeting it fails.
+pub async fn declared_errors<E: Endpoint>(
+    next: Arc<E>,
+    req: Request,
+    declared: DeclaredErrors,
+) -> poem::Result<Response> {
+    let (method, path) = (req.method().clone(), req.uri().path().to_owned());
+    let response = match next.call(req).await {
+        Ok(output) => output.into_response(),
+        Err(err) => render_error(err),
+    };
+    let status = response.status();
+    let Some(codes) = declared
+        .codes(&method, &path)
+        .filter(|_| status.is_client_error() || status.is_server_error())
+    else {
+        return Ok(response);
+    };
+    let (parts, body) = response.into_parts();
+    let bytes = body.into_bytes().await?;
+    let code = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v["code"].as_str().map(str::to_owned));
+    if let Some(code) = code.filter(|c| !codes.contains(c)) {
+        tracing::error!(%method, %path, %status, code, "error code not declared in the OpenAPI document");
+        if cfg!(debug_assertions) {
+            let message = format!("{status} `{code}` is not declared for {method} {path}");
+            return Ok(error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::InternalError.as_str(),
+                &message,
+            ));
+        }
+    }
+    Ok(Response::from_parts(parts, Body::from(bytes)))
+}
+
 /// Adds `Allow` to a 405 answer, listing the methods the path does answer.
 pub async fn allow_header<E: Endpoint>(
     next: Arc<E>,
@@ -311,5 +397,40 @@ mod tests {
         );
         assert_eq!(allowed.lookup("/api/v1/bookings/"), None);
         assert_eq!(allowed.lookup("/api/v1/bookings/12/x"), None);
+    }
+
+    /// An operation answering a code its document entry does not list is
+    /// caught (in debug builds, as 500 naming it); a listed one passes.
+    #[tokio::test]
+    async fn an_undeclared_error_code_is_caught() {
+        let doc = serde_json::json!({"paths": {"/things/{id}": {"get": {"responses": {
+            "404": {"content": {"application/json; charset=utf-8": {"schema": {"allOf": [
+                {"$ref": "#/components/schemas/ErrorBody"},
+                {"properties": {"code": {"enum": ["not_found"]}}},
+            ]}}}},
+        }}}}});
+        let declared = DeclaredErrors::new(&doc, "/api/v1");
+        assert_eq!(
+            declared.codes(&Method::HEAD, "/api/v1/things/7"),
+            Some(&["not_found".to_owned()][..])
+        );
+        assert_eq!(declared.codes(&Method::POST, "/api/v1/things/7"), None);
+
+        let answer = |code: ErrorCode| {
+            let declared = declared.clone();
+            let endpoint = Arc::new(poem::endpoint::make_sync(move |_| {
+                error_response(code.status(), code.as_str(), "x")
+            }));
+            async move {
+                let req = Request::builder().uri_str("/api/v1/things/7").finish();
+                declared_errors(endpoint, req, declared).await.unwrap()
+            }
+        };
+        let listed = answer(ErrorCode::NotFound).await;
+        assert_eq!(listed.status(), StatusCode::NOT_FOUND);
+        let unlisted = answer(ErrorCode::SlotFull).await;
+        assert_eq!(unlisted.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = unlisted.into_body().into_string().await.unwrap();
+        assert!(body.contains("`slot_full` is not declared"), "{body}");
     }
 }

@@ -16,6 +16,7 @@ pub mod onsite;
 pub mod payload;
 pub mod privacy;
 pub mod progress;
+pub mod published;
 pub mod roster;
 pub mod security;
 pub mod staff;
@@ -25,7 +26,10 @@ pub mod student;
 pub mod swagger;
 pub mod verification;
 
-use poem::{Endpoint, EndpointExt, Route, get, http::Method, middleware::CatchPanic};
+use poem::{
+    Endpoint, EndpointExt, Response, Route, endpoint::make_sync, get, http::Method,
+    middleware::CatchPanic,
+};
 use poem_openapi::{ExtraHeader, OpenApiService, Tags};
 
 use crate::{connections, state::AppState};
@@ -144,9 +148,18 @@ pub fn openapi(state: &AppState) -> OpenApiService<document::Documented<Apis>, (
 /// checks and the staff console (outside the OpenAPI document).
 pub fn app(state: AppState) -> impl Endpoint {
     let api = openapi(&state);
-    let explainer = bad_request::Explainer::new(&api.spec(), "/api/v1");
-    let spec = api.spec_endpoint();
-    let ui = swagger::endpoint(api.swagger_ui_html());
+    let spec = api.spec();
+    let explainer = bad_request::Explainer::new(&spec, "/api/v1");
+    let document = published::publish(&spec);
+    let declared = middleware::DeclaredErrors::new(&document, "/api/v1");
+    let document = serde_json::to_string_pretty(&document).expect("a JSON value");
+    // Swagger UI's page carries the document inline.
+    let ui = swagger::endpoint(api.swagger_ui_html().replace(&spec, &document));
+    let spec = make_sync(move |_| {
+        Response::builder()
+            .content_type("application/json")
+            .body(document.clone())
+    });
     let drain = state.drain.clone();
     let allowed = middleware::AllowedMethods::new(
         document::methods_by_path::<Apis>()
@@ -183,6 +196,7 @@ pub fn app(state: AppState) -> impl Endpoint {
         // pass the compiler's recursion limit.
         .boxed()
         .with(CatchPanic::new().with_handler(middleware::render_panic))
+        .around(move |ep, req| middleware::declared_errors(ep, req, declared.clone()))
         .around(move |ep, req| middleware::allow_header(ep, req, allowed.clone()))
         .around(move |ep, req| {
             middleware::request_context(ep, req, drain.clone(), trust_forwarded_for)

@@ -2,14 +2,15 @@
 //! will miss a deadline unless someone acts; both also as spreadsheets.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use poem_openapi::{
-    ApiResponse, Object, OpenApi,
-    param::Query,
-    payload::{Attachment, AttachmentType, Json},
-};
+use poem_openapi::{Object, OpenApi, param::Query, payload::Json};
 
 use crate::{
-    api::{ApiTags, roster::unit_scope, security::UnitViewerAuth, staff_views::ExportFormat},
+    api::{
+        ApiTags,
+        payload::{ExportFormat, Spreadsheet},
+        roster::unit_scope,
+        security::UnitViewerAuth,
+    },
     domain::{AuditAction, StaffAssignment, time::to_shanghai},
     error::{AppResult, ErrorCode},
     service::{
@@ -83,33 +84,19 @@ struct AtRiskList {
     items: Vec<AtRiskView>,
 }
 
-#[derive(ApiResponse)]
-enum FileResponse {
-    /// CSV (UTF-8 with BOM) or XLSX: Chinese headers, student numbers as
-    /// text (`="…"` in CSV), counts and days as numbers.
-    #[oai(status = 200)]
-    File(Attachment<Vec<u8>>),
-}
-
-fn file(bytes: Vec<u8>, name: String) -> FileResponse {
-    FileResponse::File(
-        Attachment::new(bytes)
-            .attachment_type(AttachmentType::Attachment)
-            .filename(name),
-    )
-}
-
 fn spreadsheet(
     format: ExportFormat,
     headers: &[&str],
     rows: Vec<Vec<Cell>>,
     stem: &str,
-) -> AppResult<FileResponse> {
-    let (bytes, ext) = match format {
-        ExportFormat::Csv => (report::table_csv(headers, rows)?, "csv"),
-        ExportFormat::Xlsx => (report::table_xlsx(headers, rows)?, "xlsx"),
+) -> AppResult<Spreadsheet> {
+    // Chinese headers, student numbers as text (`="…"` in CSV), counts and
+    // days as numbers.
+    let bytes = match format {
+        ExportFormat::Csv => report::table_csv(headers, rows)?,
+        ExportFormat::Xlsx => report::table_xlsx(headers, rows)?,
     };
-    Ok(file(bytes, format!("{stem}.{ext}")))
+    Ok(Spreadsheet::new(format, bytes, stem))
 }
 
 /// A progress spreadsheet row: the unit, then every count as a number.
@@ -241,7 +228,7 @@ impl ProgressApi {
         campaign: Query<Option<i64>>,
         #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
         format: Query<ExportFormat>,
-    ) -> AppResult<FileResponse> {
+    ) -> AppResult<Spreadsheet> {
         let view = self.progress_view(&staff, campaign.0, unit.0).await?;
         let labels: Vec<&str> = Counts::default()
             .columns()
@@ -317,7 +304,7 @@ impl ProgressApi {
         within_days: Query<Option<i64>>,
         sort: Query<Option<AtRiskSort>>,
         format: Query<ExportFormat>,
-    ) -> AppResult<FileResponse> {
+    ) -> AppResult<Spreadsheet> {
         let list = self
             .at_risk_list(
                 &staff,

@@ -358,7 +358,7 @@ impl RosterApi {
     async fn students(
         &self,
         caller: UnitViewerAuth,
-        campaign_id: Query<Option<i64>>,
+        #[oai(name = "campaign")] campaign_id: Query<Option<i64>>,
         #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
         q: Query<Option<String>>,
         status: Query<Option<NextAction>>,

@@ -3,13 +3,19 @@
 
 use chrono::{DateTime, FixedOffset};
 use poem_openapi::{
-    ApiResponse, Enum, Object, OpenApi,
+    Object, OpenApi,
     param::{Path, Query},
-    payload::{Attachment, AttachmentType, Json},
+    payload::Json,
 };
 
 use crate::{
-    api::{ApiTags, campaign::SlotView, roster::unit_scope, security::UnitViewerAuth},
+    api::{
+        ApiTags,
+        campaign::SlotView,
+        payload::{ExportFormat, Spreadsheet},
+        roster::unit_scope,
+        security::UnitViewerAuth,
+    },
     domain::{AuditAction, BookingStatus, StaffAssignment, StudentCategory, time::to_shanghai},
     error::AppResult,
     service::{
@@ -89,20 +95,6 @@ struct SessionBookings {
     items: Vec<BookingRowView>,
 }
 
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[oai(rename_all = "lowercase")]
-pub enum ExportFormat {
-    Csv,
-    Xlsx,
-}
-
-#[derive(ApiResponse)]
-enum Export {
-    /// The spreadsheet (CSV in UTF-8 with BOM, or XLSX).
-    #[oai(status = 200)]
-    File(Attachment<Vec<u8>>),
-}
-
 impl StaffViewsApi {
     async fn report(
         &self,
@@ -179,18 +171,15 @@ impl StaffViewsApi {
         id: Path<i64>,
         format: Query<ExportFormat>,
         #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
-    ) -> AppResult<Export> {
+    ) -> AppResult<Spreadsheet> {
         let report = self
             .report(&caller, id.0, unit.0, AuditAction::DataExported)
             .await?;
-        let (bytes, ext) = match format.0 {
-            ExportFormat::Csv => (report::to_csv(&report.rows)?, "csv"),
-            ExportFormat::Xlsx => (report::to_xlsx(&report.rows)?, "xlsx"),
+        let bytes = match format.0 {
+            ExportFormat::Csv => report::to_csv(&report.rows)?,
+            ExportFormat::Xlsx => report::to_xlsx(&report.rows)?,
         };
-        Ok(Export::File(
-            Attachment::new(bytes)
-                .attachment_type(AttachmentType::Attachment)
-                .filename(format!("session-{}-bookings.{ext}", id.0)),
-        ))
+        let stem = format!("session-{}-bookings", id.0);
+        Ok(Spreadsheet::new(format.0, bytes, &stem))
     }
 }

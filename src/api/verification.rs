@@ -6,16 +6,16 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use poem_openapi::{
     ApiResponse, Multipart, Object, OpenApi,
     param::{Path, Query},
-    payload::{Attachment, AttachmentType, Json},
+    payload::Json,
     types::multipart::Upload,
 };
 
 use crate::{
     api::{
         ApiTags,
+        payload::{ExportFormat, Spreadsheet},
         roster::{rejected, unit_scope},
         security::{AdminAuth, StudentAuth, UnitViewerAuth},
-        staff_views::ExportFormat,
     },
     domain::{AuditAction, ChsiStatus, ErrorReason, ReportStatus, Resolution, time::to_shanghai},
     entity::{chsi_status_event, error_report, error_report_batch},
@@ -261,13 +261,6 @@ struct ResolveRequest {
 struct GraduatePlatformView {
     /// Asia/Shanghai.
     graduate_platform_at: Option<DateTime<FixedOffset>>,
-}
-
-#[derive(ApiResponse)]
-enum FileResponse {
-    /// CSV (UTF-8 with BOM) or XLSX.
-    #[oai(status = 200)]
-    File(Attachment<Vec<u8>>),
 }
 
 impl VerificationApi {
@@ -617,7 +610,7 @@ impl VerificationApi {
         admin: AdminAuth,
         id: Path<i64>,
         format: Query<ExportFormat>,
-    ) -> AppResult<FileResponse> {
+    ) -> AppResult<Spreadsheet> {
         let batch = verification::batch(&self.state.db, id.0).await?;
         admin
             .0
@@ -630,15 +623,12 @@ impl VerificationApi {
             .await?;
         let rows = verification::list_reports(&self.state.db, None, None, Some(batch.id)).await?;
         let (headers, cells) = verification::report_table(&rows);
-        let (bytes, ext) = match format.0 {
-            ExportFormat::Csv => (report::table_csv(&headers, cells)?, "csv"),
-            ExportFormat::Xlsx => (report::table_xlsx(&headers, cells)?, "xlsx"),
+        let bytes = match format.0 {
+            ExportFormat::Csv => report::table_csv(&headers, cells)?,
+            ExportFormat::Xlsx => report::table_xlsx(&headers, cells)?,
         };
-        Ok(FileResponse::File(
-            Attachment::new(bytes)
-                .attachment_type(AttachmentType::Attachment)
-                .filename(format!("error-batch-{}.{ext}", batch.id)),
-        ))
+        let stem = format!("error-batch-{}", batch.id);
+        Ok(Spreadsheet::new(format.0, bytes, &stem))
     }
 
     /// Resolve an error report

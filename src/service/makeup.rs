@@ -288,7 +288,7 @@ async fn makeup_context(state: &AppState, student_id: i64) -> AppResult<Enrollme
 }
 
 /// SHA-256 of a file, read on a blocking thread.
-async fn file_sha256(path: &Path) -> AppResult<String> {
+pub async fn file_sha256(path: &Path) -> AppResult<String> {
     let path = path.to_owned();
     tokio::task::spawn_blocking(move || {
         let mut hasher = Sha256::new();
@@ -529,13 +529,22 @@ pub async fn refresh_state(db: &impl ConnectionTrait, entry_id: i64) -> AppResul
     Ok(())
 }
 
-/// The student takes back a pending upload before anyone reviewed it.
-pub async fn withdraw(state: &AppState, student_id: i64, photo_id: i64) -> AppResult<()> {
-    let photo = makeup_photo::Entity::find_by_id(photo_id)
+/// One of the student's own uploads (404 for anyone else's).
+pub async fn own_photo(
+    state: &AppState,
+    student_id: i64,
+    photo_id: i64,
+) -> AppResult<makeup_photo::Model> {
+    Ok(makeup_photo::Entity::find_by_id(photo_id)
         .filter(makeup_photo::Column::StudentId.eq(student_id))
         .one(&state.db)
         .await?
-        .ok_or(ErrorCode::NotFound)?;
+        .ok_or(ErrorCode::NotFound)?)
+}
+
+/// The student takes back a pending upload before anyone reviewed it.
+pub async fn withdraw(state: &AppState, student_id: i64, photo_id: i64) -> AppResult<()> {
+    let photo = own_photo(state, student_id, photo_id).await?;
     state
         .db
         .transaction::<_, (), AppError>(|txn| {
