@@ -18,6 +18,9 @@ test('without a token: unauthenticated', async () => {
   await expectError('student_me', () => client.me(), 'unauthenticated', 401);
   await expectError('logout', () => client.logout(), 'unauthenticated', 401);
   await expectError('list_available_sessions', () => client.listSessions(), 'unauthenticated', 401);
+  await expectError('subscription_templates', () => client.subscriptionTemplates(), 'unauthenticated', 401);
+  // makeup_spec is public and has no error of its own (only 500/503).
+  assert.match((await client.makeupSpec()).consent_version, /\S/);
 });
 
 test('login_wechat: a blank code is invalid_request', async () => {
