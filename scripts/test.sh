@@ -4,8 +4,14 @@
 #   2. every test against SQLite + the in-process cache;
 #   3. every test again against PostgreSQL + Redis, with photos in
 #      S3-compatible storage;
-#   4. a short fuzzing run of the parsers, check-in codes and photo checks;
-#   5. API conformance: schemathesis against the real server, as a student
+#   4. after each pass, the mini-program SDK's tests against the real server
+#      on that backend (scripts/sdk-test.sh, Node's test runner);
+#   5. the OpenAPI document (docs/openapi.json, which the suite holds equal to
+#      the served one) through the client generators' gates: strict JSON,
+#      Redocly, Spectral, openapi-typescript, openapi-python-client
+#      (scripts/openapi-gates.sh; pinned versions it installs itself);
+#   6. a short fuzzing run of the parsers, check-in codes and photo checks;
+#   7. API conformance: schemathesis against the real server, as a student
 #      and as each staff role (scripts/conformance.sh).
 # Both test passes include the staff console's tests in headless Chromium
 # (tests/console.rs; screenshots in target/console-screenshots/).
@@ -29,12 +35,20 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 log "pass 1 of 2: SQLite + in-process cache"
 env -u DP_TEST_DATABASE_URL -u DP_TEST_REDIS_URL -u DP_TEST_S3 cargo test --workspace --locked
+cargo build --locked --bin diploma-photo
+env -u DP_TEST_DATABASE_URL -u DP_TEST_REDIS_URL -u DP_TEST_S3 scripts/sdk-test.sh
 
 log "pass 2 of 2: PostgreSQL + Redis + S3"
 DP_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres" \
 DP_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
 DP_TEST_S3="http://127.0.0.1:$S3_PORT/$S3_BUCKET" \
   cargo test --workspace --locked
+DP_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres" \
+DP_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
+  scripts/sdk-test.sh
+
+log "OpenAPI document through the client generators"
+scripts/openapi-gates.sh docs/openapi.json
 
 log "fuzzing (short bounded run)"
 scripts/fuzz.sh

@@ -1,5 +1,81 @@
 export interface paths {
-    "/auth/wechat": {
+    "/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit log
+         * @description Every staff read of a photo or a student's record, every review
+         *     decision, import, export, binding change, staff-account change,
+         *     consent withdrawal and retention run. Filters: `student` (student
+         *     number), `actor` (staff username), `from`/`to` (RFC 3339; `to` is
+         *     exclusive). Newest first, `limit` ≤ 500 (default 100); page with
+         *     `before_id`. The log is append-only: no operation edits or deletes it.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`.
+         */
+        get: operations["audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List campaigns, newest first
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`.
+         */
+        get: operations["list_campaigns"];
+        put?: never;
+        /**
+         * Create a campaign
+         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     409 `another_campaign_open` (creating it `open` while another is).
+         */
+        post: operations["create_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One campaign
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+         */
+        get: operations["get_campaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a campaign (name, year, deadlines, status, notes, contacts)
+         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found`, 409 `another_campaign_open`.
+         */
+        patch: operations["update_campaign"];
+        trace?: never;
+    };
+    "/admin/campaigns/{id}/chsi-statuses": {
         parameters: {
             query?: never;
             header?: never;
@@ -9,16 +85,490 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Student login with WeChat
-         * @description Exchanges a `wx.login()` code with WeChat (`jscode2session`) for the
-         *     student's openid and returns a token valid for 7 days.
-         *     Errors: 400 `invalid_request` (empty or over-long code),
-         *     401 `wechat_code_invalid` (invalid or already used code),
-         *     401 `dev_login_disabled` (`dev:` code while an appid is configured),
-         *     429 `wechat_rate_limited`, 503 `wechat_unavailable` (WeChat down,
-         *     slow or answering garbage), 503 `service_unavailable`.
+         * Import a CHSI status list (all-or-nothing)
+         * @description Statuses replace the current ones and are added to each student's
+         *     history with this import's id. A row is as of its `date` (else the
+         *     import day); a row dated before the student's current status is only
+         *     added to the history (`applied: false`), so an older list imported
+         *     late changes nothing. Students not in the file keep their status
+         *     (`not_uploaded` if never listed). Unknown students, bad
+         *     statuses, duplicate or conflicting rows: 422 `invalid_rows`, nothing
+         *     imported (`error_count` problems, the first 200 listed). The file's
+         *     limits are the roster's: 422 `too_many_rows` over 100,000 rows, 422
+         *     `archive_too_large` for an XLSX part that would inflate past its limit.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+         *     413 `payload_too_large`, 422 `invalid_rows`, `too_many_rows`,
+         *     `archive_too_large`.
          */
-        post: operations["login_wechat"];
+        post: operations["import_chsi_statuses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns/{id}/graduate-platform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the list of students whose e-photo is on the graduate platform
+         * @description Same rules as the status import. A student already marked keeps the
+         *     first date.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+         *     413 `payload_too_large`, 422 `invalid_rows`, `too_many_rows`,
+         *     `archive_too_large`.
+         */
+        post: operations["import_graduate_platform"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns/{id}/makeup-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export approved make-up photos for the collection centre
+         * @description Streams a ZIP with each student's latest approved photo; `since`
+         *     (RFC 3339) keeps those approved at or after that moment, for
+         *     incremental transfers. Every file is checked to be in storage before
+         *     the first byte and the archive's length is sent up front; a storage
+         *     failure after that breaks the download off short of that length
+         *     (never a short archive that looks complete).
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+         *     500 `internal_error` (an approved photo's file is missing; nothing
+         *     is sent), 503 `storage_unavailable`.
+         */
+        get: operations["makeup_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Browse a campaign's roster
+         * @description Filters: `unit` (unit code), `q` (part of a name or student number),
+         *     `status` (a `next_action` code). Pages start at 1; `page_size` ≤ 200.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found` (campaign, or an unknown unit).
+         */
+        get: operations["list_roster"];
+        put?: never;
+        /**
+         * Import the roster (all-or-nothing upsert by student number)
+         * @description Multipart field `file`. Existing students are updated, new ones added;
+         *     bindings and collection codes are kept. A file with any bad row changes
+         *     nothing and answers 422 `invalid_rows`: `error_count` problems, the
+         *     first 200 listed in `errors`. A file of more than 100,000 rows is 422
+         *     `too_many_rows`; an XLSX with a part that would inflate past its limit
+         *     (a worksheet 64 MB, the shared strings 32 MB, any other part 4 MB) is
+         *     422 `archive_too_large`, refused before it is inflated.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+         *     413 `payload_too_large`, 422 `invalid_rows`, `too_many_rows`,
+         *     `archive_too_large`.
+         */
+        post: operations["import_roster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campaigns/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a campaign's sessions with their slots
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+         */
+        get: operations["list_sessions"];
+        put?: never;
+        /**
+         * Create a collection session and its slots
+         * @description Slots are cut from each window by `slot_minutes`, each with
+         *     `capacity_per_slot` places. Errors: 400 `invalid_request` (bad windows,
+         *     lengths, capacity), 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found` (campaign, or an unknown campus or unit).
+         */
+        post: operations["create_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List campuses
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`.
+         */
+        get: operations["list_campuses"];
+        put?: never;
+        /**
+         * Create a campus
+         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     409 `already_exists`.
+         */
+        post: operations["create_campus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/campuses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a campus
+         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+         */
+        patch: operations["update_campus"];
+        trace?: never;
+    };
+    "/admin/error-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forwarded error-report batches
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`.
+         */
+        get: operations["error_batches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/error-batches/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export one batch (CSV or XLSX)
+         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found`.
+         */
+        get: operations["export_error_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/error-batches/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reports of one batch
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+         */
+        get: operations["error_batch_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/error-reports/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an error report
+         * @description Only reports the unit has forwarded. `reshoot_needed` opens the
+         *     make-up path again for the student, sets the current CHSI status back
+         *     to `not_uploaded` until a list gives the new photo's (history kept)
+         *     and the self-check starts over; the student sees the resolution at once.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found`, 409 `already_resolved`, `report_not_forwarded`.
+         */
+        post: operations["resolve_error_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/retention/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the retention job now
+         * @description Applies every campaign's retention periods (`retain_*_days`): deletes
+         *     originals of approved uploads, rejected and withdrawn uploads, and
+         *     every photo and personal detail of campaigns closed long enough. It
+         *     also runs by itself every hour. `dry_run` only counts. Idempotent; a
+         *     real run is written to the audit log.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 409 `retention_running`,
+         *     503 `storage_unavailable`.
+         */
+        post: operations["run_retention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One session with its slots
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+         */
+        get: operations["get_session"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a session that nobody has booked
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+         *     409 `session_has_bookings`.
+         */
+        delete: operations["delete_session"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a session
+         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found` (session, or an unknown unit), 409 `session_has_bookings` (day, windows or slot
+         *     length changed after someone booked), 409 `capacity_below_bookings`.
+         */
+        patch: operations["update_session"];
+        trace?: never;
+    };
+    "/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List staff accounts
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden` (not an admin).
+         */
+        get: operations["list_staff"];
+        put?: never;
+        /**
+         * Create a staff account
+         * @description Errors: 400 `invalid_request` (bad username, password, or role/unit
+         *     combination), 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found` (unknown unit), 409 `username_taken`.
+         */
+        post: operations["create_staff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Disable, enable or reset the password of a staff account
+         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found`, 409 `cannot_disable_self`, `current_password_required`.
+         */
+        patch: operations["update_staff"];
+        trace?: never;
+    };
+    "/admin/students/{id}/binding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Free a roster entry from its WeChat account
+         * @description For a student who bound the wrong entry or changed WeChat account (a
+         *     student finding their entry taken is told to ask the unit secretary).
+         *     Admins: any entry; unit secretaries: their own unit's (another unit's
+         *     is 403, as for every per-student staff operation). `{id}` is the
+         *     roster entry id.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+         */
+        delete: operations["unbind_student"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/students/{id}/collection-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or clear a student's collection code
+         * @description For a code the student can no longer change (after the shot) or one
+         *     that two students claim: `null` clears it, so the student is asked
+         *     for it again. Same rules as the student's own save (printable, one
+         *     student per code). Admins: any entry; unit secretaries: their own
+         *     unit's. `{id}` is the roster entry id. Audited (never the code).
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found`, 409 `collection_code_in_use`.
+         */
+        put: operations["set_student_collection_code"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List training units
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`.
+         */
+        get: operations["list_units"];
+        put?: never;
+        /**
+         * Create a training unit
+         * @description Errors: 400 `invalid_request` (bad code), 401 `unauthenticated`,
+         *     403 `forbidden`, 404 `not_found` (unknown campus), 409 `already_exists`.
+         */
+        post: operations["create_unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a unit or move it to another campus
+         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found` (no such unit, or an unknown campus).
+         */
+        patch: operations["update_unit"];
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out
+         * @description Revokes the presented token at once on every instance.
+         *     Errors: 401 `unauthenticated`, 503 `service_unavailable`.
+         */
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -54,7 +604,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/auth/logout": {
+    "/auth/wechat": {
         parameters: {
             query?: never;
             header?: never;
@@ -64,18 +614,47 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Log out
-         * @description Revokes the presented token at once on every instance.
-         *     Errors: 401 `unauthenticated`, 503 `service_unavailable`.
+         * Student login with WeChat
+         * @description Exchanges a `wx.login()` code with WeChat (`jscode2session`) for the
+         *     student's openid and returns a token valid for 7 days.
+         *     Errors: 400 `invalid_request` (empty or over-long code),
+         *     401 `wechat_code_invalid` (invalid or already used code),
+         *     401 `dev_login_disabled` (`dev:` code while an appid is configured),
+         *     429 `wechat_rate_limited`, 503 `wechat_unavailable` (WeChat down,
+         *     slow or answering garbage), 503 `service_unavailable`.
          */
-        post: operations["logout"];
+        post: operations["login_wechat"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/staff/me": {
+    "/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book a slot
+         * @description Errors: 401 `unauthenticated`; 403 `forbidden`, `not_bound`,
+         *     `already_has_chsi_photo`, `session_not_for_unit`; 404 `not_found`
+         *     (no such slot); 409 `booking_closed`, `slot_full`, `already_booked`,
+         *     `collection_code_required`, `already_photographed` (on site, make-up
+         *     or a CHSI list), `makeup_in_progress` (one photo path per student).
+         */
+        post: operations["book_slot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -83,10 +662,39 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The logged-in staff member
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden` (a student token).
+         * One of the student's own bookings
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`
+         *     (including another student's booking).
          */
-        get: operations["staff_me"];
+        get: operations["get_booking"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a booking
+         * @description Allowed until the campaign's cutoff (default 2 hours) before the slot.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+         *     409 `cancel_window_closed`, `booking_not_active`.
+         */
+        delete: operations["cancel_booking"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The check-in code for a booking
+         * @description Shown by the mini-program as a QR code; on-site staff scan it.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+         *     409 `booking_not_active`.
+         */
+        get: operations["check_in_code"];
         put?: never;
         post?: never;
         delete?: never;
@@ -95,7 +703,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/staff/me/password": {
+    "/bookings/{id}/reschedule": {
         parameters: {
             query?: never;
             header?: never;
@@ -105,15 +713,82 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Change one's own password
-         * @description Any staff member. The current password must be given (5 tries in 15
-         *     minutes, then 429). Every session of the account ends, this one
-         *     included: log in again with the new password. Audited.
-         *     Errors: 400 `invalid_request` (the new password is too short or too
-         *     easy to guess), 401 `unauthenticated`, 403 `forbidden` (a student
-         *     token), `wrong_current_password`, 429 `too_many_attempts`.
+         * Move a booking to another slot
+         * @description Atomic: either the new seat is taken and the old one freed, or nothing
+         *     changes. Same rules as booking, and the cancel cutoff applies to the
+         *     old slot. Errors: 401 `unauthenticated`; 403 `forbidden`,
+         *     `session_not_for_unit`; 404 `not_found`; 409 `booking_closed`,
+         *     `slot_full`, `cancel_window_closed`, `booking_not_active`.
          */
-        post: operations["change_own_password"];
+        post: operations["reschedule_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intl/students": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Foreign students and their photos, across units
+         * @description Every foreign student of the open campaign (or `campaign_id`), by
+         *     student number: the make-up state, the latest online upload's status,
+         *     the approved online photo to download (`approved_photo.download_path`)
+         *     and the offline make-up with its paper-photo and e-photo receipts.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`
+         *     (campaign), 409 `no_open_campaign`.
+         */
+        get: operations["intl_students"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intl/students/{id}/e-photo-received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a foreign student's e-photo as received
+         * @description International students office (or admin). `{id}` is the roster entry id.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`
+         *     (no such student, or not a foreign student).
+         */
+        post: operations["e_photo_received"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/makeup/spec": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CHSI photo spec for the camera guide
+         * @description The same numbers the automatic checks use. No token needed.
+         *     Errors: none of its own (503 `service_unavailable` as everywhere).
+         */
+        get: operations["makeup_spec"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -209,664 +884,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Sessions the student may book now, with places left per slot
-         * @description Only sessions of the student's campus (or that list the student's
-         *     unit) whose booking window is open. A student without a collection
-         *     code sees them too, with `booking_refused` saying why booking waits.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, `not_bound`,
-         *     `already_has_chsi_photo`.
-         */
-        get: operations["list_available_sessions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/bookings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Book a slot
-         * @description Errors: 401 `unauthenticated`; 403 `forbidden`, `not_bound`,
-         *     `already_has_chsi_photo`, `session_not_for_unit`; 404 `not_found`
-         *     (no such slot); 409 `booking_closed`, `slot_full`, `already_booked`,
-         *     `collection_code_required`, `already_photographed` (on site, make-up
-         *     or a CHSI list), `makeup_in_progress` (one photo path per student).
-         */
-        post: operations["book_slot"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/bookings/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One of the student's own bookings
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`
-         *     (including another student's booking).
-         */
-        get: operations["get_booking"];
-        put?: never;
-        post?: never;
-        /**
-         * Cancel a booking
-         * @description Allowed until the campaign's cutoff (default 2 hours) before the slot.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-         *     409 `cancel_window_closed`, `booking_not_active`.
-         */
-        delete: operations["cancel_booking"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/bookings/{id}/reschedule": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Move a booking to another slot
-         * @description Atomic: either the new seat is taken and the old one freed, or nothing
-         *     changes. Same rules as booking, and the cancel cutoff applies to the
-         *     old slot. Errors: 401 `unauthenticated`; 403 `forbidden`,
-         *     `session_not_for_unit`; 404 `not_found`; 409 `booking_closed`,
-         *     `slot_full`, `cancel_window_closed`, `booking_not_active`.
-         */
-        post: operations["reschedule_booking"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/bookings/{id}/check-in": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The check-in code for a booking
-         * @description Shown by the mini-program as a QR code; on-site staff scan it.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-         *     409 `booking_not_active`.
-         */
-        get: operations["check_in_code"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/sessions/{id}/waitlist": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The student's place in a session's waitlist
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found` (not waiting there).
-         */
-        get: operations["waitlist_place"];
-        put?: never;
-        /**
-         * Join the waitlist of a full session
-         * @description When a seat frees, the first student waiting who is still eligible gets
-         *     it automatically (a booking appears in `GET /me`). A student waits in
-         *     one queue at most and never while holding a booking; booking directly
-         *     leaves the queue. Joining again is harmless.
-         *     Errors: 401 `unauthenticated`; 403 `forbidden`, `not_bound`,
-         *     `already_has_chsi_photo`, `session_not_for_unit`; 404 `not_found`;
-         *     409 `booking_closed`, `session_not_full`, `already_booked`,
-         *     `already_waiting`, `collection_code_required`, `already_photographed`,
-         *     `makeup_in_progress`.
-         */
-        post: operations["join_waitlist"];
-        /**
-         * Leave a session's waitlist
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found` (not waiting there).
-         */
-        delete: operations["leave_waitlist"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/onsite/check-ins": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Check a student in from their code
-         * @description Accepted on the session's day (Asia/Shanghai). Scanning the same code
-         *     again gives the same answer and changes nothing.
-         *     A student who must not be photographed is refused, with the student's
-         *     number and name and the reason written for staff.
-         *     Errors: 400 `invalid_request`, `invalid_check_in_code` (forged,
-         *     damaged or stale); 401 `unauthenticated`; 403 `forbidden`,
-         *     `already_has_chsi_photo` (do not shoot); 409 `check_in_code_expired`,
-         *     `not_session_day`, `wrong_session`, `booking_not_active`,
-         *     `collection_code_required` (凡无采集码者，不能拍摄), `makeup_in_progress`,
-         *     `already_photographed`.
-         */
-        post: operations["check_in"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/onsite/attendances/{id}/photographed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark a checked-in student photographed
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`,
-         *     `already_has_chsi_photo`; 404 `not_found`; 409 `not_checked_in`,
-         *     `collection_code_required`, `makeup_in_progress`, `already_photographed`.
-         */
-        post: operations["mark_photographed"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/onsite/walk-ins": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Check in a student who comes without a booking
-         * @description For a roster student whose unit this session serves, found by student
-         *     number whether or not they ever opened the mini-program, on the
-         *     session's day; the walk-in takes no bookable place. A student booked
-         *     for this session is simply checked in. A refused walk-in records
-         *     nothing; answers name the student and are written for staff.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`; 403 `forbidden`,
-         *     `already_has_chsi_photo` (do not shoot), `session_not_for_unit`;
-         *     404 `not_found`, `not_on_roster`; 409 `not_session_day`,
-         *     `already_booked` (booked for another session), `no_open_campaign`,
-         *     `collection_code_required`, `makeup_in_progress`, `already_photographed`.
-         */
-        post: operations["walk_in"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/staff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List staff accounts
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden` (not an admin).
-         */
-        get: operations["list_staff"];
-        put?: never;
-        /**
-         * Create a staff account
-         * @description Errors: 400 `invalid_request` (bad username, password, or role/unit
-         *     combination), 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found` (unknown unit), 409 `username_taken`.
-         */
-        post: operations["create_staff"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/staff/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Disable, enable or reset the password of a staff account
-         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found`, 409 `cannot_disable_self`, `current_password_required`.
-         */
-        patch: operations["update_staff"];
-        trace?: never;
-    };
-    "/admin/campaigns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List campaigns, newest first
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`.
-         */
-        get: operations["list_campaigns"];
-        put?: never;
-        /**
-         * Create a campaign
-         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     409 `another_campaign_open` (creating it `open` while another is).
-         */
-        post: operations["create_campaign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/campaigns/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One campaign
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
-         */
-        get: operations["get_campaign"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change a campaign (name, year, deadlines, status, notes, contacts)
-         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found`, 409 `another_campaign_open`.
-         */
-        patch: operations["update_campaign"];
-        trace?: never;
-    };
-    "/admin/campuses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List campuses
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`.
-         */
-        get: operations["list_campuses"];
-        put?: never;
-        /**
-         * Create a campus
-         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     409 `already_exists`.
-         */
-        post: operations["create_campus"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/campuses/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Rename a campus
-         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
-         */
-        patch: operations["update_campus"];
-        trace?: never;
-    };
-    "/admin/units": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List training units
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`.
-         */
-        get: operations["list_units"];
-        put?: never;
-        /**
-         * Create a training unit
-         * @description Errors: 400 `invalid_request` (bad code), 401 `unauthenticated`,
-         *     403 `forbidden`, 404 `not_found` (unknown campus), 409 `already_exists`.
-         */
-        post: operations["create_unit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/units/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Rename a unit or move it to another campus
-         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found` (no such unit, or an unknown campus).
-         */
-        patch: operations["update_unit"];
-        trace?: never;
-    };
-    "/admin/campaigns/{id}/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List a campaign's sessions with their slots
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
-         */
-        get: operations["list_sessions"];
-        put?: never;
-        /**
-         * Create a collection session and its slots
-         * @description Slots are cut from each window by `slot_minutes`, each with
-         *     `capacity_per_slot` places. Errors: 400 `invalid_request` (bad windows,
-         *     lengths, capacity), 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found` (campaign, or an unknown campus or unit).
-         */
-        post: operations["create_session"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/sessions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One session with its slots
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
-         */
-        get: operations["get_session"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a session that nobody has booked
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-         *     409 `session_has_bookings`.
-         */
-        delete: operations["delete_session"];
-        options?: never;
-        head?: never;
-        /**
-         * Change a session
-         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found` (session, or an unknown unit), 409 `session_has_bookings` (day, windows or slot
-         *     length changed after someone booked), 409 `capacity_below_bookings`.
-         */
-        patch: operations["update_session"];
-        trace?: never;
-    };
-    "/admin/campaigns/{id}/roster": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Browse a campaign's roster
-         * @description Filters: `unit` (unit code), `q` (part of a name or student number),
-         *     `status` (a `next_action` code). Pages start at 1; `page_size` ≤ 200.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found` (campaign, or an unknown unit).
-         */
-        get: operations["list_roster"];
-        put?: never;
-        /**
-         * Import the roster (all-or-nothing upsert by student number)
-         * @description Multipart field `file`. Existing students are updated, new ones added;
-         *     bindings and collection codes are kept. A file with any bad row changes
-         *     nothing and answers 422 `invalid_rows`: `error_count` problems, the
-         *     first 200 listed in `errors`. A file of more than 100,000 rows is 422
-         *     `too_many_rows`; an XLSX with a part that would inflate past its limit
-         *     (a worksheet 64 MB, the shared strings 32 MB, any other part 4 MB) is
-         *     422 `archive_too_large`, refused before it is inflated.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-         *     413 `payload_too_large`, 422 `invalid_rows`, `too_many_rows`,
-         *     `archive_too_large`.
-         */
-        post: operations["import_roster"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/staff/students": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Students and their status (admins: all units; secretaries: their own)
-         * @description Lists the open campaign (or `campaign_id`). A secretary asking for
-         *     another unit gets 403, not an empty list. Filters as for the roster.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found` (campaign, or an unknown unit), 409 `no_open_campaign`.
-         */
-        get: operations["list_students"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/students/{id}/binding": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Free a roster entry from its WeChat account
-         * @description For a student who bound the wrong entry or changed WeChat account (a
-         *     student finding their entry taken is told to ask the unit secretary).
-         *     Admins: any entry; unit secretaries: their own unit's (another unit's
-         *     is 403, as for every per-student staff operation). `{id}` is the
-         *     roster entry id.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
-         */
-        delete: operations["unbind_student"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/students/{id}/collection-code": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Set or clear a student's collection code
-         * @description For a code the student can no longer change (after the shot) or one
-         *     that two students claim: `null` clears it, so the student is asked
-         *     for it again. Same rules as the student's own save (printable, one
-         *     student per code). Admins: any entry; unit secretaries: their own
-         *     unit's. `{id}` is the roster entry id. Audited (never the code).
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found`, 409 `collection_code_in_use`.
-         */
-        put: operations["set_student_collection_code"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/staff/sessions/{id}/bookings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Bookings of a session, with counts
-         * @description Secretaries see their own unit (asking for another is 403); admins
-         *     see all units or `unit`, plus every slot's fill.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
-         */
-        get: operations["session_bookings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/staff/sessions/{id}/bookings/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Export a session's bookings for the queue (CSV or XLSX)
-         * @description Same scope as the listing. CSV is UTF-8 with a BOM so Excel opens it
-         *     correctly; cells that look like formulas are defused.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
-         */
-        get: operations["export_session_bookings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/makeup/spec": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The CHSI photo spec for the camera guide
-         * @description The same numbers the automatic checks use. No token needed.
-         *     Errors: none of its own (503 `service_unavailable` as everywhere).
-         */
-        get: operations["makeup_spec"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/me/consents": {
         parameters: {
             query?: never;
@@ -889,7 +906,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/me/makeup/precheck": {
+    "/me/consents/{purpose}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw the photo-processing consent
+         * @description `{purpose}` is `makeup_photo`. Possible until a photo is approved
+         *     (then 409 `photo_already_approved`): unreviewed uploads are withdrawn
+         *     and their files deleted at once. Uploading again needs a new consent.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found` (no
+         *     consent given), 409 `photo_already_approved`, 503 `storage_unavailable`.
+         */
+        delete: operations["withdraw_consent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/graduate-platform-upload": {
         parameters: {
             query?: never;
             header?: never;
@@ -899,15 +940,61 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Check a photo without storing it
-         * @description Multipart like the upload. Runs every check and answers with all of
-         *     them; the photo is not kept. At most 60 checks and uploads per hour.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     413 `payload_too_large`, 415 `unsupported_media_type`,
-         *     422 `image_too_large`, `image_metadata_too_large`, `not_an_image`,
-         *     429 `too_many_attempts`.
+         * Say the CHSI e-photo is on the graduate platform
+         * @description The last step before applying for the defence. Needs a photo that
+         *     passed CHSI verification (or an existing CHSI photo). Saying it again
+         *     keeps the first date.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, `not_bound`;
+         *     409 `photo_not_verified`.
          */
-        post: operations["precheck_makeup_photo"];
+        post: operations["graduate_platform_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/makeup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The student's make-up
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, `not_bound`.
+         */
+        get: operations["my_makeup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/makeup/offline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Declare a make-up shot at the collection centre
+         * @description Then hand the paper photo to the unit secretary (foreign students also
+         *     send the e-photo to the international students office). Declaring
+         *     again corrects the date. The answer repeats the collection centre's
+         *     address and hours (`collection_centre`).
+         *     Errors: 400 `invalid_request` (date in the future or after the
+         *     deadline), 401 `unauthenticated`, 403 `forbidden`, `not_bound`,
+         *     `already_has_chsi_photo`; 409 `makeup_closed`, `already_photographed`,
+         *     `collection_code_required`, `booking_active` (cancel the booking first).
+         */
+        post: operations["declare_offline_makeup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -948,26 +1035,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/me/makeup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The student's make-up
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, `not_bound`.
-         */
-        get: operations["my_makeup"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/me/makeup/photos/{id}": {
         parameters: {
             query?: never;
@@ -989,7 +1056,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/me/makeup/offline": {
+    "/me/makeup/precheck": {
         parameters: {
             query?: never;
             header?: never;
@@ -999,288 +1066,15 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Declare a make-up shot at the collection centre
-         * @description Then hand the paper photo to the unit secretary (foreign students also
-         *     send the e-photo to the international students office). Declaring
-         *     again corrects the date. The answer repeats the collection centre's
-         *     address and hours (`collection_centre`).
-         *     Errors: 400 `invalid_request` (date in the future or after the
-         *     deadline), 401 `unauthenticated`, 403 `forbidden`, `not_bound`,
-         *     `already_has_chsi_photo`; 409 `makeup_closed`, `already_photographed`,
-         *     `collection_code_required`, `booking_active` (cancel the booking first).
-         */
-        post: operations["declare_offline_makeup"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/staff/reviews": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Uploads to review
-         * @description A secretary sees their own unit (asking for another is 403); an admin
-         *     all units or `unit`. `status` defaults to `pending`; oldest first.
-         *     Pages start at 1; `page_size` ≤ 100 (default 20).
+         * Check a photo without storing it
+         * @description Multipart like the upload. Runs every check and answers with all of
+         *     them; the photo is not kept. At most 60 checks and uploads per hour.
          *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found` (unknown unit).
+         *     413 `payload_too_large`, 415 `unsupported_media_type`,
+         *     422 `image_too_large`, `image_metadata_too_large`, `not_an_image`,
+         *     429 `too_many_attempts`.
          */
-        get: operations["review_queue"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/staff/photos/{id}/image": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A stored photo
-         * @description `variant`: `thumb` (default), `normalized` (the CHSI-format JPEG) or
-         *     `original` (as uploaded; PNG originals keep their bytes). Secretaries:
-         *     own unit; international office: foreign students; admins: all.
-         *     Every successful read is written to the audit log.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-         *     410 `photo_deleted` (removed under the retention rules),
-         *     503 `storage_unavailable`.
-         */
-        get: operations["photo_image"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/staff/reviews/{photo_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Approve or reject an upload
-         * @description Rejecting needs `reason_code`; `other` also needs `comment`. The first
-         *     of two reviewers wins; the second gets 409 `already_reviewed`.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`
-         *     (another unit), 404 `not_found`, 409 `already_reviewed`.
-         */
-        post: operations["review_photo"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/staff/students/{id}/paper-photo-received": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record a paper photo as received
-         * @description `{id}` is the roster entry id. Creates the offline record if the
-         *     student never declared one. Recording twice keeps the first receipt.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden` (another unit),
-         *     404 `not_found`.
-         */
-        post: operations["paper_photo_received"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/staff/paper-photos": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Offline make-ups in scope
-         * @description By default only those whose paper photo has not arrived
-         *     (`awaiting_paper_photo`); `all=true` lists every offline make-up.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found` (unknown unit).
-         */
-        get: operations["paper_photos"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/intl/students/{id}/e-photo-received": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record a foreign student's e-photo as received
-         * @description International students office (or admin). `{id}` is the roster entry id.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`
-         *     (no such student, or not a foreign student).
-         */
-        post: operations["e_photo_received"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/campaigns/{id}/makeup-export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Export approved make-up photos for the collection centre
-         * @description Streams a ZIP with each student's latest approved photo; `since`
-         *     (RFC 3339) keeps those approved at or after that moment, for
-         *     incremental transfers. Every file is checked to be in storage before
-         *     the first byte and the archive's length is sent up front; a storage
-         *     failure after that breaks the download off short of that length
-         *     (never a short archive that looks complete).
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-         *     500 `internal_error` (an approved photo's file is missing; nothing
-         *     is sent), 503 `storage_unavailable`.
-         */
-        get: operations["makeup_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/intl/students": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Foreign students and their photos, across units
-         * @description Every foreign student of the open campaign (or `campaign_id`), by
-         *     student number: the make-up state, the latest online upload's status,
-         *     the approved online photo to download (`approved_photo.download_path`)
-         *     and the offline make-up with its paper-photo and e-photo receipts.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`
-         *     (campaign), 409 `no_open_campaign`.
-         */
-        get: operations["intl_students"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/campaigns/{id}/chsi-statuses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import a CHSI status list (all-or-nothing)
-         * @description Statuses replace the current ones and are added to each student's
-         *     history with this import's id. A row is as of its `date` (else the
-         *     import day); a row dated before the student's current status is only
-         *     added to the history (`applied: false`), so an older list imported
-         *     late changes nothing. Students not in the file keep their status
-         *     (`not_uploaded` if never listed). Unknown students, bad
-         *     statuses, duplicate or conflicting rows: 422 `invalid_rows`, nothing
-         *     imported (`error_count` problems, the first 200 listed). The file's
-         *     limits are the roster's: 422 `too_many_rows` over 100,000 rows, 422
-         *     `archive_too_large` for an XLSX part that would inflate past its limit.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-         *     413 `payload_too_large`, 422 `invalid_rows`, `too_many_rows`,
-         *     `archive_too_large`.
-         */
-        post: operations["import_chsi_statuses"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/campaigns/{id}/graduate-platform": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import the list of students whose e-photo is on the graduate platform
-         * @description Same rules as the status import. A student already marked keeps the
-         *     first date.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
-         *     413 `payload_too_large`, 422 `invalid_rows`, `too_many_rows`,
-         *     `archive_too_large`.
-         */
-        post: operations["import_graduate_platform"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/staff/students/{id}/chsi-statuses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A student's CHSI status history
-         * @description `{id}` is the roster entry id. Secretaries: own unit only.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
-         */
-        get: operations["chsi_status_history"];
-        put?: never;
-        post?: never;
+        post: operations["precheck_makeup_photo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1322,7 +1116,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/me/graduate-platform-upload": {
+    "/me/subscriptions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1332,21 +1126,21 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Say the CHSI e-photo is on the graduate platform
-         * @description The last step before applying for the defence. Needs a photo that
-         *     passed CHSI verification (or an existing CHSI photo). Saying it again
-         *     keeps the first date.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, `not_bound`;
-         *     409 `photo_not_verified`.
+         * Record accepted subscriptions
+         * @description Each accepted template allows one message (WeChat's one-time
+         *     subscription); accepting again adds one more, up to 50.
+         *     Errors: 400 `invalid_request` (empty, more than 20, or an unknown
+         *     template id: then nothing is recorded), 401 `unauthenticated`,
+         *     403 `forbidden`.
          */
-        post: operations["graduate_platform_upload"];
+        post: operations["subscribe"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/staff/error-reports": {
+    "/me/subscriptions/templates": {
         parameters: {
             query?: never;
             header?: never;
@@ -1354,13 +1148,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Error reports of the unit
-         * @description A secretary sees their own unit (another is 403); an admin all units
-         *     or `unit`. `status`: `open` (to forward), `forwarded` or `resolved`.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found` (unknown unit).
+         * Subscribe-message templates to ask for
+         * @description The templates this deployment sends, what each is for, and how many
+         *     messages of each the student still allows. Ask the student with
+         *     `wx.requestSubscribeMessage` (at most 3 at a time), then report the
+         *     accepted ones with `POST /me/subscriptions`. Empty when the deployment
+         *     sends no messages.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`.
          */
-        get: operations["error_reports"];
+        get: operations["subscription_templates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1369,7 +1165,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/staff/error-reports/forward": {
+    "/onsite/attendances/{id}/photographed": {
         parameters: {
             query?: never;
             header?: never;
@@ -1379,81 +1175,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Forward error reports to the Graduate School
-         * @description One batch per unit per forward, as the notice asks. Reports already
-         *     forwarded are skipped, so repeating a request duplicates nothing.
-         *     Errors: 400 `invalid_request` (no ids), 401 `unauthenticated`,
-         *     403 `forbidden` (another unit's report), 404 `not_found`.
+         * Mark a checked-in student photographed
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`,
+         *     `already_has_chsi_photo`; 404 `not_found`; 409 `not_checked_in`,
+         *     `collection_code_required`, `makeup_in_progress`, `already_photographed`.
          */
-        post: operations["forward_error_reports"];
+        post: operations["mark_photographed"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/admin/error-batches": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Forwarded error-report batches
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`.
-         */
-        get: operations["error_batches"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/error-batches/{id}/reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The reports of one batch
-         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
-         */
-        get: operations["error_batch_reports"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/error-batches/{id}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Export one batch (CSV or XLSX)
-         * @description Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found`.
-         */
-        get: operations["export_error_batch"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/error-reports/{id}/resolution": {
+    "/onsite/check-ins": {
         parameters: {
             query?: never;
             header?: never;
@@ -1463,22 +1197,55 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Resolve an error report
-         * @description Only reports the unit has forwarded. `reshoot_needed` opens the
-         *     make-up path again for the student, sets the current CHSI status back
-         *     to `not_uploaded` until a list gives the new photo's (history kept)
-         *     and the self-check starts over; the student sees the resolution at once.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found`, 409 `already_resolved`, `report_not_forwarded`.
+         * Check a student in from their code
+         * @description Accepted on the session's day (Asia/Shanghai). Scanning the same code
+         *     again gives the same answer and changes nothing.
+         *     A student who must not be photographed is refused, with the student's
+         *     number and name and the reason written for staff.
+         *     Errors: 400 `invalid_request`, `invalid_check_in_code` (forged,
+         *     damaged or stale); 401 `unauthenticated`; 403 `forbidden`,
+         *     `already_has_chsi_photo` (do not shoot); 409 `check_in_code_expired`,
+         *     `not_session_day`, `wrong_session`, `booking_not_active`,
+         *     `collection_code_required` (凡无采集码者，不能拍摄), `makeup_in_progress`,
+         *     `already_photographed`.
          */
-        post: operations["resolve_error_report"];
+        post: operations["check_in"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/staff/progress": {
+    "/onsite/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check in a student who comes without a booking
+         * @description For a roster student whose unit this session serves, found by student
+         *     number whether or not they ever opened the mini-program, on the
+         *     session's day; the walk-in takes no bookable place. A student booked
+         *     for this session is simply checked in. A refused walk-in records
+         *     nothing; answers name the student and are written for staff.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`; 403 `forbidden`,
+         *     `already_has_chsi_photo` (do not shoot), `session_not_for_unit`;
+         *     404 `not_found`, `not_on_roster`; 409 `not_session_day`,
+         *     `already_booked` (booked for another session), `no_open_campaign`,
+         *     `collection_code_required`, `makeup_in_progress`, `already_photographed`.
+         */
+        post: operations["walk_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1486,13 +1253,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Progress per unit
-         * @description `campaign` defaults to the open campaign. A secretary sees their own
-         *     unit (another `unit` is 403); an admin all units or `unit`, plus totals.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found`, 409 `no_open_campaign`.
+         * Sessions the student may book now, with places left per slot
+         * @description Only sessions of the student's campus (or that list the student's
+         *     unit) whose booking window is open. A student without a collection
+         *     code sees them too, with `booking_refused` saying why booking waits.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, `not_bound`,
+         *     `already_has_chsi_photo`.
          */
-        get: operations["progress"];
+        get: operations["list_available_sessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1501,7 +1269,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/staff/progress/export": {
+    "/sessions/{id}/waitlist": {
         parameters: {
             query?: never;
             header?: never;
@@ -1509,15 +1277,29 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Progress per unit as a spreadsheet
-         * @description Same scope as `GET /staff/progress`; `format=csv|xlsx`.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
-         *     404 `not_found`, 409 `no_open_campaign`.
+         * The student's place in a session's waitlist
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found` (not waiting there).
          */
-        get: operations["export_progress"];
+        get: operations["waitlist_place"];
         put?: never;
-        post?: never;
-        delete?: never;
+        /**
+         * Join the waitlist of a full session
+         * @description When a seat frees, the first student waiting who is still eligible gets
+         *     it automatically (a booking appears in `GET /me`). A student waits in
+         *     one queue at most and never while holding a booking; booking directly
+         *     leaves the queue. Joining again is harmless.
+         *     Errors: 401 `unauthenticated`; 403 `forbidden`, `not_bound`,
+         *     `already_has_chsi_photo`, `session_not_for_unit`; 404 `not_found`;
+         *     409 `booking_closed`, `session_not_full`, `already_booked`,
+         *     `already_waiting`, `collection_code_required`, `already_photographed`,
+         *     `makeup_in_progress`.
+         */
+        post: operations["join_waitlist"];
+        /**
+         * Leave a session's waitlist
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found` (not waiting there).
+         */
+        delete: operations["leave_waitlist"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1572,7 +1354,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/admin/retention/run": {
+    "/staff/error-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Error reports of the unit
+         * @description A secretary sees their own unit (another is 403); an admin all units
+         *     or `unit`. `status`: `open` (to forward), `forwarded` or `resolved`.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found` (unknown unit).
+         */
+        get: operations["error_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/error-reports/forward": {
         parameters: {
             query?: never;
             header?: never;
@@ -1582,64 +1387,105 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run the retention job now
-         * @description Applies every campaign's retention periods (`retain_*_days`): deletes
-         *     originals of approved uploads, rejected and withdrawn uploads, and
-         *     every photo and personal detail of campaigns closed long enough. It
-         *     also runs by itself every hour. `dry_run` only counts. Idempotent; a
-         *     real run is written to the audit log.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 409 `retention_running`,
+         * Forward error reports to the Graduate School
+         * @description One batch per unit per forward, as the notice asks. Reports already
+         *     forwarded are skipped, so repeating a request duplicates nothing.
+         *     Errors: 400 `invalid_request` (no ids), 401 `unauthenticated`,
+         *     403 `forbidden` (another unit's report), 404 `not_found`.
+         */
+        post: operations["forward_error_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The logged-in staff member
+         * @description Errors: 401 `unauthenticated`, 403 `forbidden` (a student token).
+         */
+        get: operations["staff_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one's own password
+         * @description Any staff member. The current password must be given (5 tries in 15
+         *     minutes, then 429). Every session of the account ends, this one
+         *     included: log in again with the new password. Audited.
+         *     Errors: 400 `invalid_request` (the new password is too short or too
+         *     easy to guess), 401 `unauthenticated`, 403 `forbidden` (a student
+         *     token), `wrong_current_password`, 429 `too_many_attempts`.
+         */
+        post: operations["change_own_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/paper-photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offline make-ups in scope
+         * @description By default only those whose paper photo has not arrived
+         *     (`awaiting_paper_photo`); `all=true` lists every offline make-up.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found` (unknown unit).
+         */
+        get: operations["paper_photos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/photos/{id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A stored photo
+         * @description `variant`: `thumb` (default), `normalized` (the CHSI-format JPEG) or
+         *     `original` (as uploaded; PNG originals keep their bytes). Secretaries:
+         *     own unit; international office: foreign students; admins: all.
+         *     Every successful read is written to the audit log.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+         *     410 `photo_deleted` (removed under the retention rules),
          *     503 `storage_unavailable`.
          */
-        post: operations["run_retention"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/me/consents/{purpose}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Withdraw the photo-processing consent
-         * @description `{purpose}` is `makeup_photo`. Possible until a photo is approved
-         *     (then 409 `photo_already_approved`): unreviewed uploads are withdrawn
-         *     and their files deleted at once. Uploading again needs a new consent.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found` (no
-         *     consent given), 409 `photo_already_approved`, 503 `storage_unavailable`.
-         */
-        delete: operations["withdraw_consent"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read the audit log
-         * @description Every staff read of a photo or a student's record, every review
-         *     decision, import, export, binding change, staff-account change,
-         *     consent withdrawal and retention run. Filters: `student` (student
-         *     number), `actor` (staff username), `from`/`to` (RFC 3339; `to` is
-         *     exclusive). Newest first, `limit` ≤ 500 (default 100); page with
-         *     `before_id`. The log is append-only: no operation edits or deletes it.
-         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`.
-         */
-        get: operations["audit_log"];
+        get: operations["photo_image"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1648,7 +1494,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/me/subscriptions/templates": {
+    "/staff/progress": {
         parameters: {
             query?: never;
             header?: never;
@@ -1656,15 +1502,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Subscribe-message templates to ask for
-         * @description The templates this deployment sends, what each is for, and how many
-         *     messages of each the student still allows. Ask the student with
-         *     `wx.requestSubscribeMessage` (at most 3 at a time), then report the
-         *     accepted ones with `POST /me/subscriptions`. Empty when the deployment
-         *     sends no messages.
-         *     Errors: 401 `unauthenticated`, 403 `forbidden`.
+         * Progress per unit
+         * @description `campaign` defaults to the open campaign. A secretary sees their own
+         *     unit (another `unit` is 403); an admin all units or `unit`, plus totals.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found`, 409 `no_open_campaign`.
          */
-        get: operations["subscription_templates"];
+        get: operations["progress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1673,7 +1517,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/me/subscriptions": {
+    "/staff/progress/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress per unit as a spreadsheet
+         * @description Same scope as `GET /staff/progress`; `format=csv|xlsx`.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found`, 409 `no_open_campaign`.
+         */
+        get: operations["export_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uploads to review
+         * @description A secretary sees their own unit (asking for another is 403); an admin
+         *     all units or `unit`. `status` defaults to `pending`; oldest first.
+         *     Pages start at 1; `page_size` ≤ 100 (default 20).
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found` (unknown unit).
+         */
+        get: operations["review_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/reviews/{photo_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1683,14 +1573,101 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record accepted subscriptions
-         * @description Each accepted template allows one message (WeChat's one-time
-         *     subscription); accepting again adds one more, up to 50.
-         *     Errors: 400 `invalid_request` (empty, more than 20, or an unknown
-         *     template id: then nothing is recorded), 401 `unauthenticated`,
-         *     403 `forbidden`.
+         * Approve or reject an upload
+         * @description Rejecting needs `reason_code`; `other` also needs `comment`. The first
+         *     of two reviewers wins; the second gets 409 `already_reviewed`.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`
+         *     (another unit), 404 `not_found`, 409 `already_reviewed`.
          */
-        post: operations["subscribe"];
+        post: operations["review_photo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/sessions/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bookings of a session, with counts
+         * @description Secretaries see their own unit (asking for another is 403); admins
+         *     see all units or `unit`, plus every slot's fill.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+         */
+        get: operations["session_bookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/sessions/{id}/bookings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a session's bookings for the queue (CSV or XLSX)
+         * @description Same scope as the listing. CSV is UTF-8 with a BOM so Excel opens it
+         *     correctly; cells that look like formulas are defused.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+         */
+        get: operations["export_session_bookings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/students": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Students and their status (admins: all units; secretaries: their own)
+         * @description Lists the open campaign (or `campaign_id`). A secretary asking for
+         *     another unit gets 403, not an empty list. Filters as for the roster.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found` (campaign, or an unknown unit), 409 `no_open_campaign`.
+         */
+        get: operations["list_students"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/students/{id}/chsi-statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A student's CHSI status history
+         * @description `{id}` is the roster entry id. Secretaries: own unit only.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+         */
+        get: operations["chsi_status_history"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1718,6 +1695,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/students/{id}/paper-photo-received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a paper photo as received
+         * @description `{id}` is the roster entry id. Creates the offline record if the
+         *     student never declared one. Recording twice keeps the first receipt.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden` (another unit),
+         *     404 `not_found`.
+         */
+        post: operations["paper_photo_received"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1738,11 +1738,6 @@ export interface components {
          */
         ApprovedPhotoView: {
             /**
-             * Format: int64
-             * @description Photo id (the `{id}` of `/staff/photos/{id}/image`).
-             */
-            id: number;
-            /**
              * Format: date-time
              * @description When it was approved (Asia/Shanghai).
              */
@@ -1752,6 +1747,11 @@ export interface components {
              *     with the staff token.
              */
             download_path: string;
+            /**
+             * Format: int64
+             * @description Photo id (the `{id}` of `/staff/photos/{id}/image`).
+             */
+            id: number;
         };
         /** AtRiskList */
         AtRiskList: {
@@ -1772,21 +1772,6 @@ export interface components {
         AtRiskView: {
             /**
              * Format: int64
-             * @description Roster entry id.
-             */
-            student_id: number;
-            student_no: string;
-            name: string;
-            unit_code: string;
-            reason: components["schemas"]["RiskReason"];
-            reason_label: string;
-            /**
-             * Format: date-time
-             * @description The deadline at stake (make-up or self-check), Asia/Shanghai.
-             */
-            deadline: Date;
-            /**
-             * Format: int64
              * @description Whole days left; negative once it has passed.
              */
             days_left: number;
@@ -1797,31 +1782,46 @@ export interface components {
              *     photo has been missing on CHSI.
              */
             days_since_photographed?: number | null;
+            /**
+             * Format: date-time
+             * @description The deadline at stake (make-up or self-check), Asia/Shanghai.
+             */
+            deadline: Date;
+            name: string;
+            reason: components["schemas"]["RiskReason"];
+            reason_label: string;
+            /**
+             * Format: int64
+             * @description Roster entry id.
+             */
+            student_id: number;
+            student_no: string;
+            unit_code: string;
         };
         /**
          * AttendanceView
          * @description What the door needs to know about the student.
          */
         AttendanceView: {
+            booking: components["schemas"]["BookingView"];
+            category: components["schemas"]["StudentCategory"];
+            /** @description Domestic and HK/Macao/Taiwan students need a saved code to be photographed. */
+            collection_code_saved: boolean;
+            fee_paid: boolean;
             /**
              * Format: int64
              * @description The attendance id (the booking's id), for marking photographed.
              */
             id: number;
-            student_no: string;
-            name: string;
-            unit_code: string;
-            unit_name: string;
-            category: components["schemas"]["StudentCategory"];
-            /** @description Domestic and HK/Macao/Taiwan students need a saved code to be photographed. */
-            collection_code_saved: boolean;
             /**
              * @description What the photographer enters: the collection code is with the
              *     student; foreign students give their student number.
              */
             identify_by: string;
-            fee_paid: boolean;
-            booking: components["schemas"]["BookingView"];
+            name: string;
+            student_no: string;
+            unit_code: string;
+            unit_name: string;
         };
         /**
          * @description An audited action: reads of photos and personal records by staff,
@@ -1834,39 +1834,39 @@ export interface components {
          * @description One audit entry.
          */
         AuditItem: {
-            /** Format: int64 */
-            id: number;
-            /**
-             * Format: date-time
-             * @description When, in Asia/Shanghai.
-             */
-            at: Date;
-            /** @description `staff`, `student`, `system` or `anonymous` (a failed staff login). */
-            actor_kind: string;
+            action: components["schemas"]["AuditAction"];
+            /** @description The action in Chinese, for people. */
+            action_label: string;
+            /** @description Staff username (null for students and the system). */
+            actor?: string | null;
             /**
              * Format: int64
              * @description Staff account id or student account id; null for the system.
              */
             actor_id?: number | null;
-            /** @description Staff username (null for students and the system). */
-            actor?: string | null;
+            /** @description `staff`, `student`, `system` or `anonymous` (a failed staff login). */
+            actor_kind: string;
+            /**
+             * Format: date-time
+             * @description When, in Asia/Shanghai.
+             */
+            at: Date;
+            /** @description What exactly: ids, counts, formats (never photos or codes). */
+            detail: string;
+            /** Format: int64 */
+            id: number;
+            /** @description Client address. */
+            ip?: string | null;
+            /** @description The request's `X-Request-Id`, to find it in the server logs. */
+            request_id?: string | null;
             /** @description The actor's role then: a staff role, `student` or `system`. */
             role: string;
-            action: components["schemas"]["AuditAction"];
-            /** @description The action in Chinese, for people. */
-            action_label: string;
             /**
              * Format: int64
              * @description Roster entry of the student concerned, if one.
              */
             roster_entry_id?: number | null;
             student_no?: string | null;
-            /** @description What exactly: ids, counts, formats (never photos or codes). */
-            detail: string;
-            /** @description The request's `X-Request-Id`, to find it in the server logs. */
-            request_id?: string | null;
-            /** @description Client address. */
-            ip?: string | null;
         };
         /**
          * AuditPage
@@ -1886,9 +1886,9 @@ export interface components {
          */
         Band: {
             /** Format: uint32 */
-            min: number;
-            /** Format: uint32 */
             max: number;
+            /** Format: uint32 */
+            min: number;
         };
         /** BatchList */
         BatchList: {
@@ -1898,29 +1898,29 @@ export interface components {
         /** BatchView */
         BatchView: {
             /** Format: int64 */
-            id: number;
-            /** Format: int64 */
             campaign_id: number;
-            /** Format: int64 */
-            unit_id: number;
             /**
              * Format: date-time
              * @description Asia/Shanghai.
              */
             forwarded_at: Date;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            unit_id: number;
         };
         /** BindingRequest */
         BindingRequest: {
-            /** @description Student number as on the roster (leading zeros matter). */
-            student_no: string;
-            /** @description Full name as on the roster. */
-            name: string;
             /**
              * @description Last characters of the ID document (证件号后六位, 4–6 letters or
              *     digits). Needed when the campaign's roster has them
              *     (`campaign.binding_asks_id_suffix` in `GET /me`); ignored otherwise.
              */
             id_suffix?: string | null;
+            /** @description Full name as on the roster. */
+            name: string;
+            /** @description Student number as on the roster (leading zeros matter). */
+            student_no: string;
         };
         /** BookRequest */
         BookRequest: {
@@ -1944,7 +1944,12 @@ export interface components {
         BookingRowView: {
             /** Format: int64 */
             booking_id: number;
-            status: components["schemas"]["BookingStatus"];
+            category: components["schemas"]["StudentCategory"];
+            collection_code_saved: boolean;
+            /** Format: date-time */
+            ends_at: Date;
+            fee_paid: boolean;
+            name: string;
             /** Format: int64 */
             slot_id: number;
             /**
@@ -1952,14 +1957,9 @@ export interface components {
              * @description Asia/Shanghai.
              */
             starts_at: Date;
-            /** Format: date-time */
-            ends_at: Date;
+            status: components["schemas"]["BookingStatus"];
             student_no: string;
-            name: string;
             unit_code: string;
-            category: components["schemas"]["StudentCategory"];
-            collection_code_saved: boolean;
-            fee_paid: boolean;
         };
         /**
          * @description A booking's life: `booked`, then `checked_in` and `photographed` on
@@ -1972,35 +1972,35 @@ export interface components {
          * @description A booking: where and when to come.
          */
         BookingView: {
-            /** Format: int64 */
-            id: number;
-            status: components["schemas"]["BookingStatus"];
-            /** Format: int64 */
-            slot_id: number;
-            /** Format: int64 */
-            session_id: number;
             campus_code: string;
             campus_name: string;
-            rooms: string;
             /**
              * Format: date
              * @description The local day.
              */
             date: string;
+            /** Format: date-time */
+            ends_at: Date;
+            /** Format: date-time */
+            ends_at_utc: Date;
+            /** Format: int64 */
+            id: number;
+            rooms: string;
+            /** Format: int64 */
+            session_id: number;
+            /** Format: int64 */
+            slot_id: number;
             /**
              * Format: date-time
              * @description Asia/Shanghai.
              */
             starts_at: Date;
-            /** Format: date-time */
-            ends_at: Date;
             /**
              * Format: date-time
              * @description The same instants in UTC.
              */
             starts_at_utc: Date;
-            /** Format: date-time */
-            ends_at_utc: Date;
+            status: components["schemas"]["BookingStatus"];
         };
         /**
          * @description A campaign's life: set up as `draft`, `open` to students, then `closed`.
@@ -2012,23 +2012,15 @@ export interface components {
          * @description The open campaign and its deadlines.
          */
         CampaignSummary: {
-            /** Format: int64 */
-            id: number;
-            name: string;
+            /**
+             * @description The binding form asks for the last characters of the ID document as
+             *     well (the roster has them); false once bound.
+             */
+            binding_asks_id_suffix: boolean;
             /** Format: int32 */
             graduation_year: number;
-            /**
-             * Format: date-time
-             * @description Last moment for a make-up shot (Asia/Shanghai).
-             */
-            makeup_deadline: Date;
-            /**
-             * Format: date-time
-             * @description Last moment to check the photo on CHSI (Asia/Shanghai).
-             */
-            self_check_deadline: Date;
-            /** @description Fee, dress rules and what to bring to the session. */
-            on_site_notes: string;
+            /** Format: int64 */
+            id: number;
             /**
              * @description How to reach the international students office (address, phone,
              *     e-mail): foreign students send their electronic photo there. Null
@@ -2036,45 +2028,38 @@ export interface components {
              */
             intl_office_contact?: string | null;
             /**
-             * @description The binding form asks for the last characters of the ID document as
-             *     well (the roster has them); false once bound.
+             * Format: date-time
+             * @description Last moment for a make-up shot (Asia/Shanghai).
              */
-            binding_asks_id_suffix: boolean;
+            makeup_deadline: Date;
+            name: string;
+            /** @description Fee, dress rules and what to bring to the session. */
+            on_site_notes: string;
+            /**
+             * Format: date-time
+             * @description Last moment to check the photo on CHSI (Asia/Shanghai).
+             */
+            self_check_deadline: Date;
         };
         /**
          * CampaignView
          * @description One year's diploma-photo collection.
          */
         CampaignView: {
-            /** Format: int64 */
-            id: number;
-            name: string;
-            /** Format: int32 */
-            graduation_year: number;
-            /**
-             * Format: date-time
-             * @description Last moment for make-up shots (Asia/Shanghai).
-             */
-            makeup_deadline: Date;
-            /**
-             * Format: date-time
-             * @description Last moment for students to check their photo on CHSI (Asia/Shanghai).
-             */
-            self_check_deadline: Date;
-            /** @description Only one campaign is `open` at a time; students bind to it. */
-            status: components["schemas"]["CampaignStatus"];
-            /** @description Shown to students before their session (fee, dress rules, what to bring). */
-            on_site_notes: string;
             /**
              * Format: int32
              * @description Bookings can be cancelled or moved until this many minutes before the slot.
              */
             cancel_cutoff_minutes: number;
             /**
-             * @description Where and when the collection centre takes make-up shots (address,
-             *     hours, phone), shown to students declaring an offline make-up.
+             * Format: date-time
+             * @description When the campaign was closed (null while not closed).
              */
-            makeup_location: string;
+            closed_at?: Date | null;
+            /** Format: int32 */
+            graduation_year: number;
+            /** Format: int64 */
+            id: number;
             /**
              * @description How to reach the international students office (address, phone,
              *     e-mail), where foreign students send their electronic photo; shown to
@@ -2082,11 +2067,35 @@ export interface components {
              */
             intl_office_contact?: string | null;
             /**
+             * Format: date-time
+             * @description Last moment for make-up shots (Asia/Shanghai).
+             */
+            makeup_deadline: Date;
+            /**
+             * @description Where and when the collection centre takes make-up shots (address,
+             *     hours, phone), shown to students declaring an offline make-up.
+             */
+            makeup_location: string;
+            name: string;
+            /** @description Shown to students before their session (fee, dress rules, what to bring). */
+            on_site_notes: string;
+            /**
              * Format: int32
              * @description A photo still missing on CHSI this many days after the shot may be
              *     reported by the student (`photo_missing`). Default 14.
              */
             photo_missing_after_days: number;
+            /**
+             * Format: date-time
+             * @description When the retention job removed its photos and personal data.
+             */
+            purged_at?: Date | null;
+            /**
+             * Format: int32
+             * @description After the campaign closed, all its photos are deleted and its
+             *     students' personal data anonymised after this many days. Default 180.
+             */
+            retain_closed_days: number;
             /**
              * Format: int32
              * @description Originals of approved make-up uploads are deleted this many days
@@ -2100,28 +2109,19 @@ export interface components {
              */
             retain_rejected_days: number;
             /**
-             * Format: int32
-             * @description After the campaign closed, all its photos are deleted and its
-             *     students' personal data anonymised after this many days. Default 180.
-             */
-            retain_closed_days: number;
-            /**
              * Format: date-time
-             * @description When the campaign was closed (null while not closed).
+             * @description Last moment for students to check their photo on CHSI (Asia/Shanghai).
              */
-            closed_at?: Date | null;
-            /**
-             * Format: date-time
-             * @description When the retention job removed its photos and personal data.
-             */
-            purged_at?: Date | null;
+            self_check_deadline: Date;
+            /** @description Only one campaign is `open` at a time; students bind to it. */
+            status: components["schemas"]["CampaignStatus"];
         };
         /** CampusView */
         CampusView: {
-            /** Format: int64 */
-            id: number;
             /** @description Short code, e.g. `NORTH`. */
             code: string;
+            /** Format: int64 */
+            id: number;
             name: string;
         };
         /**
@@ -2129,13 +2129,13 @@ export interface components {
          * @description The code to show as a QR code at the session.
          */
         CheckInCode: {
-            /** @description Signed; binds this booking, the student and the session. */
-            payload: string;
             /**
              * Format: date-time
              * @description The end of the session day (Asia/Shanghai).
              */
             expires_at: Date;
+            /** @description Signed; binds this booking, the student and the session. */
+            payload: string;
         };
         /** CheckInRequest */
         CheckInRequest: {
@@ -2179,13 +2179,13 @@ export interface components {
         };
         /** ConsentView */
         ConsentView: {
-            purpose: string;
-            version: string;
             /**
              * Format: date-time
              * @description Asia/Shanghai.
              */
             accepted_at: Date;
+            purpose: string;
+            version: string;
         };
         /** ConsentWithdrawn */
         ConsentWithdrawn: {
@@ -2202,34 +2202,9 @@ export interface components {
         Counts: {
             /**
              * Format: int64
-             * @description The unit (0 in totals).
-             */
-            unit_id: number;
-            /**
-             * Format: int64
-             * @description 名单人数 (roster)
-             */
-            roster: number;
-            /**
-             * Format: int64
              * @description 学信网已有照片 (already has a CHSI photo, not to be photographed)
              */
             already_on_chsi: number;
-            /**
-             * Format: int64
-             * @description 已绑定 (bound)
-             */
-            bound: number;
-            /**
-             * Format: int64
-             * @description 需图像采集码 (need a collection code)
-             */
-            code_needed: number;
-            /**
-             * Format: int64
-             * @description 已保存采集码 (collection code saved)
-             */
-            code_saved: number;
             /**
              * Format: int64
              * @description 已预约 (booked)
@@ -2237,64 +2212,9 @@ export interface components {
             booked: number;
             /**
              * Format: int64
-             * @description 已拍摄 (photographed, on site or make-up)
+             * @description 已绑定 (bound)
              */
-            photographed: number;
-            /**
-             * Format: int64
-             * @description 缺席 (no-show, not booked or photographed since)
-             */
-            no_show: number;
-            /**
-             * Format: int64
-             * @description 线上补拍已上传 (online make-up uploaded, any review state)
-             */
-            makeup_uploaded: number;
-            /**
-             * Format: int64
-             * @description 补拍待审核 (make-up pending review)
-             */
-            makeup_pending_review: number;
-            /**
-             * Format: int64
-             * @description 补拍被退回 (make-up rejected)
-             */
-            makeup_rejected: number;
-            /**
-             * Format: int64
-             * @description 线上补拍通过 (online make-up approved)
-             */
-            makeup_approved: number;
-            /**
-             * Format: int64
-             * @description 线下补拍待交纸质相片 (offline, paper photo awaited)
-             */
-            offline_awaiting_paper: number;
-            /**
-             * Format: int64
-             * @description 待交电子相片 (e-photo awaited)
-             */
-            offline_awaiting_e_photo: number;
-            /**
-             * Format: int64
-             * @description 线下补拍完成 (offline make-up complete)
-             */
-            offline_complete: number;
-            /**
-             * Format: int64
-             * @description 学信网未上传 (not on CHSI)
-             */
-            chsi_not_uploaded: number;
-            /**
-             * Format: int64
-             * @description 学信网已上传 (on CHSI, not verified yet)
-             */
-            chsi_uploaded: number;
-            /**
-             * Format: int64
-             * @description 核验通过 (verification passed)
-             */
-            chsi_passed: number;
+            bound: number;
             /**
              * Format: int64
              * @description 核验未通过 (verification failed)
@@ -2307,9 +2227,80 @@ export interface components {
             chsi_inconclusive: number;
             /**
              * Format: int64
-             * @description 已核对 (self-checked)
+             * @description 学信网未上传 (not on CHSI)
              */
-            self_checked: number;
+            chsi_not_uploaded: number;
+            /**
+             * Format: int64
+             * @description 核验通过 (verification passed)
+             */
+            chsi_passed: number;
+            /**
+             * Format: int64
+             * @description 学信网已上传 (on CHSI, not verified yet)
+             */
+            chsi_uploaded: number;
+            /**
+             * Format: int64
+             * @description 需图像采集码 (need a collection code)
+             */
+            code_needed: number;
+            /**
+             * Format: int64
+             * @description 已保存采集码 (collection code saved)
+             */
+            code_saved: number;
+            /**
+             * Format: int64
+             * @description 已上传研究生系统 (on the graduate platform)
+             */
+            graduate_platform: number;
+            /**
+             * Format: int64
+             * @description 线上补拍通过 (online make-up approved)
+             */
+            makeup_approved: number;
+            /**
+             * Format: int64
+             * @description 补拍待审核 (make-up pending review)
+             */
+            makeup_pending_review: number;
+            /**
+             * Format: int64
+             * @description 补拍被退回 (make-up rejected)
+             */
+            makeup_rejected: number;
+            /**
+             * Format: int64
+             * @description 线上补拍已上传 (online make-up uploaded, any review state)
+             */
+            makeup_uploaded: number;
+            /**
+             * @description Every student counted once, under their `next_action` (the
+             *     same state `GET /me` shows them); actions with no student
+             *     are left out.
+             */
+            next_actions: components["schemas"]["ActionCount"][];
+            /**
+             * Format: int64
+             * @description 缺席 (no-show, not booked or photographed since)
+             */
+            no_show: number;
+            /**
+             * Format: int64
+             * @description 待交电子相片 (e-photo awaited)
+             */
+            offline_awaiting_e_photo: number;
+            /**
+             * Format: int64
+             * @description 线下补拍待交纸质相片 (offline, paper photo awaited)
+             */
+            offline_awaiting_paper: number;
+            /**
+             * Format: int64
+             * @description 线下补拍完成 (offline make-up complete)
+             */
+            offline_complete: number;
             /**
              * Format: int64
              * @description 未处理的错误报告 (unresolved error reports)
@@ -2317,15 +2308,24 @@ export interface components {
             open_error_reports: number;
             /**
              * Format: int64
-             * @description 已上传研究生系统 (on the graduate platform)
+             * @description 已拍摄 (photographed, on site or make-up)
              */
-            graduate_platform: number;
+            photographed: number;
             /**
-             * @description Every student counted once, under their `next_action` (the
-             *     same state `GET /me` shows them); actions with no student
-             *     are left out.
+             * Format: int64
+             * @description 名单人数 (roster)
              */
-            next_actions: components["schemas"]["ActionCount"][];
+            roster: number;
+            /**
+             * Format: int64
+             * @description 已核对 (self-checked)
+             */
+            self_checked: number;
+            /**
+             * Format: int64
+             * @description The unit (0 in totals).
+             */
+            unit_id: number;
         };
         /** CountsView */
         CountsView: {
@@ -2334,34 +2334,12 @@ export interface components {
             /** Format: uint64 */
             checked_in: number;
             /** Format: uint64 */
-            photographed: number;
-            /** Format: uint64 */
             no_show: number;
+            /** Format: uint64 */
+            photographed: number;
         };
         /** CreateCampaign */
         CreateCampaign: {
-            /** @description Not blank; at most 128 characters. */
-            name: string;
-            /**
-             * Format: int32
-             * @description 2000–2100.
-             */
-            graduation_year: number;
-            /**
-             * Format: date-time
-             * @description RFC 3339 with offset, e.g. `2024-03-30T23:59:59+08:00`.
-             */
-            makeup_deadline: Date;
-            /** Format: date-time */
-            self_check_deadline: Date;
-            /** @description Default `draft`. */
-            status?: components["schemas"]["CampaignStatus"] | null;
-            /**
-             * @description Default: the notice's reminders (15 RMB by WeChat scan, blue background,
-             *     no yellow-green or sky-blue top, careful with heavy make-up).
-             *     Not blank; at most 4000 characters.
-             */
-            on_site_notes?: string | null;
             /**
              * Format: int32
              * @description Minutes before a slot after which a booking can no longer be
@@ -2369,16 +2347,38 @@ export interface components {
              */
             cancel_cutoff_minutes?: number | null;
             /**
-             * @description Default: the notice's Xinhua collection point (address, hours, phone).
-             *     Not blank; at most 1000 characters.
+             * Format: int32
+             * @description 2000–2100.
              */
-            makeup_location?: string | null;
+            graduation_year: number;
             /**
              * @description How to reach the international students office (address, phone,
              *     e-mail), shown to students. Default: not set. Not blank; at most 1000
              *     characters.
              */
             intl_office_contact?: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 with offset, e.g. `2024-03-30T23:59:59+08:00`.
+             */
+            makeup_deadline: Date;
+            /**
+             * @description Default: the notice's Xinhua collection point (address, hours, phone).
+             *     Not blank; at most 1000 characters.
+             */
+            makeup_location?: string | null;
+            /** @description Not blank; at most 128 characters. */
+            name: string;
+            /**
+             * @description Default: the notice's reminders (15 RMB by WeChat scan, blue background,
+             *     no yellow-green or sky-blue top, careful with heavy make-up).
+             *     Not blank; at most 4000 characters.
+             */
+            on_site_notes?: string | null;
+            /** Format: date-time */
+            self_check_deadline: Date;
+            /** @description Default `draft`. */
+            status?: components["schemas"]["CampaignStatus"] | null;
         };
         /** CreateCampus */
         CreateCampus: {
@@ -2389,8 +2389,23 @@ export interface components {
         };
         /** CreateSession */
         CreateSession: {
+            /**
+             * Format: date-time
+             * @description When booking closes (with offset); default: one hour before the first slot.
+             */
+            booking_closes_at?: Date | null;
+            /**
+             * Format: date-time
+             * @description When booking opens (with offset); default: as soon as the campaign is open.
+             */
+            booking_opens_at?: Date | null;
             /** @description An existing campus (404 `not_found` otherwise). */
             campus_code: string;
+            /**
+             * Format: int32
+             * @description Places per slot (1–1000).
+             */
+            capacity_per_slot: number;
             /**
              * Format: date
              * @description The local day, `YYYY-MM-DD`.
@@ -2399,40 +2414,23 @@ export interface components {
             /** @description Not blank; at most 256 characters. */
             rooms: string;
             /**
-             * @description Local windows `HH:MM-HH:MM`, in order, not overlapping, each at least
-             *     one slot long.
-             */
-            windows: string[];
-            /**
              * Format: int32
              * @description Slot length in minutes (5–240); a window's remainder shorter than a slot is unused.
              */
             slot_minutes: number;
-            /**
-             * Format: int32
-             * @description Places per slot (1–1000).
-             */
-            capacity_per_slot: number;
             /**
              * @description Units served (existing units; 404 `not_found` otherwise); omitted or
              *     empty means every unit of the campus.
              */
             unit_codes?: string[] | null;
             /**
-             * Format: date-time
-             * @description When booking opens (with offset); default: as soon as the campaign is open.
+             * @description Local windows `HH:MM-HH:MM`, in order, not overlapping, each at least
+             *     one slot long.
              */
-            booking_opens_at?: Date | null;
-            /**
-             * Format: date-time
-             * @description When booking closes (with offset); default: one hour before the first slot.
-             */
-            booking_closes_at?: Date | null;
+            windows: string[];
         };
         /** CreateStaffRequest */
         CreateStaffRequest: {
-            /** @description 3–64 characters of a-z 0-9 . _ - (stored lower case). */
-            username: string;
             /**
              * @description 10–128 characters, and hard to guess: zxcvbn's strength estimate
              *     must be at least 3 of 4 (no repeats, keyboard walks, common words,
@@ -2445,15 +2443,17 @@ export interface components {
              *     existing unit (404 `not_found` otherwise).
              */
             unit_code?: string | null;
+            /** @description 3–64 characters of a-z 0-9 . _ - (stored lower case). */
+            username: string;
         };
         /** CreateUnit */
         CreateUnit: {
+            /** @description An existing campus (404 `not_found` otherwise). */
+            campus_code: string;
             /** @description 1–32 of A-Z a-z 0-9 - _. */
             code: string;
             /** @description Not blank; at most 128 characters. */
             name: string;
-            /** @description An existing campus (404 `not_found` otherwise). */
-            campus_code: string;
         };
         /**
          * @description `approve`, or `reject` with a reason.
@@ -2475,30 +2475,39 @@ export interface components {
          * @description The JSON body of every error response.
          */
         ErrorBody: {
+            /** @description `photo_check_failed` only: every automatic check of the photo. */
+            checks?: components["schemas"]["PhotoCheck"][] | null;
             /** @description Stable machine-readable code, snake_case (see the operation's error list). */
             code: components["schemas"]["ErrorCode"];
-            /** @description Human-readable explanation, in Chinese where students read it. */
-            message: string;
-            /**
-             * @description `invalid_rows` only: the problems found in the imported file, in file
-             *     order; the first 200 when there are more (see `error_count`).
-             */
-            errors?: components["schemas"]["RowProblem"][] | null;
             /**
              * Format: uint64
              * @description `invalid_rows` only: how many problems the file has in all.
              */
             error_count?: number | null;
-            /** @description `photo_check_failed` only: every automatic check of the photo. */
-            checks?: components["schemas"]["PhotoCheck"][] | null;
+            /**
+             * @description `invalid_rows` only: the problems found in the imported file, in file
+             *     order; the first 200 when there are more (see `error_count`).
+             */
+            errors?: components["schemas"]["RowProblem"][] | null;
+            /** @description Human-readable explanation, in Chinese where students read it. */
+            message: string;
         };
+        /**
+         * ErrorCode
+         * @description Every error code of the service: stable, snake_case, for programs (the `message` is for people).
+         * @enum {string}
+         */
+        ErrorCode: "invalid_request" | "unauthenticated" | "invalid_credentials" | "wechat_code_invalid" | "dev_login_disabled" | "forbidden" | "already_has_chsi_photo" | "consent_required" | "not_found" | "photo_deleted" | "not_on_roster" | "method_not_allowed" | "username_taken" | "cannot_disable_self" | "current_password_required" | "wrong_current_password" | "already_exists" | "another_campaign_open" | "session_has_bookings" | "capacity_below_bookings" | "no_open_campaign" | "roster_entry_taken" | "already_bound" | "not_bound" | "collection_code_required" | "collection_code_in_use" | "collection_code_locked" | "session_not_for_unit" | "booking_closed" | "slot_full" | "already_booked" | "booking_not_active" | "invalid_check_in_code" | "check_in_code_expired" | "not_session_day" | "wrong_session" | "not_checked_in" | "session_not_full" | "already_waiting" | "request_in_progress" | "cancel_window_closed" | "payload_too_large" | "request_timeout" | "unsupported_media_type" | "consent_version_outdated" | "photo_already_approved" | "retention_running" | "makeup_closed" | "already_photographed" | "makeup_in_progress" | "booking_active" | "makeup_pending" | "photo_already_rejected" | "photo_not_pending" | "photo_not_on_chsi_yet" | "self_check_closed" | "error_report_open" | "photo_not_verified" | "already_resolved" | "report_not_forwarded" | "already_reviewed" | "image_too_large" | "image_metadata_too_large" | "not_an_image" | "photo_check_failed" | "idempotency_key_reused" | "invalid_rows" | "too_many_rows" | "archive_too_large" | "too_many_attempts" | "wechat_rate_limited" | "internal_error" | "service_unavailable" | "storage_unavailable" | "wechat_unavailable";
         /**
          * @description The only reasons a student may report their CHSI photo as wrong.
          *     Disliking how one looks is not among them.
          * @enum {string}
          */
         ErrorReason: "photo_missing" | "not_me" | "wrong_identity_data" | "verification_failed" | "other";
-        /** @enum {string} */
+        /**
+         * @description The format of a spreadsheet download (`format=csv` or `format=xlsx`).
+         * @enum {string}
+         */
         ExportFormat: "csv" | "xlsx";
         /** ForwardRequest */
         ForwardRequest: {
@@ -2522,14 +2531,14 @@ export interface components {
         ImportSummary: {
             /**
              * Format: uint64
-             * @description Data rows in the file.
-             */
-            total: number;
-            /**
-             * Format: uint64
              * @description Students new to this campaign's roster.
              */
             created: number;
+            /**
+             * Format: uint64
+             * @description Data rows in the file.
+             */
+            total: number;
             /**
              * Format: uint64
              * @description Students already there, now updated.
@@ -2555,24 +2564,24 @@ export interface components {
          */
         IntlStudentView: {
             /**
-             * @description The roster entry (its `id` is the `{id}` of
-             *     `/intl/students/{id}/e-photo-received`) with the make-up state.
-             */
-            student: components["schemas"]["StudentRef"];
-            /** @description Status of the student's latest online make-up upload; absent: none. */
-            latest_upload_status?: components["schemas"]["PhotoStatus"] | null;
-            /**
              * @description The latest approved online make-up photo (after a re-shoot, the new
              *     one); absent while none is approved, or once its files were deleted
              *     under the retention rules.
              */
             approved_photo?: components["schemas"]["ApprovedPhotoView"] | null;
+            /** @description Status of the student's latest online make-up upload; absent: none. */
+            latest_upload_status?: components["schemas"]["PhotoStatus"] | null;
             /**
              * @description The make-up at the collection centre; `e_photo_received_at` says
              *     whether its e-photo reached the office. Absent: none declared or
              *     recorded.
              */
             offline?: components["schemas"]["OfflineView"] | null;
+            /**
+             * @description The roster entry (its `id` is the `{id}` of
+             *     `/intl/students/{id}/e-photo-received`) with the make-up state.
+             */
+            student: components["schemas"]["StudentRef"];
         };
         /** Items_CampaignView */
         Items_CampaignView: {
@@ -2610,29 +2619,29 @@ export interface components {
         MakeupState: "pending_review" | "rejected" | "approved" | "awaiting_paper_photo" | "awaiting_e_photo" | "offline_complete";
         /** MakeupSummary */
         MakeupSummary: {
-            state: components["schemas"]["MakeupState"];
             latest_upload?: components["schemas"]["PhotoView"] | null;
+            state: components["schemas"]["MakeupState"];
         };
         /**
          * MakeupView
          * @description The student's make-up: state, both paths and the history of uploads.
          */
         MakeupView: {
-            /** @description Absent until the student starts a make-up. */
-            state?: components["schemas"]["MakeupState"] | null;
+            /** @description Where and when the collection centre takes make-up shots. */
+            collection_centre: string;
+            /** @description The current photo-processing notice was accepted. */
+            consent_given: boolean;
+            consent_version: string;
             /**
              * Format: date-time
              * @description Last moment for a make-up (Asia/Shanghai).
              */
             deadline: Date;
-            /** @description The current photo-processing notice was accepted. */
-            consent_given: boolean;
-            consent_version: string;
-            /** @description Where and when the collection centre takes make-up shots. */
-            collection_centre: string;
+            offline?: components["schemas"]["OfflineView"] | null;
             /** @description Newest first; withdrawn and rejected attempts stay in the history. */
             photos: components["schemas"]["PhotoView"][];
-            offline?: components["schemas"]["OfflineView"] | null;
+            /** @description Absent until the student starts a make-up. */
+            state?: components["schemas"]["MakeupState"] | null;
         };
         /**
          * @description What the student should do next; one stable code the mini-program
@@ -2660,30 +2669,30 @@ export interface components {
          * @description One message to a student and how its delivery went.
          */
         NotificationView: {
-            /** Format: int64 */
-            id: number;
-            event: components["schemas"]["NotifyEvent"];
-            purpose: string;
-            template_id: string;
-            status: components["schemas"]["DeliveryStatus"];
-            /** @description The status in Chinese. */
-            status_label: string;
             /**
              * Format: int32
              * @description Tries so far.
              */
             attempts: number;
-            /** @description The last failure (WeChat's errcode and message), if any. */
-            last_error?: string | null;
             /** Format: date-time */
             created_at: Date;
+            event: components["schemas"]["NotifyEvent"];
+            /** Format: int64 */
+            id: number;
+            /** @description The last failure (WeChat's errcode and message), if any. */
+            last_error?: string | null;
             /**
              * Format: date-time
              * @description When a pending message is tried next.
              */
             next_attempt_at: Date;
+            purpose: string;
             /** Format: date-time */
             sent_at?: Date | null;
+            status: components["schemas"]["DeliveryStatus"];
+            /** @description The status in Chinese. */
+            status_label: string;
+            template_id: string;
         };
         /**
          * @description A moment a student is told about (label: what the message is for).
@@ -2695,25 +2704,25 @@ export interface components {
          * @description A declared offline make-up, with where the shot is taken.
          */
         OfflineDeclaredView: {
-            /** Format: date */
-            taken_on: string;
-            /**
-             * Format: date-time
-             * @description Asia/Shanghai.
-             */
-            declared_at: Date;
-            /** Format: date-time */
-            paper_photo_received_at?: Date | null;
-            /**
-             * Format: date-time
-             * @description Foreign students only.
-             */
-            e_photo_received_at?: Date | null;
             /**
              * @description The collection centre's address, opening hours and phone (the
              *     campaign's `makeup_location`, as in `GET /me/makeup`).
              */
             collection_centre: string;
+            /**
+             * Format: date-time
+             * @description Asia/Shanghai.
+             */
+            declared_at: Date;
+            /**
+             * Format: date-time
+             * @description Foreign students only.
+             */
+            e_photo_received_at?: Date | null;
+            /** Format: date-time */
+            paper_photo_received_at?: Date | null;
+            /** Format: date */
+            taken_on: string;
         };
         /** OfflineList */
         OfflineList: {
@@ -2732,28 +2741,28 @@ export interface components {
          * @description A student's offline make-up for staff.
          */
         OfflineStudentView: {
-            student: components["schemas"]["StudentRef"];
             offline: components["schemas"]["OfflineView"];
+            student: components["schemas"]["StudentRef"];
         };
         /**
          * OfflineView
          * @description A make-up shot at the collection centre.
          */
         OfflineView: {
-            /** Format: date */
-            taken_on: string;
             /**
              * Format: date-time
              * @description Asia/Shanghai.
              */
             declared_at: Date;
-            /** Format: date-time */
-            paper_photo_received_at?: Date | null;
             /**
              * Format: date-time
              * @description Foreign students only.
              */
             e_photo_received_at?: Date | null;
+            /** Format: date-time */
+            paper_photo_received_at?: Date | null;
+            /** Format: date */
+            taken_on: string;
         };
         /** PasswordChangeRequest */
         PasswordChangeRequest: {
@@ -2775,11 +2784,11 @@ export interface components {
              *     `exposure`, `sharpness` or `colour`.
              */
             check: string;
+            /** @description For the student, Chinese with English in brackets. */
+            message: string;
             passed: boolean;
             /** @description `error`: a failure blocks the upload; `warning`: it is shown to the reviewer. */
             severity: string;
-            /** @description For the student, Chinese with English in brackets. */
-            message: string;
         };
         /**
          * @description How the mini-program got the photo, shown to reviewers.
@@ -2796,23 +2805,23 @@ export interface components {
          * @description An online make-up upload as its student sees it.
          */
         PhotoView: {
+            checks: components["schemas"]["PhotoCheck"][];
+            comment?: string | null;
             /** Format: int64 */
             id: number;
-            status: components["schemas"]["PhotoStatus"];
+            /** @description Why it was rejected. */
+            reject_reason?: components["schemas"]["RejectReason"] | null;
+            /** @description What the reason means, in Chinese. */
+            reject_reason_label?: string | null;
+            /** Format: date-time */
+            reviewed_at?: Date | null;
             source?: components["schemas"]["PhotoSource"] | null;
+            status: components["schemas"]["PhotoStatus"];
             /**
              * Format: date-time
              * @description Asia/Shanghai.
              */
             uploaded_at: Date;
-            checks: components["schemas"]["PhotoCheck"][];
-            /** Format: date-time */
-            reviewed_at?: Date | null;
-            /** @description Why it was rejected. */
-            reject_reason?: components["schemas"]["RejectReason"] | null;
-            /** @description What the reason means, in Chinese. */
-            reject_reason_label?: string | null;
-            comment?: string | null;
         };
         /** PhotographedRequest */
         PhotographedRequest: {
@@ -2834,26 +2843,26 @@ export interface components {
          * @description Who the student is on the roster.
          */
         ProfileView: {
-            student_no: string;
-            name: string;
-            unit_code: string;
-            unit_name: string;
             /** @description The campus whose collection session the student attends. */
             campus_code: string;
             campus_name: string;
             category: components["schemas"]["StudentCategory"];
-            graduation_half: components["schemas"]["GraduationHalf"];
             /** @description Deferred (延期) into this campaign's year. */
             deferred: boolean;
+            graduation_half: components["schemas"]["GraduationHalf"];
+            name: string;
+            student_no: string;
+            unit_code: string;
+            unit_name: string;
         };
         /** ProgressView */
         ProgressView: {
             /** Format: int64 */
             campaign_id: number;
-            /** @description One row per unit with students (a secretary: their own unit only). */
-            units: components["schemas"]["UnitProgress"][];
             /** @description Sums over all units; admins only. */
             totals?: components["schemas"]["Counts"] | null;
+            /** @description One row per unit with students (a secretary: their own unit only). */
+            units: components["schemas"]["UnitProgress"][];
         };
         /**
          * ReasonView
@@ -2882,23 +2891,23 @@ export interface components {
          * @description An error report as the student or staff see it.
          */
         ReportView: {
-            /** Format: int64 */
-            id: number;
-            reason_code: components["schemas"]["ErrorReason"];
-            reason_label: string;
-            detail: string;
-            status: components["schemas"]["ReportStatus"];
-            /** @description Set once resolved. */
-            resolution?: components["schemas"]["Resolution"] | null;
-            resolution_label?: string | null;
-            resolution_note?: string | null;
             /**
              * Format: date-time
              * @description Asia/Shanghai.
              */
             created_at: Date;
+            detail: string;
+            /** Format: int64 */
+            id: number;
+            reason_code: components["schemas"]["ErrorReason"];
+            reason_label: string;
+            /** @description Set once resolved. */
+            resolution?: components["schemas"]["Resolution"] | null;
+            resolution_label?: string | null;
+            resolution_note?: string | null;
             /** Format: date-time */
             resolved_at?: Date | null;
+            status: components["schemas"]["ReportStatus"];
         };
         /** RescheduleRequest */
         RescheduleRequest: {
@@ -2915,9 +2924,9 @@ export interface components {
         Resolution: "reshoot_needed" | "data_corrected" | "chsi_reverified" | "not_an_error";
         /** ResolveRequest */
         ResolveRequest: {
-            resolution: components["schemas"]["Resolution"];
             /** @description Shown to the student. */
             note?: string | null;
+            resolution: components["schemas"]["Resolution"];
         };
         /** RetentionRequest */
         RetentionRequest: {
@@ -2932,6 +2941,13 @@ export interface components {
          * @description What a retention run deleted (or, dry, would delete).
          */
         RetentionView: {
+            /**
+             * Format: uint64
+             * @description Uploads deleted with those campaigns.
+             */
+            campaign_photos_deleted: number;
+            /** @description Closed campaigns whose photos and personal data were removed. */
+            campaigns_purged: number[];
             dry_run: boolean;
             /**
              * Format: uint64
@@ -2943,13 +2959,6 @@ export interface components {
              * @description Rejected and withdrawn uploads deleted.
              */
             rejected_deleted: number;
-            /** @description Closed campaigns whose photos and personal data were removed. */
-            campaigns_purged: number[];
-            /**
-             * Format: uint64
-             * @description Uploads deleted with those campaigns.
-             */
-            campaign_photos_deleted: number;
             /**
              * Format: uint64
              * @description Students anonymised with those campaigns.
@@ -2961,42 +2970,42 @@ export interface components {
          * @description An upload in the review queue.
          */
         ReviewItemView: {
-            photo: components["schemas"]["PhotoView"];
-            student: components["schemas"]["StudentRef"];
-            /**
-             * Format: int32
-             * @description Pixel size of the original (after EXIF orientation).
-             */
-            width: number;
             /** Format: int32 */
             height: number;
-            /** Format: int64 */
-            original_bytes: number;
             /** @description Fetch with the staff token: `…/image?variant=thumb|normalized|original`. */
             image_path: string;
+            /** Format: int64 */
+            original_bytes: number;
+            photo: components["schemas"]["PhotoView"];
+            student: components["schemas"]["StudentRef"];
             /**
              * @description The 120×160 thumbnail for the list (`image_path` with
              *     `?variant=thumb`), fetched with the staff token.
              */
             thumb_path: string;
+            /**
+             * Format: int32
+             * @description Pixel size of the original (after EXIF orientation).
+             */
+            width: number;
         };
         /** ReviewPage */
         ReviewPage: {
             items: components["schemas"]["ReviewItemView"][];
             /** Format: uint64 */
-            total: number;
-            /** Format: uint64 */
             page: number;
             /** Format: uint64 */
             page_size: number;
+            /** Format: uint64 */
+            total: number;
         };
         /** ReviewRequest */
         ReviewRequest: {
+            /** @description Shown to the student; required with reason `other`. */
+            comment?: string | null;
             decision: components["schemas"]["DecisionKind"];
             /** @description Required to reject. */
             reason_code?: components["schemas"]["RejectReason"] | null;
-            /** @description Shown to the student; required with reason `other`. */
-            comment?: string | null;
         };
         /**
          * @description Why a student is not done yet: the step that is missing, one per
@@ -3009,23 +3018,23 @@ export interface components {
          * @description One problem in an imported file.
          */
         RowProblem: {
+            /** @description The column's header as written, when the problem is in one cell. */
+            column?: string | null;
             /**
              * Format: uint64
              * @description Line in the file; the header is line 1.
              */
             line: number;
-            /** @description The column's header as written, when the problem is in one cell. */
-            column?: string | null;
             /** @description What is wrong (Chinese). */
             reason: string;
         };
         /** SelfCheckRequest */
         SelfCheckRequest: {
-            result: components["schemas"]["SelfCheckResult"];
-            /** @description Required for `error`. */
-            reason_code?: components["schemas"]["ErrorReason"] | null;
             /** @description Required with reason `other`. */
             detail?: string | null;
+            /** @description Required for `error`. */
+            reason_code?: components["schemas"]["ErrorReason"] | null;
+            result: components["schemas"]["SelfCheckResult"];
         };
         /**
          * @description What the student reports after looking at the photo on CHSI.
@@ -3037,33 +3046,36 @@ export interface components {
          * @description The student's self-check screen.
          */
         SelfCheckView: {
+            /** @description The only reasons that may be reported. */
+            allowed_reasons: components["schemas"]["ReasonView"][];
             chsi_status: components["schemas"]["ChsiStatus"];
-            /**
-             * Format: date-time
-             * @description When the student confirmed the photo (cleared by a later report).
-             */
-            self_checked_at?: Date | null;
             /**
              * Format: date-time
              * @description Last moment for the self-check (Asia/Shanghai).
              */
             deadline: Date;
-            /** @description The only reasons that may be reported. */
-            allowed_reasons: components["schemas"]["ReasonView"][];
+            /** Format: date-time */
+            graduate_platform_at?: Date | null;
             /** @description To show above the form. */
             notice: string;
             /** @description Newest first. */
             reports: components["schemas"]["ReportView"][];
-            /** Format: date-time */
-            graduate_platform_at?: Date | null;
+            /**
+             * Format: date-time
+             * @description When the student confirmed the photo (cleared by a later report).
+             */
+            self_checked_at?: Date | null;
         };
         /**
          * SessionAvailability
          * @description A session the student may book now.
          */
         SessionAvailability: {
-            /** Format: int64 */
-            id: number;
+            /**
+             * Format: date-time
+             * @description Booking closes then (Asia/Shanghai).
+             */
+            booking_closes_at: Date;
             campus_code: string;
             campus_name: string;
             /**
@@ -3071,142 +3083,139 @@ export interface components {
              * @description The local day.
              */
             date: string;
-            rooms: string;
-            /** @description Local windows, e.g. `09:00-12:00`. */
-            windows: string[];
-            /**
-             * Format: date-time
-             * @description Booking closes then (Asia/Shanghai).
-             */
-            booking_closes_at: Date;
+            /** Format: int64 */
+            id: number;
             /** @description Fee, dress rules and what to bring. */
             on_site_notes: string;
+            rooms: string;
             slots: components["schemas"]["SlotAvailability"][];
+            /** @description Local windows, e.g. `09:00-12:00`. */
+            windows: string[];
         };
         /** SessionBookings */
         SessionBookings: {
-            /** Format: int64 */
-            session_id: number;
             /** @description Counts for the unit in scope (a secretary's own unit). */
             counts: components["schemas"]["CountsView"];
-            /** @description Per-slot fill of the whole session; admins only (absent for secretaries). */
-            slots?: components["schemas"]["SlotView"][] | null;
             /** @description In slot order, then by student number. */
             items: components["schemas"]["BookingRowView"][];
+            /** Format: int64 */
+            session_id: number;
+            /** @description Per-slot fill of the whole session; admins only (absent for secretaries). */
+            slots?: components["schemas"]["SlotView"][] | null;
         };
         /** SessionList */
         SessionList: {
-            items: components["schemas"]["SessionAvailability"][];
             /**
              * @description Null when the student may book. Otherwise the sessions are shown
              *     read-only (when and where) and booking is refused for this reason.
              */
             booking_refused?: components["schemas"]["BookingRefusal"] | null;
+            items: components["schemas"]["SessionAvailability"][];
         };
         /**
          * SessionView
          * @description A collection session (one campus day in its rooms) with its slots.
          */
         SessionView: {
-            /** Format: int64 */
-            id: number;
-            /** Format: int64 */
-            campaign_id: number;
-            campus_code: string;
-            campus_name: string;
-            /**
-             * Format: date
-             * @description The local day.
-             */
-            date: string;
-            /** @description Room(s), e.g. `新教学楼 306、307`. */
-            rooms: string;
-            /** @description Local windows, e.g. `["09:00-12:00", "13:30-15:30"]`. */
-            windows: string[];
-            /** Format: int32 */
-            slot_minutes: number;
-            /** Format: int32 */
-            capacity_per_slot: number;
-            /** @description Units served; empty means every unit of the campus. */
-            unit_codes: string[];
-            /**
-             * Format: date-time
-             * @description When booking opens (Asia/Shanghai); absent: as soon as the campaign is open.
-             */
-            booking_opens_at?: Date | null;
             /**
              * Format: date-time
              * @description When booking closes (Asia/Shanghai); absent: one hour before the first slot.
              */
             booking_closes_at?: Date | null;
+            /**
+             * Format: date-time
+             * @description When booking opens (Asia/Shanghai); absent: as soon as the campaign is open.
+             */
+            booking_opens_at?: Date | null;
+            /** Format: int64 */
+            campaign_id: number;
+            campus_code: string;
+            campus_name: string;
+            /** Format: int32 */
+            capacity_per_slot: number;
+            /**
+             * Format: date
+             * @description The local day.
+             */
+            date: string;
+            /** Format: int64 */
+            id: number;
+            /** @description Room(s), e.g. `新教学楼 306、307`. */
+            rooms: string;
+            /** Format: int32 */
+            slot_minutes: number;
             slots: components["schemas"]["SlotView"][];
+            /** @description Units served; empty means every unit of the campus. */
+            unit_codes: string[];
+            /** @description Local windows, e.g. `["09:00-12:00", "13:30-15:30"]`. */
+            windows: string[];
         };
         /**
          * SlotAvailability
          * @description A slot and how many places are left.
          */
         SlotAvailability: {
+            /** Format: int32 */
+            capacity: number;
+            /** Format: date-time */
+            ends_at: Date;
             /** Format: int64 */
             id: number;
+            /** Format: int32 */
+            remaining: number;
             /**
              * Format: date-time
              * @description Asia/Shanghai.
              */
             starts_at: Date;
-            /** Format: date-time */
-            ends_at: Date;
-            /** Format: int32 */
-            capacity: number;
-            /** Format: int32 */
-            remaining: number;
         };
         /**
          * SlotView
          * @description A bookable slot.
          */
         SlotView: {
+            /** Format: int32 */
+            booked: number;
+            /** Format: int32 */
+            capacity: number;
+            /** Format: date-time */
+            ends_at: Date;
             /** Format: int64 */
             id: number;
+            /** Format: int32 */
+            remaining: number;
             /**
              * Format: date-time
              * @description Asia/Shanghai.
              */
             starts_at: Date;
-            /** Format: date-time */
-            ends_at: Date;
-            /** Format: int32 */
-            capacity: number;
-            /** Format: int32 */
-            booked: number;
-            /** Format: int32 */
-            remaining: number;
         };
         /**
          * SpecView
          * @description The CHSI photo spec as numbers, for drawing the camera guide.
          */
         SpecView: {
-            /** Format: uint32 */
-            frame_width: number;
-            /** Format: uint32 */
-            frame_height: number;
-            /** @description Distance of the top of the head (hairline) from the top edge. */
-            hairline_from_top: components["schemas"]["Band"];
+            /** @description The dress rules shown with the camera. */
+            advice: string[];
+            /** @description Reference background colour `[r, g, b]` (light blue). */
+            background_rgb: number[];
+            /** @description Version of the photo-processing notice to accept before uploading. */
+            consent_version: string;
             /** @description Height of the eyes from the top edge. */
             eyes_from_top: components["schemas"]["Band"];
             /** @description Width of the face. */
             face_width: components["schemas"]["Band"];
-            /** @description Reference background colour `[r, g, b]` (light blue). */
-            background_rgb: number[];
+            /** Format: uint32 */
+            frame_height: number;
+            /** Format: uint32 */
+            frame_width: number;
+            /** @description Distance of the top of the head (hairline) from the top edge. */
+            hairline_from_top: components["schemas"]["Band"];
             /**
              * Format: uint64
              * @description Largest file accepted, in bytes.
              */
             max_upload_bytes: number;
-            /** @description Version of the photo-processing notice to accept before uploading. */
-            consent_version: string;
-            /** @description The dress rules shown with the camera. */
-            advice: string[];
         };
         /** StaffCollectionCode */
         StaffCollectionCode: {
@@ -3222,13 +3231,11 @@ export interface components {
         };
         /** StaffLoginRequest */
         StaffLoginRequest: {
-            username: string;
             password: string;
+            username: string;
         };
         /** StaffLoginResponse */
         StaffLoginResponse: {
-            /** @description Bearer token for `Authorization: Bearer <token>`. */
-            token: string;
             /**
              * Format: date-time
              * @description When the token stops working (Asia/Shanghai, RFC 3339).
@@ -3236,12 +3243,18 @@ export interface components {
             expires_at: Date;
             /** @description The account's role; it decides which endpoints the token opens. */
             role: components["schemas"]["StaffRole"];
+            /** @description Bearer token for `Authorization: Bearer <token>`. */
+            token: string;
         };
         /**
          * StaffReportView
          * @description An error report with its student, for staff.
          */
         StaffReportView: {
+            /** Format: int64 */
+            batch_id?: number | null;
+            chsi_status: components["schemas"]["ChsiStatus"];
+            name: string;
             report: components["schemas"]["ReportView"];
             /**
              * Format: int64
@@ -3249,11 +3262,7 @@ export interface components {
              */
             student_id: number;
             student_no: string;
-            name: string;
             unit_code: string;
-            chsi_status: components["schemas"]["ChsiStatus"];
-            /** Format: int64 */
-            batch_id?: number | null;
         };
         /**
          * @description A staff role. Students are not staff; they log in with WeChat.
@@ -3265,53 +3274,53 @@ export interface components {
          * @description A staff account (never includes the password hash).
          */
         StaffView: {
-            /** Format: int64 */
-            id: number;
-            /** @description Login name, lower case. */
-            username: string;
-            role: components["schemas"]["StaffRole"];
-            /** @description The training unit a `unit_secretary` is limited to; absent for other roles. */
-            unit_code?: string | null;
-            /** @description A disabled account cannot log in and its tokens are revoked. */
-            disabled: boolean;
             /**
              * Format: date-time
              * @description Asia/Shanghai.
              */
             created_at: Date;
+            /** @description A disabled account cannot log in and its tokens are revoked. */
+            disabled: boolean;
+            /** Format: int64 */
+            id: number;
             /**
              * Format: date-time
              * @description Asia/Shanghai; absent if the account never logged in.
              */
             last_login_at?: Date | null;
+            role: components["schemas"]["StaffRole"];
+            /** @description The training unit a `unit_secretary` is limited to; absent for other roles. */
+            unit_code?: string | null;
+            /** @description Login name, lower case. */
+            username: string;
         };
         /**
          * StatusEventView
          * @description A student's CHSI status as one import gave it.
          */
         StatusEventView: {
-            status: components["schemas"]["ChsiStatus"];
-            /**
-             * Format: date
-             * @description The date the list gave, if any.
-             */
-            status_date?: string | null;
-            remark?: string | null;
-            /**
-             * Format: int64
-             * @description The import it came from.
-             */
-            import_id: number;
             /**
              * @description False: the row was dated before the student's current status, so it
              *     is kept here for the record but did not replace that status.
              */
             applied: boolean;
             /**
+             * Format: int64
+             * @description The import it came from.
+             */
+            import_id: number;
+            /**
              * Format: date-time
              * @description When it was imported (Asia/Shanghai).
              */
             imported_at: Date;
+            remark?: string | null;
+            status: components["schemas"]["ChsiStatus"];
+            /**
+             * Format: date
+             * @description The date the list gave, if any.
+             */
+            status_date?: string | null;
         };
         /** StatusHistory */
         StatusHistory: {
@@ -3324,16 +3333,16 @@ export interface components {
          *     make-up, CHSI verification, self-check); existing fields keep their meaning.
          */
         StatusView: {
-            eligibility: components["schemas"]["Eligibility"];
-            /** @description Absent until the student is bound. */
-            collection_code?: components["schemas"]["CollectionCodeState"] | null;
-            next_action: components["schemas"]["NextActionView"];
             /**
              * @description The student's photo as the latest CHSI list shows it; null until a
              *     list names the student (or after a re-shoot was requested). The
              *     lists are the truth: `next_action` follows this status.
              */
             chsi_status?: components["schemas"]["ChsiStatus"] | null;
+            /** @description Absent until the student is bound. */
+            collection_code?: components["schemas"]["CollectionCodeState"] | null;
+            eligibility: components["schemas"]["Eligibility"];
+            next_action: components["schemas"]["NextActionView"];
             /**
              * @description The student missed a booked session and has not been photographed
              *     since: `next_action` is then `make_up_photo`.
@@ -3348,66 +3357,66 @@ export interface components {
         StudentCategory: "domestic" | "hk_macao_taiwan" | "foreign";
         /** StudentLoginResponse */
         StudentLoginResponse: {
-            /** @description Bearer token for `Authorization: Bearer <token>`. */
-            token: string;
-            /**
-             * Format: date-time
-             * @description When the token stops working (Asia/Shanghai, RFC 3339).
-             */
-            expires_at: Date;
             /**
              * @description Whether the student is already bound to the graduation roster; if
              *     not, the mini-program shows the binding screen next.
              */
             bound: boolean;
+            /**
+             * Format: date-time
+             * @description When the token stops working (Asia/Shanghai, RFC 3339).
+             */
+            expires_at: Date;
+            /** @description Bearer token for `Authorization: Bearer <token>`. */
+            token: string;
         };
         /** StudentMe */
         StudentMe: {
-            /** Format: int64 */
-            student_id: number;
-            /** @description Bound to the open campaign's roster. */
-            bound: boolean;
-            /** @description Present once bound. */
-            profile?: components["schemas"]["ProfileView"] | null;
-            /** @description The open campaign, if any. */
-            campaign?: components["schemas"]["CampaignSummary"] | null;
-            status: components["schemas"]["StatusView"];
             /** @description The active booking, if any: where and when to come. */
             booking?: components["schemas"]["BookingView"] | null;
+            /** @description Bound to the open campaign's roster. */
+            bound: boolean;
+            /** @description The open campaign, if any. */
+            campaign?: components["schemas"]["CampaignSummary"] | null;
             /**
              * @description The make-up, once started: its state and the latest upload (with the
              *     reviewer's reason when rejected). Details in `GET /me/makeup`.
              */
             makeup?: components["schemas"]["MakeupSummary"] | null;
+            /** @description Present once bound. */
+            profile?: components["schemas"]["ProfileView"] | null;
+            status: components["schemas"]["StatusView"];
+            /** Format: int64 */
+            student_id: number;
         };
         /** StudentPage */
         StudentPage: {
             items: components["schemas"]["StudentRow"][];
+            /** Format: uint64 */
+            page: number;
+            /** Format: uint64 */
+            page_size: number;
             /**
              * Format: uint64
              * @description Matching students in all pages.
              */
             total: number;
-            /** Format: uint64 */
-            page: number;
-            /** Format: uint64 */
-            page_size: number;
         };
         /**
          * StudentRef
          * @description A student as staff see them in make-up lists.
          */
         StudentRef: {
+            category: components["schemas"]["StudentCategory"];
             /**
              * Format: int64
              * @description Roster entry id (the `{id}` of `/staff/students/{id}/...`).
              */
             id: number;
-            student_no: string;
-            name: string;
-            unit_code: string;
-            category: components["schemas"]["StudentCategory"];
             makeup_state?: components["schemas"]["MakeupState"] | null;
+            name: string;
+            student_no: string;
+            unit_code: string;
         };
         /**
          * StudentRow
@@ -3415,19 +3424,6 @@ export interface components {
          *     never listed, only whether it is saved.
          */
         StudentRow: {
-            /**
-             * Format: int64
-             * @description Roster entry id.
-             */
-            id: number;
-            student_no: string;
-            name: string;
-            unit_code: string;
-            category: components["schemas"]["StudentCategory"];
-            graduation_half: components["schemas"]["GraduationHalf"];
-            deferred: boolean;
-            has_chsi_photo: boolean;
-            phone?: string | null;
             /** @description Bound to a WeChat account. */
             bound: boolean;
             /**
@@ -3435,8 +3431,21 @@ export interface components {
              * @description When the student bound (Asia/Shanghai); null while unbound.
              */
             bound_at?: Date | null;
+            category: components["schemas"]["StudentCategory"];
             collection_code_saved: boolean;
+            deferred: boolean;
+            graduation_half: components["schemas"]["GraduationHalf"];
+            has_chsi_photo: boolean;
+            /**
+             * Format: int64
+             * @description Roster entry id.
+             */
+            id: number;
+            name: string;
+            phone?: string | null;
             status: components["schemas"]["StatusView"];
+            student_no: string;
+            unit_code: string;
         };
         /**
          * SubscribeRequest
@@ -3459,66 +3468,68 @@ export interface components {
             event: components["schemas"]["NotifyEvent"];
             /** @description What the message is for, to show the student (Chinese). */
             purpose: string;
-            /** @description Pass to `wx.requestSubscribeMessage`. */
-            template_id: string;
             /**
              * Format: int32
              * @description Messages of this template the student allowed and has not received.
              */
             remaining: number;
+            /** @description Pass to `wx.requestSubscribeMessage`. */
+            template_id: string;
         };
         /** UnitProgress */
         UnitProgress: {
+            counts: components["schemas"]["Counts"];
             unit_code: string;
             unit_name: string;
-            counts: components["schemas"]["Counts"];
         };
         /**
          * UnitView
          * @description A training unit (培养单位).
          */
         UnitView: {
-            /** Format: int64 */
-            id: number;
-            /** @description Code used in rosters and staff accounts, e.g. `CS`. */
-            code: string;
-            name: string;
             /**
              * Format: int64
              * @description The campus whose sessions the unit's students attend by default.
              */
             campus_id: number;
+            /** @description Code used in rosters and staff accounts, e.g. `CS`. */
+            code: string;
+            /** Format: int64 */
+            id: number;
+            name: string;
         };
         /** UpdateCampaign */
         UpdateCampaign: {
-            /** @description Not blank; at most 128 characters. */
-            name?: string | null;
-            /**
-             * Format: int32
-             * @description 2000–2100.
-             */
-            graduation_year?: number | null;
-            /** Format: date-time */
-            makeup_deadline?: Date | null;
-            /** Format: date-time */
-            self_check_deadline?: Date | null;
-            status?: components["schemas"]["CampaignStatus"] | null;
-            /** @description Not blank; at most 4000 characters. */
-            on_site_notes?: string | null;
             /**
              * Format: int32
              * @description 0–10080.
              */
             cancel_cutoff_minutes?: number | null;
-            /** @description Not blank; at most 1000 characters. */
-            makeup_location?: string | null;
+            /**
+             * Format: int32
+             * @description 2000–2100.
+             */
+            graduation_year?: number | null;
             /** @description Not blank; at most 1000 characters; `null` removes it (absent: unchanged). */
             intl_office_contact?: string | null;
+            /** Format: date-time */
+            makeup_deadline?: Date | null;
+            /** @description Not blank; at most 1000 characters. */
+            makeup_location?: string | null;
+            /** @description Not blank; at most 128 characters. */
+            name?: string | null;
+            /** @description Not blank; at most 4000 characters. */
+            on_site_notes?: string | null;
             /**
              * Format: int32
              * @description 1–365 days: when a photo missing on CHSI may be reported.
              */
             photo_missing_after_days?: number | null;
+            /**
+             * Format: int32
+             * @description 1–3650 days.
+             */
+            retain_closed_days?: number | null;
             /**
              * Format: int32
              * @description 1–3650 days.
@@ -3529,11 +3540,9 @@ export interface components {
              * @description 1–3650 days.
              */
             retain_rejected_days?: number | null;
-            /**
-             * Format: int32
-             * @description 1–3650 days.
-             */
-            retain_closed_days?: number | null;
+            /** Format: date-time */
+            self_check_deadline?: Date | null;
+            status?: components["schemas"]["CampaignStatus"] | null;
         };
         /** UpdateCampus */
         UpdateCampus: {
@@ -3542,6 +3551,15 @@ export interface components {
         };
         /** UpdateSession */
         UpdateSession: {
+            /** Format: date-time */
+            booking_closes_at?: Date | null;
+            /** Format: date-time */
+            booking_opens_at?: Date | null;
+            /**
+             * Format: int32
+             * @description 1–1000; refused if a slot already holds more bookings.
+             */
+            capacity_per_slot?: number | null;
             /**
              * Format: date
              * @description Changing the day, windows or slot length regenerates the slots
@@ -3550,27 +3568,18 @@ export interface components {
             date?: string | null;
             /** @description Not blank; at most 256 characters. */
             rooms?: string | null;
-            /** @description As for creating a session. */
-            windows?: string[] | null;
             /**
              * Format: int32
              * @description 5–240.
              */
             slot_minutes?: number | null;
             /**
-             * Format: int32
-             * @description 1–1000; refused if a slot already holds more bookings.
-             */
-            capacity_per_slot?: number | null;
-            /**
              * @description Existing units (404 `not_found` otherwise); empty means every unit
              *     of the campus.
              */
             unit_codes?: string[] | null;
-            /** Format: date-time */
-            booking_opens_at?: Date | null;
-            /** Format: date-time */
-            booking_closes_at?: Date | null;
+            /** @description As for creating a session. */
+            windows?: string[] | null;
         };
         /** UpdateStaffRequest */
         UpdateStaffRequest: {
@@ -3585,10 +3594,10 @@ export interface components {
         };
         /** UpdateUnit */
         UpdateUnit: {
-            /** @description Not blank; at most 128 characters. */
-            name?: string | null;
             /** @description An existing campus (404 `not_found` otherwise). */
             campus_code?: string | null;
+            /** @description Not blank; at most 128 characters. */
+            name?: string | null;
         };
         /**
          * @description The three stored variants of an upload.
@@ -3600,18 +3609,18 @@ export interface components {
          * @description The student's place in a full session's queue.
          */
         WaitlistView: {
-            /** Format: int64 */
-            session_id: number;
-            /**
-             * Format: uint64
-             * @description 1 is next; 0 means a seat was granted at once (see `GET /me`).
-             */
-            position: number;
             /**
              * Format: date-time
              * @description Asia/Shanghai.
              */
             joined_at: Date;
+            /**
+             * Format: uint64
+             * @description 1 is next; 0 means a seat was granted at once (see `GET /me`).
+             */
+            position: number;
+            /** Format: int64 */
+            session_id: number;
         };
         /** WalkInRequest */
         WalkInRequest: {
@@ -3631,12 +3640,6 @@ export interface components {
              */
             code: string;
         };
-        /**
-         * ErrorCode
-         * @description Every error code of the service (stable, snake_case).
-         * @enum {string}
-         */
-        ErrorCode: "invalid_check_in_code" | "invalid_request" | "dev_login_disabled" | "invalid_credentials" | "unauthenticated" | "wechat_code_invalid" | "already_has_chsi_photo" | "consent_required" | "forbidden" | "not_bound" | "session_not_for_unit" | "wrong_current_password" | "not_found" | "not_on_roster" | "request_timeout" | "already_booked" | "already_bound" | "already_exists" | "already_photographed" | "already_resolved" | "already_reviewed" | "already_waiting" | "another_campaign_open" | "booking_active" | "booking_closed" | "booking_not_active" | "cancel_window_closed" | "cannot_disable_self" | "capacity_below_bookings" | "check_in_code_expired" | "collection_code_in_use" | "collection_code_locked" | "collection_code_required" | "consent_version_outdated" | "current_password_required" | "error_report_open" | "makeup_closed" | "makeup_in_progress" | "makeup_pending" | "no_open_campaign" | "not_checked_in" | "not_session_day" | "photo_already_approved" | "photo_already_rejected" | "photo_not_on_chsi_yet" | "photo_not_pending" | "photo_not_verified" | "report_not_forwarded" | "request_in_progress" | "retention_running" | "roster_entry_taken" | "self_check_closed" | "session_has_bookings" | "session_not_full" | "slot_full" | "username_taken" | "wrong_session" | "photo_deleted" | "payload_too_large" | "unsupported_media_type" | "archive_too_large" | "idempotency_key_reused" | "image_metadata_too_large" | "image_too_large" | "invalid_rows" | "not_an_image" | "photo_check_failed" | "too_many_rows" | "too_many_attempts" | "wechat_rate_limited" | "internal_error" | "service_unavailable" | "storage_unavailable" | "wechat_unavailable";
     };
     responses: never;
     parameters: never;
@@ -3646,20 +3649,23 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    login_wechat: {
+    audit_log: {
         parameters: {
-            query?: never;
+            query?: {
+                student?: string;
+                actor?: string;
+                from?: string;
+                to?: string;
+                before_id?: number;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["WechatLoginRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description OK: Student login with WeChat */
+            /** @description OK: Read the audit log */
             200: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -3667,7 +3673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["StudentLoginResponse"];
+                    "application/json; charset=utf-8": components["schemas"]["AuditPage"];
                 };
             };
             /** @description Bad Request. `code`: `invalid_request`. */
@@ -3684,7 +3690,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized. `code`: `wechat_code_invalid`, `dev_login_disabled`. */
+            /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -3694,12 +3700,12 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "wechat_code_invalid" | "dev_login_disabled";
+                        code?: "unauthenticated";
                     };
                 };
             };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
                 headers: {
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
@@ -3708,49 +3714,7 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Too Many Requests. `code`: `wechat_rate_limited`. */
-            429: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "wechat_rate_limited";
+                        code?: "forbidden";
                     };
                 };
             };
@@ -3768,7 +3732,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Service Unavailable. `code`: `wechat_unavailable`, `service_unavailable`. */
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
             503: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -3778,13 +3742,91 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "wechat_unavailable" | "service_unavailable";
+                        code?: "service_unavailable";
                     };
                 };
             };
         };
     };
-    login_staff: {
+    list_campaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: List campaigns, newest first */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Items_CampaignView"];
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    create_campaign: {
         parameters: {
             query?: never;
             header?: never;
@@ -3793,19 +3835,19 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json; charset=utf-8": components["schemas"]["StaffLoginRequest"];
+                "application/json; charset=utf-8": components["schemas"]["CreateCampaign"];
             };
         };
         responses: {
-            /** @description OK: Staff login with username and password */
-            200: {
+            /** @description Created: Create a campaign */
+            201: {
                 headers: {
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["StaffLoginResponse"];
+                    "application/json; charset=utf-8": components["schemas"]["CampaignView"];
                 };
             };
             /** @description Bad Request. `code`: `invalid_request`. */
@@ -3822,7 +3864,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized. `code`: `invalid_credentials`. */
+            /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -3832,7 +3874,21 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "invalid_credentials";
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
                     };
                 };
             };
@@ -3850,7 +3906,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
+            /** @description Conflict. `code`: `another_campaign_open`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "another_campaign_open";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
             413: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -3878,8 +3948,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too Many Requests. `code`: `too_many_attempts`. */
-            429: {
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
                 headers: {
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
@@ -3888,7 +3958,3803 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "too_many_attempts";
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    get_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One campaign */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    update_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["UpdateCampaign"];
+            };
+        };
+        responses: {
+            /** @description OK: Change a campaign (name, year, deadlines, status, notes, contacts) */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `another_campaign_open`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "another_campaign_open";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    import_chsi_statuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV (UTF-8 or GBK) or XLSX with a header row. CHSI statuses: 学号 /
+                     *     student_no, 状态 / status (已上传 / 核验通过 / 核验未通过 / 无法确定, or
+                     *     uploaded / passed / failed / inconclusive), optional 日期 / date and
+                     *     备注 / remark. Graduate platform: 学号 / student_no, optional 日期 / date.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Every row imported. */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ListImported"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity. `code`: `invalid_rows`, `too_many_rows`, `archive_too_large`. */
+            422: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_rows" | "too_many_rows" | "archive_too_large";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    import_graduate_platform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV (UTF-8 or GBK) or XLSX with a header row. CHSI statuses: 学号 /
+                     *     student_no, 状态 / status (已上传 / 核验通过 / 核验未通过 / 无法确定, or
+                     *     uploaded / passed / failed / inconclusive), optional 日期 / date and
+                     *     备注 / remark. Graduate platform: 学号 / student_no, optional 日期 / date.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Every row imported. */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ListImported"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity. `code`: `invalid_rows`, `too_many_rows`, `archive_too_large`. */
+            422: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_rows" | "too_many_rows" | "archive_too_large";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    makeup_export: {
+        parameters: {
+            query?: {
+                since?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description A ZIP archive (streamed): `<student number>.jpg`, the student's latest
+             *     approved normalised photo, one per student, and `manifest.csv` (UTF-8
+             *     with BOM: student number, name, unit, category, collection code,
+             *     file, SHA-256, photo id, approval time in UTC+8).
+             *     `Content-Length` is the whole archive's: a download that ends short
+             *     of it broke off.
+             */
+            200: {
+                headers: {
+                    "CONTENT-DISPOSITION": string;
+                    "CONTENT-LENGTH": number;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    "CONTENT-DISPOSITION": string;
+                    "CONTENT-LENGTH": number;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    "CONTENT-DISPOSITION": string;
+                    "CONTENT-LENGTH": number;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    "CONTENT-DISPOSITION": string;
+                    "CONTENT-LENGTH": number;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    "CONTENT-DISPOSITION": string;
+                    "CONTENT-LENGTH": number;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    "CONTENT-DISPOSITION": string;
+                    "CONTENT-LENGTH": number;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
+            503: {
+                headers: {
+                    "CONTENT-DISPOSITION": string;
+                    "CONTENT-LENGTH": number;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable" | "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    list_roster: {
+        parameters: {
+            query?: {
+                unit?: string;
+                q?: string;
+                status?: components["schemas"]["NextAction"];
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Browse a campaign's roster */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StudentPage"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    import_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV (UTF-8 with or without BOM, or GBK) or XLSX. Header row with
+                     *     学号/student_no, 姓名/name, 培养单位代码/unit_code, 学生类别/category
+                     *     (境内/港澳台/外国 or domestic/hk_macao_taiwan/foreign), 毕业时间/
+                     *     graduation_half (上半年/下半年 or first/second), and optionally
+                     *     是否延期/deferred, 学信网已有学历照片/has_chsi_photo (是/否, yes/no), 手机号/phone,
+                     *     证件号后六位/id_suffix (4–6 letters or digits; when given, binding asks
+                     *     for it; a later file without it keeps the earlier one).
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Every row imported. */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ImportSummary"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity. `code`: `invalid_rows`, `too_many_rows`, `archive_too_large`. */
+            422: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_rows" | "too_many_rows" | "archive_too_large";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    list_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: List a campaign's sessions with their slots */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Items_SessionView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    create_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CreateSession"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a collection session and its slots */
+            201: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    list_campuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: List campuses */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Items_CampusView"];
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    create_campus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CreateCampus"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a campus */
+            201: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CampusView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `already_exists`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "already_exists";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    update_campus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["UpdateCampus"];
+            };
+        };
+        responses: {
+            /** @description OK: Rename a campus */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CampusView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    error_batches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Forwarded error-report batches */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BatchList"];
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    export_error_batch: {
+        parameters: {
+            query: {
+                format: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The spreadsheet, as `format` asks: CSV (UTF-8 with a BOM, so Excel reads the Chinese) or XLSX. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    error_batch_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The reports of one batch */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ReportList"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    resolve_error_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ResolveRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Resolve an error report */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StaffReportView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `already_resolved`, `report_not_forwarded`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "already_resolved" | "report_not_forwarded";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    run_retention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["RetentionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Run the retention job now */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["RetentionView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `retention_running`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "retention_running";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable" | "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    get_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One session with its slots */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    delete_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content: Delete a session that nobody has booked */
+            204: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `session_has_bookings`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "session_has_bookings";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    update_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["UpdateSession"];
+            };
+        };
+        responses: {
+            /** @description OK: Change a session */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `session_has_bookings`, `capacity_below_bookings`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "session_has_bookings" | "capacity_below_bookings";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    list_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: List staff accounts */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StaffList"];
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    create_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CreateStaffRequest"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a staff account */
+            201: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StaffView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `username_taken`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "username_taken";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    update_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["UpdateStaffRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Disable, enable or reset the password of a staff account */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StaffView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `cannot_disable_self`, `current_password_required`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "cannot_disable_self" | "current_password_required";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    unbind_student: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content: Free a roster entry from its WeChat account */
+            204: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    set_student_collection_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["StaffCollectionCode"];
+            };
+        };
+        responses: {
+            /** @description Stored (or cleared). */
+            204: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `collection_code_in_use`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "collection_code_in_use";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    list_units: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: List training units */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Items_UnitView"];
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    create_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CreateUnit"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a training unit */
+            201: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `already_exists`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "already_exists";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    update_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["UpdateUnit"];
+            };
+        };
+        responses: {
+            /** @description OK: Rename a unit or move it to another campus */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["UnitView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
                     };
                 };
             };
@@ -3984,85 +7850,7 @@ export interface operations {
             };
         };
     };
-    staff_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: The logged-in staff member */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["StaffView"];
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    change_own_password: {
+    login_staff: {
         parameters: {
             query?: never;
             header?: never;
@@ -4071,18 +7859,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json; charset=utf-8": components["schemas"]["PasswordChangeRequest"];
+                "application/json; charset=utf-8": components["schemas"]["StaffLoginRequest"];
             };
         };
         responses: {
-            /** @description The token is revoked on every instance. */
-            204: {
+            /** @description OK: Staff login with username and password */
+            200: {
                 headers: {
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StaffLoginResponse"];
+                };
             };
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
@@ -4098,7 +7888,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
+            /** @description Unauthorized. `code`: `invalid_credentials`. */
             401: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -4108,21 +7898,7 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `wrong_current_password`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "wrong_current_password";
+                        code?: "invalid_credentials";
                     };
                 };
             };
@@ -4140,7 +7916,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
             413: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -4212,85 +7988,7 @@ export interface operations {
             };
         };
     };
-    student_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: The student's status screen */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["StudentMe"];
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    bind_roster: {
+    login_wechat: {
         parameters: {
             query?: never;
             header?: never;
@@ -4299,11 +7997,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json; charset=utf-8": components["schemas"]["BindingRequest"];
+                "application/json; charset=utf-8": components["schemas"]["WechatLoginRequest"];
             };
         };
         responses: {
-            /** @description OK: Bind this WeChat account to the roster */
+            /** @description OK: Student login with WeChat */
             200: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -4311,7 +8009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["StudentMe"];
+                    "application/json; charset=utf-8": components["schemas"]["StudentLoginResponse"];
                 };
             };
             /** @description Bad Request. `code`: `invalid_request`. */
@@ -4328,7 +8026,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
+            /** @description Unauthorized. `code`: `wechat_code_invalid`, `dev_login_disabled`. */
             401: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -4338,35 +8036,7 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_on_roster`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_on_roster";
+                        code?: "wechat_code_invalid" | "dev_login_disabled";
                     };
                 };
             };
@@ -4384,21 +8054,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict. `code`: `roster_entry_taken`, `already_bound`, `no_open_campaign`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "roster_entry_taken" | "already_bound" | "no_open_campaign";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
             413: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -4426,7 +8082,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too Many Requests. `code`: `too_many_attempts`. */
+            /** @description Too Many Requests. `code`: `wechat_rate_limited`. */
             429: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -4436,7 +8092,7 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "too_many_attempts";
+                        code?: "wechat_rate_limited";
                     };
                 };
             };
@@ -4454,7 +8110,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            /** @description Service Unavailable. `code`: `wechat_unavailable`, `service_unavailable`. */
             503: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -4464,237 +8120,7 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    save_collection_code: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["CollectionCodeRequest"];
-            };
-        };
-        responses: {
-            /** @description OK: Save the CHSI image collection code */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["StudentMe"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `not_bound`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "not_bound";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `collection_code_in_use`, `collection_code_locked`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "collection_code_in_use" | "collection_code_locked";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    list_available_sessions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Sessions the student may book now, with places left per slot */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["SessionList"];
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `not_bound`, `already_has_chsi_photo`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "not_bound" | "already_has_chsi_photo";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
+                        code?: "wechat_unavailable" | "service_unavailable";
                     };
                 };
             };
@@ -4811,7 +8237,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
             413: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -5128,6 +8554,128 @@ export interface operations {
             };
         };
     };
+    check_in_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The check-in code for a booking */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CheckInCode"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `booking_not_active`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "booking_not_active";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
     reschedule_booking: {
         parameters: {
             query?: never;
@@ -5241,7 +8789,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
             413: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -5313,18 +8861,18 @@ export interface operations {
             };
         };
     };
-    check_in_code: {
+    intl_students: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
+            query?: {
+                campaign?: number;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK: The check-in code for a booking */
+            /** @description OK: Foreign students and their photos, across units */
             200: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -5332,7 +8880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["CheckInCode"];
+                    "application/json; charset=utf-8": components["schemas"]["IntlStudentList"];
                 };
             };
             /** @description Bad Request. `code`: `invalid_request`. */
@@ -5391,7 +8939,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict. `code`: `booking_not_active`. */
+            /** @description Conflict. `code`: `no_open_campaign`. */
             409: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -5401,7 +8949,2695 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "booking_not_active";
+                        code?: "no_open_campaign";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    e_photo_received: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Record a foreign student's e-photo as received */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["OfflineStudentView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    makeup_spec: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The CHSI photo spec for the camera guide */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["SpecView"];
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    student_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The student's status screen */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StudentMe"];
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    bind_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["BindingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Bind this WeChat account to the roster */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StudentMe"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_on_roster`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_on_roster";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `roster_entry_taken`, `already_bound`, `no_open_campaign`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "roster_entry_taken" | "already_bound" | "no_open_campaign";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Too Many Requests. `code`: `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "too_many_attempts";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    save_collection_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CollectionCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Save the CHSI image collection code */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StudentMe"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`, `not_bound`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "not_bound";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `collection_code_in_use`, `collection_code_locked`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "collection_code_in_use" | "collection_code_locked";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    accept_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or already recorded earlier: the first acceptance is kept). */
+            201: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ConsentView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `consent_version_outdated`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "consent_version_outdated";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    withdraw_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                purpose: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Withdraw the photo-processing consent */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ConsentWithdrawn"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `photo_already_approved`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "photo_already_approved";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable" | "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    graduate_platform_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Say the CHSI e-photo is on the graduate platform */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["GraduatePlatformView"];
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`, `not_bound`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "not_bound";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `photo_not_verified`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "photo_not_verified";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    my_makeup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The student's make-up */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["MakeupView"];
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`, `not_bound`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "not_bound";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    declare_offline_makeup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["OfflineRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Declare a make-up shot at the collection centre */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["OfflineDeclaredView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`, `not_bound`, `already_has_chsi_photo`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "not_bound" | "already_has_chsi_photo";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `makeup_closed`, `already_photographed`, `collection_code_required`, `booking_active`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "makeup_closed" | "already_photographed" | "collection_code_required" | "booking_active";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    upload_makeup_photo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key, photo and `source` answers the first
+                 *     upload again (201, `Idempotent-Replay: true`) instead of 409
+                 *     `makeup_pending`; a refused upload is checked again (the same
+                 *     file gets the same answer).
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description JPEG or PNG, at most 10 MB.
+                     */
+                    photo: string;
+                    /** @description `camera` (taken in the mini-program) or `album`; blank means not said. */
+                    source?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored and waiting for review. */
+            201: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["PhotoView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`, `not_bound`, `already_has_chsi_photo`, `consent_required`. */
+            403: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "not_bound" | "already_has_chsi_photo" | "consent_required";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `makeup_closed`, `already_photographed`, `collection_code_required`, `booking_active`, `makeup_pending`, `photo_already_rejected`, `request_in_progress`. */
+            409: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "makeup_closed" | "already_photographed" | "collection_code_required" | "booking_active" | "makeup_pending" | "photo_already_rejected" | "request_in_progress";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity. `code`: `photo_check_failed`, `image_too_large`, `image_metadata_too_large`, `not_an_image`, `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "photo_check_failed" | "image_too_large" | "image_metadata_too_large" | "not_an_image" | "idempotency_key_reused";
+                    };
+                };
+            };
+            /** @description Too Many Requests. `code`: `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "too_many_attempts";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
+                    "IDEMPOTENT-REPLAY"?: boolean;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable" | "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    withdraw_makeup_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content: Withdraw a pending upload */
+            204: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `photo_not_pending`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "photo_not_pending";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    precheck_makeup_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description JPEG or PNG, at most 10 MB.
+                     */
+                    photo: string;
+                    /** @description `camera` (taken in the mini-program) or `album`; blank means not said. */
+                    source?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK: Check a photo without storing it */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["PrecheckView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity. `code`: `image_too_large`, `image_metadata_too_large`, `not_an_image`. */
+            422: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "image_too_large" | "image_metadata_too_large" | "not_an_image";
+                    };
+                };
+            };
+            /** @description Too Many Requests. `code`: `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "too_many_attempts";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    my_self_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The student's self-check screen */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["SelfCheckView"];
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`, `not_bound`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "not_bound";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    self_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["SelfCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Confirm the photo on CHSI, or report a real error */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["SelfCheckView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`, `not_bound`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "not_bound";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `photo_not_on_chsi_yet`, `self_check_closed`, `error_report_open`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "photo_not_on_chsi_yet" | "self_check_closed" | "error_report_open";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["SubscribeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Record accepted subscriptions */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["TemplateList"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    subscription_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Subscribe-message templates to ask for */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["TemplateList"];
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    mark_photographed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["PhotographedRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Mark a checked-in student photographed */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["AttendanceView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`, `already_has_chsi_photo`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "already_has_chsi_photo";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `not_checked_in`, `collection_code_required`, `makeup_in_progress`, `already_photographed`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_checked_in" | "collection_code_required" | "makeup_in_progress" | "already_photographed";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CheckInRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Check a student in from their code */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["AttendanceView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`, `invalid_check_in_code`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request" | "invalid_check_in_code";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`, `already_has_chsi_photo`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "already_has_chsi_photo";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `check_in_code_expired`, `not_session_day`, `wrong_session`, `booking_not_active`, `collection_code_required`, `makeup_in_progress`, `already_photographed`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "check_in_code_expired" | "not_session_day" | "wrong_session" | "booking_not_active" | "collection_code_required" | "makeup_in_progress" | "already_photographed";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    walk_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["WalkInRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Check in a student who comes without a booking */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["AttendanceView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`, `already_has_chsi_photo`, `session_not_for_unit`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "already_has_chsi_photo" | "session_not_for_unit";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`, `not_on_roster`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found" | "not_on_roster";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `not_session_day`, `already_booked`, `no_open_campaign`, `collection_code_required`, `makeup_in_progress`, `already_photographed`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_session_day" | "already_booked" | "no_open_campaign" | "collection_code_required" | "makeup_in_progress" | "already_photographed";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    list_available_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Sessions the student may book now, with places left per slot */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["SessionList"];
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`, `not_bound`, `already_has_chsi_photo`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden" | "not_bound" | "already_has_chsi_photo";
                     };
                 };
             };
@@ -5771,3153 +12007,13 @@ export interface operations {
             };
         };
     };
-    check_in: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["CheckInRequest"];
-            };
-        };
-        responses: {
-            /** @description OK: Check a student in from their code */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["AttendanceView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`, `invalid_check_in_code`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request" | "invalid_check_in_code";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `already_has_chsi_photo`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "already_has_chsi_photo";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `check_in_code_expired`, `not_session_day`, `wrong_session`, `booking_not_active`, `collection_code_required`, `makeup_in_progress`, `already_photographed`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "check_in_code_expired" | "not_session_day" | "wrong_session" | "booking_not_active" | "collection_code_required" | "makeup_in_progress" | "already_photographed";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    mark_photographed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["PhotographedRequest"];
-            };
-        };
-        responses: {
-            /** @description OK: Mark a checked-in student photographed */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["AttendanceView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `already_has_chsi_photo`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "already_has_chsi_photo";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `not_checked_in`, `collection_code_required`, `makeup_in_progress`, `already_photographed`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_checked_in" | "collection_code_required" | "makeup_in_progress" | "already_photographed";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    walk_in: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["WalkInRequest"];
-            };
-        };
-        responses: {
-            /** @description OK: Check in a student who comes without a booking */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["AttendanceView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `already_has_chsi_photo`, `session_not_for_unit`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "already_has_chsi_photo" | "session_not_for_unit";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`, `not_on_roster`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found" | "not_on_roster";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `not_session_day`, `already_booked`, `no_open_campaign`, `collection_code_required`, `makeup_in_progress`, `already_photographed`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_session_day" | "already_booked" | "no_open_campaign" | "collection_code_required" | "makeup_in_progress" | "already_photographed";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    list_staff: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: List staff accounts */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["StaffList"];
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    create_staff: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["CreateStaffRequest"];
-            };
-        };
-        responses: {
-            /** @description Created: Create a staff account */
-            201: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["StaffView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `username_taken`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "username_taken";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    update_staff: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["UpdateStaffRequest"];
-            };
-        };
-        responses: {
-            /** @description OK: Disable, enable or reset the password of a staff account */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["StaffView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `cannot_disable_self`, `current_password_required`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "cannot_disable_self" | "current_password_required";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    list_campaigns: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: List campaigns, newest first */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["Items_CampaignView"];
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    create_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["CreateCampaign"];
-            };
-        };
-        responses: {
-            /** @description Created: Create a campaign */
-            201: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["CampaignView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `another_campaign_open`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "another_campaign_open";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    get_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: One campaign */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["CampaignView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    update_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["UpdateCampaign"];
-            };
-        };
-        responses: {
-            /** @description OK: Change a campaign (name, year, deadlines, status, notes, contacts) */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["CampaignView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `another_campaign_open`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "another_campaign_open";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    list_campuses: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: List campuses */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["Items_CampusView"];
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    create_campus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["CreateCampus"];
-            };
-        };
-        responses: {
-            /** @description Created: Create a campus */
-            201: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["CampusView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `already_exists`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "already_exists";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    update_campus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["UpdateCampus"];
-            };
-        };
-        responses: {
-            /** @description OK: Rename a campus */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["CampusView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    list_units: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: List training units */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["Items_UnitView"];
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    create_unit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["CreateUnit"];
-            };
-        };
-        responses: {
-            /** @description Created: Create a training unit */
-            201: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["UnitView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `already_exists`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "already_exists";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    update_unit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["UpdateUnit"];
-            };
-        };
-        responses: {
-            /** @description OK: Rename a unit or move it to another campus */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["UnitView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    list_sessions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: List a campaign's sessions with their slots */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["Items_SessionView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    create_session: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["CreateSession"];
-            };
-        };
-        responses: {
-            /** @description Created: Create a collection session and its slots */
-            201: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["SessionView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    get_session: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: One session with its slots */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["SessionView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    delete_session: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content: Delete a session that nobody has booked */
-            204: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `session_has_bookings`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "session_has_bookings";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    update_session: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["UpdateSession"];
-            };
-        };
-        responses: {
-            /** @description OK: Change a session */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["SessionView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `session_has_bookings`, `capacity_below_bookings`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "session_has_bookings" | "capacity_below_bookings";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    list_roster: {
+    at_risk: {
         parameters: {
             query?: {
+                campaign?: number;
                 unit?: string;
-                q?: string;
-                status?: components["schemas"]["NextAction"];
-                page?: number;
-                page_size?: number;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Browse a campaign's roster */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["StudentPage"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    import_roster: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description CSV (UTF-8 with or without BOM, or GBK) or XLSX. Header row with
-                     *     学号/student_no, 姓名/name, 培养单位代码/unit_code, 学生类别/category
-                     *     (境内/港澳台/外国 or domestic/hk_macao_taiwan/foreign), 毕业时间/
-                     *     graduation_half (上半年/下半年 or first/second), and optionally
-                     *     是否延期/deferred, 学信网已有学历照片/has_chsi_photo (是/否, yes/no), 手机号/phone,
-                     *     证件号后六位/id_suffix (4–6 letters or digits; when given, binding asks
-                     *     for it; a later file without it keeps the earlier one).
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Every row imported. */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ImportSummary"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Nothing imported; the problems counted, the first 200 listed. `code`: `invalid_rows`, `too_many_rows`, `archive_too_large`. */
-            422: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_rows" | "too_many_rows" | "archive_too_large";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    list_students: {
-        parameters: {
-            query?: {
-                campaign_id?: number;
-                unit?: string;
-                q?: string;
-                status?: components["schemas"]["NextAction"];
-                page?: number;
-                page_size?: number;
+                within_days?: number;
+                sort?: components["schemas"]["AtRiskSort"];
             };
             header?: never;
             path?: never;
@@ -8925,7 +12021,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: Students and their status (admins: all units; secretaries: their own) */
+            /** @description OK: Students at risk */
             200: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -8933,7 +12029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["StudentPage"];
+                    "application/json; charset=utf-8": components["schemas"]["AtRiskList"];
                 };
             };
             /** @description Bad Request. `code`: `invalid_request`. */
@@ -9036,1423 +12132,14 @@ export interface operations {
             };
         };
     };
-    unbind_student: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content: Free a roster entry from its WeChat account */
-            204: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    set_student_collection_code: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["StaffCollectionCode"];
-            };
-        };
-        responses: {
-            /** @description Stored (or cleared). */
-            204: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `collection_code_in_use`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "collection_code_in_use";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    session_bookings: {
-        parameters: {
-            query?: {
-                unit?: string;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Bookings of a session, with counts */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["SessionBookings"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    export_session_bookings: {
+    export_at_risk: {
         parameters: {
             query: {
+                campaign?: number;
+                unit?: string;
+                within_days?: number;
+                sort?: components["schemas"]["AtRiskSort"];
                 format: components["schemas"]["ExportFormat"];
-                unit?: string;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The spreadsheet (CSV in UTF-8 with BOM, or XLSX). */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": string;
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    makeup_spec: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: The CHSI photo spec for the camera guide */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["SpecView"];
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    accept_consent: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["ConsentRequest"];
-            };
-        };
-        responses: {
-            /** @description Recorded (or already recorded earlier: the first acceptance is kept). */
-            201: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ConsentView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `consent_version_outdated`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "consent_version_outdated";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    precheck_makeup_photo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description JPEG or PNG, at most 10 MB.
-                     */
-                    photo: string;
-                    /** @description `camera` (taken in the mini-program) or `album`; blank means not said. */
-                    source?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description OK: Check a photo without storing it */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["PrecheckView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Unprocessable Entity. `code`: `image_too_large`, `image_metadata_too_large`, `not_an_image`. */
-            422: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "image_too_large" | "image_metadata_too_large" | "not_an_image";
-                    };
-                };
-            };
-            /** @description Too Many Requests. `code`: `too_many_attempts`. */
-            429: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "too_many_attempts";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    upload_makeup_photo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description JPEG or PNG, at most 10 MB.
-                     */
-                    photo: string;
-                    /** @description `camera` (taken in the mini-program) or `album`; blank means not said. */
-                    source?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Stored and waiting for review. */
-            201: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["PhotoView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `not_bound`, `already_has_chsi_photo`, `consent_required`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "not_bound" | "already_has_chsi_photo" | "consent_required";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `makeup_closed`, `already_photographed`, `collection_code_required`, `booking_active`, `makeup_pending`, `photo_already_rejected`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "makeup_closed" | "already_photographed" | "collection_code_required" | "booking_active" | "makeup_pending" | "photo_already_rejected";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /**
-             * @description A blocking check failed (no face, several faces, far too small, no
-             *     room around the head for the spec frame); nothing was stored. `code`: `photo_check_failed`, `image_too_large`, `image_metadata_too_large`, `not_an_image`.
-             */
-            422: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "photo_check_failed" | "image_too_large" | "image_metadata_too_large" | "not_an_image";
-                    };
-                };
-            };
-            /** @description Too Many Requests. `code`: `too_many_attempts`. */
-            429: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "too_many_attempts";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "storage_unavailable" | "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    my_makeup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: The student's make-up */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["MakeupView"];
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `not_bound`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "not_bound";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    withdraw_makeup_photo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content: Withdraw a pending upload */
-            204: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `photo_not_pending`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "photo_not_pending";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    declare_offline_makeup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["OfflineRequest"];
-            };
-        };
-        responses: {
-            /** @description OK: Declare a make-up shot at the collection centre */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["OfflineDeclaredView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `not_bound`, `already_has_chsi_photo`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "not_bound" | "already_has_chsi_photo";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `makeup_closed`, `already_photographed`, `collection_code_required`, `booking_active`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "makeup_closed" | "already_photographed" | "collection_code_required" | "booking_active";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    review_queue: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["PhotoStatus"];
-                unit?: string;
-                page?: number;
-                page_size?: number;
             };
             header?: never;
             path?: never;
@@ -10460,20 +12147,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: Uploads to review */
+            /** @description The spreadsheet, as `format` asks: CSV (UTF-8 with a BOM, so Excel reads the Chinese) or XLSX. */
             200: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ReviewPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10488,6 +12180,8 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10502,6 +12196,8 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10516,854 +12212,8 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    photo_image: {
-        parameters: {
-            query?: {
-                variant?: components["schemas"]["Variant"];
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /**
-             * @description The image: JPEG (thumbnails, normalised photos and JPEG originals) or
-             *     PNG (PNG originals). Never cached by browsers or proxies.
-             */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    "CACHE-CONTROL": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/*": string;
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Gone. `code`: `photo_deleted`. */
-            410: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "photo_deleted";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "storage_unavailable" | "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    review_photo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                photo_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["ReviewRequest"];
-            };
-        };
-        responses: {
-            /** @description OK: Approve or reject an upload */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["PhotoView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `already_reviewed`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "already_reviewed";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    paper_photo_received: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Record a paper photo as received */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["OfflineStudentView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    paper_photos: {
-        parameters: {
-            query?: {
-                unit?: string;
-                all?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Offline make-ups in scope */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["OfflineList"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    e_photo_received: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Record a foreign student's e-photo as received */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["OfflineStudentView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    makeup_export: {
-        parameters: {
-            query?: {
-                since?: string;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /**
-             * @description A ZIP archive (streamed): `<student number>.jpg`, the student's latest
-             *     approved normalised photo, one per student, and `manifest.csv` (UTF-8
-             *     with BOM: student number, name, unit, category, collection code,
-             *     file, SHA-256, photo id, approval time in UTC+8).
-             *     `Content-Length` is the whole archive's: a download that ends short
-             *     of it broke off.
-             */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/zip": string;
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "storage_unavailable" | "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    intl_students: {
-        parameters: {
-            query?: {
-                campaign_id?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Foreign students and their photos, across units */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["IntlStudentList"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -11378,6 +12228,8 @@ export interface operations {
             /** @description Conflict. `code`: `no_open_campaign`. */
             409: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -11392,6 +12244,8 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -11406,790 +12260,8 @@ export interface operations {
             /** @description Service Unavailable. `code`: `service_unavailable`. */
             503: {
                 headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    import_chsi_statuses: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description CSV (UTF-8 or GBK) or XLSX with a header row. CHSI statuses: 学号 /
-                     *     student_no, 状态 / status (已上传 / 核验通过 / 核验未通过 / 无法确定, or
-                     *     uploaded / passed / failed / inconclusive), optional 日期 / date and
-                     *     备注 / remark. Graduate platform: 学号 / student_no, optional 日期 / date.
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Every row imported. */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ListImported"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Nothing imported; the problems counted, the first 200 listed. `code`: `invalid_rows`, `too_many_rows`, `archive_too_large`. */
-            422: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_rows" | "too_many_rows" | "archive_too_large";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    import_graduate_platform: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description CSV (UTF-8 or GBK) or XLSX with a header row. CHSI statuses: 学号 /
-                     *     student_no, 状态 / status (已上传 / 核验通过 / 核验未通过 / 无法确定, or
-                     *     uploaded / passed / failed / inconclusive), optional 日期 / date and
-                     *     备注 / remark. Graduate platform: 学号 / student_no, optional 日期 / date.
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Every row imported. */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ListImported"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Nothing imported; the problems counted, the first 200 listed. `code`: `invalid_rows`, `too_many_rows`, `archive_too_large`. */
-            422: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_rows" | "too_many_rows" | "archive_too_large";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    chsi_status_history: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: A student's CHSI status history */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["StatusHistory"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    my_self_check: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: The student's self-check screen */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["SelfCheckView"];
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `not_bound`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "not_bound";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    self_check: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["SelfCheckRequest"];
-            };
-        };
-        responses: {
-            /** @description OK: Confirm the photo on CHSI, or report a real error */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["SelfCheckView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `not_bound`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "not_bound";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `photo_not_on_chsi_yet`, `self_check_closed`, `error_report_open`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "photo_not_on_chsi_yet" | "self_check_closed" | "error_report_open";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    graduate_platform_upload: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Say the CHSI e-photo is on the graduate platform */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["GraduatePlatformView"];
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`, `not_bound`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden" | "not_bound";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `photo_not_verified`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "photo_not_verified";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12406,7 +12478,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
             413: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -12464,7 +12536,7 @@ export interface operations {
             };
         };
     };
-    error_batches: {
+    staff_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -12473,7 +12545,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: Forwarded error-report batches */
+            /** @description OK: The logged-in staff member */
             200: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -12481,7 +12553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["BatchList"];
+                    "application/json; charset=utf-8": components["schemas"]["StaffView"];
                 };
             };
             /** @description Unauthorized. `code`: `unauthenticated`. */
@@ -12542,249 +12614,27 @@ export interface operations {
             };
         };
     };
-    error_batch_reports: {
+    change_own_password: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: The reports of one batch */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ReportList"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    export_error_batch: {
-        parameters: {
-            query: {
-                format: components["schemas"]["ExportFormat"];
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description CSV (UTF-8 with BOM) or XLSX. */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": string;
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    resolve_error_report: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json; charset=utf-8": components["schemas"]["ResolveRequest"];
+                "application/json; charset=utf-8": components["schemas"]["PasswordChangeRequest"];
             };
         };
         responses: {
-            /** @description OK: Resolve an error report */
-            200: {
+            /** @description The token is revoked on every instance. */
+            204: {
                 headers: {
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["StaffReportView"];
-                };
+                content?: never;
             };
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
@@ -12814,7 +12664,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden. `code`: `forbidden`. */
+            /** @description Forbidden. `code`: `forbidden`, `wrong_current_password`. */
             403: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -12824,21 +12674,7 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
+                        code?: "forbidden" | "wrong_current_password";
                     };
                 };
             };
@@ -12856,21 +12692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict. `code`: `already_resolved`, `report_not_forwarded`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "already_resolved" | "report_not_forwarded";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
             413: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -12895,6 +12717,20 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Too Many Requests. `code`: `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "too_many_attempts";
                     };
                 };
             };
@@ -12923,6 +12759,250 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    paper_photos: {
+        parameters: {
+            query?: {
+                unit?: string;
+                all?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Offline make-ups in scope */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["OfflineList"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    photo_image: {
+        parameters: {
+            query?: {
+                variant?: components["schemas"]["Variant"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The image: JPEG (thumbnails, normalised photos and JPEG originals) or
+             *     PNG (PNG originals). Never cached by browsers or proxies.
+             */
+            200: {
+                headers: {
+                    "CACHE-CONTROL": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    "CACHE-CONTROL": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    "CACHE-CONTROL": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    "CACHE-CONTROL": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    "CACHE-CONTROL": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Gone. `code`: `photo_deleted`. */
+            410: {
+                headers: {
+                    "CACHE-CONTROL": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "photo_deleted";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    "CACHE-CONTROL": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
+            503: {
+                headers: {
+                    "CACHE-CONTROL": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable" | "service_unavailable";
                     };
                 };
             };
@@ -13064,23 +13144,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /**
-             * @description CSV (UTF-8 with BOM) or XLSX: Chinese headers, student numbers as
-             *     text (`="…"` in CSV), counts and days as numbers.
-             */
+            /** @description The spreadsheet, as `format` asks: CSV (UTF-8 with a BOM, so Excel reads the Chinese) or XLSX. */
             200: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13095,6 +13177,8 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13109,6 +13193,8 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13123,6 +13209,8 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13137,6 +13225,8 @@ export interface operations {
             /** @description Conflict. `code`: `no_open_campaign`. */
             409: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13151,6 +13241,8 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13165,6 +13257,8 @@ export interface operations {
             /** @description Service Unavailable. `code`: `service_unavailable`. */
             503: {
                 headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13178,13 +13272,13 @@ export interface operations {
             };
         };
     };
-    at_risk: {
+    review_queue: {
         parameters: {
             query?: {
-                campaign?: number;
+                status?: components["schemas"]["PhotoStatus"];
                 unit?: string;
-                within_days?: number;
-                sort?: components["schemas"]["AtRiskSort"];
+                page?: number;
+                page_size?: number;
             };
             header?: never;
             path?: never;
@@ -13192,7 +13286,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: Students at risk */
+            /** @description OK: Uploads to review */
             200: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -13200,7 +13294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["AtRiskList"];
+                    "application/json; charset=utf-8": components["schemas"]["ReviewPage"];
                 };
             };
             /** @description Bad Request. `code`: `invalid_request`. */
@@ -13259,20 +13353,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict. `code`: `no_open_campaign`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "no_open_campaign";
-                    };
-                };
-            };
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
@@ -13303,299 +13383,22 @@ export interface operations {
             };
         };
     };
-    export_at_risk: {
-        parameters: {
-            query: {
-                campaign?: number;
-                unit?: string;
-                within_days?: number;
-                sort?: components["schemas"]["AtRiskSort"];
-                format: components["schemas"]["ExportFormat"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /**
-             * @description CSV (UTF-8 with BOM) or XLSX: Chinese headers, student numbers as
-             *     text (`="…"` in CSV), counts and days as numbers.
-             */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": string;
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Not Found. `code`: `not_found`. */
-            404: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "not_found";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `no_open_campaign`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "no_open_campaign";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    run_retention: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["RetentionRequest"];
-            };
-        };
-        responses: {
-            /** @description OK: Run the retention job now */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["RetentionView"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Request Timeout. `code`: `request_timeout`. */
-            408: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "request_timeout";
-                    };
-                };
-            };
-            /** @description Conflict. `code`: `retention_running`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "retention_running";
-                    };
-                };
-            };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
-            413: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "payload_too_large";
-                    };
-                };
-            };
-            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
-            415: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unsupported_media_type";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "storage_unavailable" | "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    withdraw_consent: {
+    review_photo: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                purpose: string;
+                photo_id: number;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ReviewRequest"];
+            };
+        };
         responses: {
-            /** @description OK: Withdraw the photo-processing consent */
+            /** @description OK: Approve or reject an upload */
             200: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -13603,7 +13406,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["ConsentWithdrawn"];
+                    "application/json; charset=utf-8": components["schemas"]["PhotoView"];
                 };
             };
             /** @description Bad Request. `code`: `invalid_request`. */
@@ -13662,293 +13465,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict. `code`: `photo_already_approved`. */
-            409: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "photo_already_approved";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "storage_unavailable" | "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    audit_log: {
-        parameters: {
-            query?: {
-                student?: string;
-                actor?: string;
-                from?: string;
-                to?: string;
-                before_id?: number;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Read the audit log */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["AuditPage"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    subscription_templates: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Subscribe-message templates to ask for */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["TemplateList"];
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
-            /** @description Internal Server Error. `code`: `internal_error`. */
-            500: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "internal_error";
-                    };
-                };
-            };
-            /** @description Service Unavailable. `code`: `service_unavailable`. */
-            503: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "service_unavailable";
-                    };
-                };
-            };
-        };
-    };
-    subscribe: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json; charset=utf-8": components["schemas"]["SubscribeRequest"];
-            };
-        };
-        responses: {
-            /** @description OK: Record accepted subscriptions */
-            200: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["TemplateList"];
-                };
-            };
-            /** @description Bad Request. `code`: `invalid_request`. */
-            400: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "invalid_request";
-                    };
-                };
-            };
-            /** @description Unauthorized. `code`: `unauthenticated`. */
-            401: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "unauthenticated";
-                    };
-                };
-            };
-            /** @description Forbidden. `code`: `forbidden`. */
-            403: {
-                headers: {
-                    /** @description Id of this request in the server logs. */
-                    "X-REQUEST-ID": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
-                        /** @enum {string} */
-                        code?: "forbidden";
-                    };
-                };
-            };
             /** @description Request Timeout. `code`: `request_timeout`. */
             408: {
                 headers: {
@@ -13963,7 +13479,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description Request Entity Too Large. `code`: `payload_too_large`. */
+            /** @description Conflict. `code`: `already_reviewed`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "already_reviewed";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
             413: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -13988,6 +13518,477 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    session_bookings: {
+        parameters: {
+            query?: {
+                unit?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Bookings of a session, with counts */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["SessionBookings"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    export_session_bookings: {
+        parameters: {
+            query: {
+                format: components["schemas"]["ExportFormat"];
+                unit?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The spreadsheet, as `format` asks: CSV (UTF-8 with a BOM, so Excel reads the Chinese) or XLSX. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    list_students: {
+        parameters: {
+            query?: {
+                campaign?: number;
+                unit?: string;
+                q?: string;
+                status?: components["schemas"]["NextAction"];
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Students and their status (admins: all units; secretaries: their own) */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StudentPage"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `no_open_campaign`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "no_open_campaign";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    chsi_status_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A student's CHSI status history */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StatusHistory"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
                     };
                 };
             };
@@ -14041,6 +14042,114 @@ export interface operations {
                 };
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    paper_photo_received: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Record a paper photo as received */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["OfflineStudentView"];
                 };
             };
             /** @description Bad Request. `code`: `invalid_request`. */
