@@ -385,7 +385,8 @@ fn short(value: &Value) -> String {
 }
 
 /// Replaces a framework parse error with the plain one; other answers pass.
-/// JSON bodies are kept to look at (they are small: the body limit ran).
+/// JSON bodies are kept to look at (they are small: the body limit ran), and
+/// their integral numbers written as integers first (`strict::integral_numbers`).
 pub async fn explain<E: Endpoint>(
     next: Arc<E>,
     mut req: Request,
@@ -395,7 +396,10 @@ pub async fn explain<E: Endpoint>(
         .header(header::CONTENT_TYPE)
         .is_some_and(|ct| ct.to_ascii_lowercase().contains("json"));
     let body: Option<Bytes> = if is_json {
-        let bytes = req.take_body().into_bytes().await?;
+        let mut bytes = req.take_body().into_bytes().await?;
+        if let Some(integers) = super::strict::integral_numbers(&bytes) {
+            bytes = Bytes::from(integers);
+        }
         req.set_body(bytes.clone());
         Some(bytes)
     } else {

@@ -69,9 +69,12 @@ fn publish_operation(op: &mut Value) {
 
     let summary = op["summary"].as_str().unwrap_or_default().to_owned();
     let old = std::mem::take(op["responses"].as_object_mut().expect("responses"));
+    // The headers every error answer has (`X-Request-Id`), not a success
+    // answer's own (`Content-Disposition`).
     let headers = old
-        .values()
-        .find_map(|r| r.get("headers").cloned())
+        .iter()
+        .filter(|(status, _)| status.starts_with(['4', '5']))
+        .find_map(|(_, r)| r.get("headers").cloned())
         .unwrap_or(Value::Null);
     let mut responses = Map::new();
     for (status, mut response) in old {

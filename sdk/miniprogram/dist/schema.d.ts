@@ -4644,8 +4644,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -4660,8 +4658,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -4676,8 +4672,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -4692,8 +4686,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -4708,8 +4700,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -4724,8 +4714,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
             503: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5787,8 +5775,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5803,8 +5789,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5819,8 +5803,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5835,8 +5817,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5851,8 +5831,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5867,8 +5845,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `service_unavailable`. */
             503: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10192,8 +10168,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10208,8 +10182,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10224,8 +10196,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`, `not_bound`, `already_has_chsi_photo`, `consent_required`. */
             403: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10240,8 +10210,6 @@ export interface operations {
             /** @description Request Timeout. `code`: `request_timeout`. */
             408: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10256,8 +10224,6 @@ export interface operations {
             /** @description Conflict. `code`: `makeup_closed`, `already_photographed`, `collection_code_required`, `booking_active`, `makeup_pending`, `photo_already_rejected`, `request_in_progress`. */
             409: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10272,8 +10238,6 @@ export interface operations {
             /** @description Payload Too Large. `code`: `payload_too_large`. */
             413: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10288,8 +10252,6 @@ export interface operations {
             /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
             415: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10304,8 +10266,6 @@ export interface operations {
             /** @description Unprocessable Entity. `code`: `photo_check_failed`, `image_too_large`, `image_metadata_too_large`, `not_an_image`, `idempotency_key_reused`. */
             422: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10320,8 +10280,6 @@ export interface operations {
             /** @description Too Many Requests. `code`: `too_many_attempts`. */
             429: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10336,8 +10294,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10352,8 +10308,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
             503: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12164,8 +12118,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12180,8 +12132,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12196,8 +12146,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12212,8 +12160,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12228,8 +12174,6 @@ export interface operations {
             /** @description Conflict. `code`: `no_open_campaign`. */
             409: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12244,8 +12188,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12260,8 +12202,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `service_unavailable`. */
             503: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12904,7 +12844,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12919,7 +12858,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12934,7 +12872,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12949,7 +12886,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12964,7 +12900,6 @@ export interface operations {
             /** @description Gone. `code`: `photo_deleted`. */
             410: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12979,7 +12914,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12994,7 +12928,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
             503: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13161,8 +13094,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13177,8 +13108,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13193,8 +13122,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13209,8 +13136,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13225,8 +13150,6 @@ export interface operations {
             /** @description Conflict. `code`: `no_open_campaign`. */
             409: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13241,8 +13164,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13257,8 +13178,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `service_unavailable`. */
             503: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13692,8 +13611,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13708,8 +13625,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13724,8 +13639,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13740,8 +13653,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13756,8 +13667,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13772,8 +13681,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `service_unavailable`. */
             503: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;

@@ -4645,8 +4645,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -4661,8 +4659,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -4677,8 +4673,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -4693,8 +4687,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -4709,8 +4701,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -4725,8 +4715,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
             503: {
                 headers: {
-                    "CONTENT-DISPOSITION": string;
-                    "CONTENT-LENGTH": number;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5788,8 +5776,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5804,8 +5790,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5820,8 +5804,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5836,8 +5818,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5852,8 +5832,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -5868,8 +5846,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `service_unavailable`. */
             503: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10193,8 +10169,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10209,8 +10183,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10225,8 +10197,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`, `not_bound`, `already_has_chsi_photo`, `consent_required`. */
             403: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10241,8 +10211,6 @@ export interface operations {
             /** @description Request Timeout. `code`: `request_timeout`. */
             408: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10257,8 +10225,6 @@ export interface operations {
             /** @description Conflict. `code`: `makeup_closed`, `already_photographed`, `collection_code_required`, `booking_active`, `makeup_pending`, `photo_already_rejected`, `request_in_progress`. */
             409: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10273,8 +10239,6 @@ export interface operations {
             /** @description Payload Too Large. `code`: `payload_too_large`. */
             413: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10289,8 +10253,6 @@ export interface operations {
             /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
             415: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10305,8 +10267,6 @@ export interface operations {
             /** @description Unprocessable Entity. `code`: `photo_check_failed`, `image_too_large`, `image_metadata_too_large`, `not_an_image`, `idempotency_key_reused`. */
             422: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10321,8 +10281,6 @@ export interface operations {
             /** @description Too Many Requests. `code`: `too_many_attempts`. */
             429: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10337,8 +10295,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -10353,8 +10309,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
             503: {
                 headers: {
-                    /** @description `true` when this answers a retry with the same `Idempotency-Key`. */
-                    "IDEMPOTENT-REPLAY"?: boolean;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12165,8 +12119,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12181,8 +12133,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12197,8 +12147,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12213,8 +12161,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12229,8 +12175,6 @@ export interface operations {
             /** @description Conflict. `code`: `no_open_campaign`. */
             409: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12245,8 +12189,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12261,8 +12203,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `service_unavailable`. */
             503: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12905,7 +12845,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12920,7 +12859,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12935,7 +12873,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12950,7 +12887,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12965,7 +12901,6 @@ export interface operations {
             /** @description Gone. `code`: `photo_deleted`. */
             410: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12980,7 +12915,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -12995,7 +12929,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `storage_unavailable`, `service_unavailable`. */
             503: {
                 headers: {
-                    "CACHE-CONTROL": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13162,8 +13095,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13178,8 +13109,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13194,8 +13123,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13210,8 +13137,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13226,8 +13151,6 @@ export interface operations {
             /** @description Conflict. `code`: `no_open_campaign`. */
             409: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13242,8 +13165,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13258,8 +13179,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `service_unavailable`. */
             503: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13693,8 +13612,6 @@ export interface operations {
             /** @description Bad Request. `code`: `invalid_request`. */
             400: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13709,8 +13626,6 @@ export interface operations {
             /** @description Unauthorized. `code`: `unauthenticated`. */
             401: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13725,8 +13640,6 @@ export interface operations {
             /** @description Forbidden. `code`: `forbidden`. */
             403: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13741,8 +13654,6 @@ export interface operations {
             /** @description Not Found. `code`: `not_found`. */
             404: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13757,8 +13668,6 @@ export interface operations {
             /** @description Internal Server Error. `code`: `internal_error`. */
             500: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
@@ -13773,8 +13682,6 @@ export interface operations {
             /** @description Service Unavailable. `code`: `service_unavailable`. */
             503: {
                 headers: {
-                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
-                    "Content-Disposition": string;
                     /** @description Id of this request in the server logs. */
                     "X-REQUEST-ID": string;
                     [name: string]: unknown;
