@@ -38,14 +38,6 @@ IDENTITIES=(student admin unit_secretary onsite intl_office)
 # they are tested without turning the rest of the run into 401s.
 LAST_OPERATIONS=(logout update_staff)
 
-SERVER_PID=
-stop_server() {
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=
-  fi
-}
 trap 'stop_server; cleanup' EXIT
 
 show_server_log() {

@@ -83,19 +83,13 @@ else
   BACKEND="SQLite + in-process cache"
 fi
 
-SERVER_PID=
-stop_server() {
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=
-  fi
+drop_database() {
   if [ -n "$PG_DB" ]; then
     "$PSQL" -q "$PG_ADMIN" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
     PG_DB=
   fi
 }
-trap 'stop_server; cleanup' EXIT
+trap 'stop_server; drop_database; cleanup' EXIT
 
 show_server_log() {
   echo "---- last lines of the server's log ----" >&2

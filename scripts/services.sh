@@ -8,6 +8,16 @@
 # CI run shows where its time went.
 log() { printf '\n==> [%ss] %s\n' "$SECONDS" "$*"; }
 die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
+# stop_server: ends the server a script started (its pid in SERVER_PID) and
+# waits for it; nothing when none runs.
+SERVER_PID=
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=
+  fi
+}
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"
