@@ -73,7 +73,10 @@ mod tests {
     fn integral_numbers_are_integers() {
         let body = br#"{"slot_id": 628.0, "n": [1e2, 2.5, 3], "s": "628.0"}"#;
         let out: Value = serde_json::from_slice(&integral_numbers(body).unwrap()).unwrap();
-        assert_eq!(out, json!({"slot_id": 628, "n": [100, 2.5, 3], "s": "628.0"}));
+        assert_eq!(
+            out,
+            json!({"slot_id": 628, "n": [100, 2.5, 3], "s": "628.0"})
+        );
         assert_eq!(integral_numbers(br#"{"slot_id": 628}"#), None);
         assert_eq!(integral_numbers(b"{not json"), None);
         assert_eq!(integral_numbers(b"[1e300]"), None, "beyond exact integers");
