@@ -101,6 +101,7 @@ error_codes! {
     PhotoNotVerified = ("photo_not_verified", CONFLICT, "学信网照片尚未核验通过，暂不能上传至研究生管理系统"),
     AlreadyResolved = ("already_resolved", CONFLICT, "该报告已处理"),
     ReportNotForwarded = ("report_not_forwarded", CONFLICT, "该报告尚未由培养单位报送研究生院，不能处理"),
+    ReportAlreadyForwarded = ("report_already_forwarded", CONFLICT, "该报告已报送研究生院，由研究生院处理"),
     AlreadyReviewed = ("already_reviewed", CONFLICT, "该照片已由其他审核人处理"),
     ImageTooLarge = ("image_too_large", UNPROCESSABLE_ENTITY, "照片像素过大，请使用手机相机的默认设置拍摄"),
     ImageMetadataTooLarge = ("image_metadata_too_large", UNPROCESSABLE_ENTITY, "照片附带的元数据（色彩配置、文字说明等）过大，请上传手机相机直接拍摄的照片"),

@@ -70,8 +70,12 @@ fn allowed(op: &str) -> &'static [Who] {
         "POST /onsite/check-ins"
         | "POST /onsite/walk-ins"
         | "POST /onsite/attendances/{id}/photographed" => &[Who::Admin, Who::Onsite],
+        // On-site staff see the bookings of a session held today only
+        // (another day's is 403: tests/onsite.rs).
+        "GET /staff/sessions" | "GET /staff/sessions/{id}/bookings" => {
+            &[Who::Admin, Who::Secretary, Who::Onsite]
+        }
         "GET /staff/students"
-        | "GET /staff/sessions/{id}/bookings"
         | "GET /staff/sessions/{id}/bookings/export"
         | "GET /staff/reviews"
         | "POST /staff/reviews/{photo_id}"
@@ -81,6 +85,7 @@ fn allowed(op: &str) -> &'static [Who] {
         | "GET /staff/students/{id}/notifications"
         | "GET /staff/error-reports"
         | "POST /staff/error-reports/forward"
+        | "POST /staff/error-reports/{id}/return"
         | "GET /staff/progress"
         | "GET /staff/progress/export"
         | "GET /staff/at-risk"

@@ -489,20 +489,6 @@ impl Demo {
     async fn me(&self, token: &str) -> Value {
         self.get("/api/v1/me", token).await
     }
-
-    /// The demo session of a campus, moved to today.
-    async fn session_today(&self, campus: &str) -> i64 {
-        let campaign = self.campaign_id().await;
-        let sessions = self
-            .get(
-                &format!("/api/v1/admin/campaigns/{campaign}/sessions"),
-                &self.admin,
-            )
-            .await;
-        let session = item(&sessions, "campus_code", campus);
-        make_today(&self.app, &session).await;
-        session["id"].as_i64().unwrap()
-    }
 }
 
 /// CS, the demo secretary's unit: 20240019 (domestic), 20240020 (HK/Macao/
@@ -874,7 +860,30 @@ async fn on_site_staff_check_in_by_typed_student_number_and_mark_photographed() 
         .as_str()
         .unwrap()
         .to_owned();
-    let session = demo.session_today("EAST").await;
+    // The student is booked for the East campus session but turns up at a
+    // second East session, held today.
+    let sessions = demo.get("/api/v1/sessions", &student).await;
+    let east = item(&sessions, "campus_code", "EAST");
+    let slot = json!({"slot_id": east["slots"][0]["id"]});
+    let booked = demo
+        .app
+        .post_json("/api/v1/bookings", &slot, Some(&student))
+        .await;
+    assert_eq!(booked.status(), StatusCode::CREATED);
+    let date = (chrono::Utc::now() + chrono::Duration::days(5)).date_naive();
+    let (status, today) = parts(
+        demo.app
+            .post_json(
+                &format!("/api/v1/admin/campaigns/{}/sessions", demo.campaign_id().await),
+                &json!({"campus_code": "EAST", "date": date, "rooms": "C102", "windows": ["09:00-10:00"], "slot_minutes": 30, "capacity_per_slot": 5}),
+                Some(&demo.admin),
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{today}");
+    make_today(&demo.app, &today).await;
+    let session = today["id"].as_i64().unwrap();
     let (_one, mut b) = browser_or_skip!();
 
     b.login(&demo.app, "demo-onsite", "demo-onsite-pass").await;
@@ -885,7 +894,13 @@ async fn on_site_staff_check_in_by_typed_student_number_and_mark_photographed() 
         "document.querySelector('#page').dataset.page === 'onsite'",
     )
     .await;
-    b.fill("#onsite-session", &session.to_string()).await;
+    // Today's only session is chosen; nobody is expected yet.
+    assert_eq!(
+        b.js("return document.querySelector('#onsite-session').value")
+            .await,
+        json!(session.to_string())
+    );
+    b.find("#onsite-arrivals .empty").await;
 
     // A domestic student who never opened the mini-program has no
     // collection code: a clear refusal.
@@ -896,9 +911,21 @@ async fn on_site_staff_check_in_by_typed_student_number_and_mark_photographed() 
     b.screenshot("onsite-refused").await;
     b.dismiss_toasts().await;
 
+    // Booked for the other session: named, and moved here on request.
     b.fill("#onsite-number", CS[0]).await;
     b.click("#onsite-checkin").await;
+    b.find("#onsite-result[data-error='already_booked']").await;
+    assert!(b.text("#onsite-result").await.contains("公共教学楼 C101"));
+    b.screenshot("onsite-booked-elsewhere").await;
+    b.dismiss_toasts().await;
+    b.click("#onsite-move").await;
     b.find("#onsite-result[data-status='checked_in']").await;
+    b.find(&format!(
+        "#onsite-arrivals tr[data-student-no='{}'][data-status='checked_in']",
+        CS[0]
+    ))
+    .await;
+    assert!(b.text("#onsite-counts").await.contains("已签到 1"));
     assert_eq!(b.text("#onsite-name").await, name);
     assert!(b.text("#onsite-verdict").await.contains("已保存图像采集码"));
     b.assert_clean("after check-in").await;
@@ -910,6 +937,11 @@ async fn on_site_staff_check_in_by_typed_student_number_and_mark_photographed() 
     b.click("#mark-paid").await;
     b.find("#onsite-result[data-status='photographed']").await;
     assert!(b.text("#onsite-status").await.contains("已缴费"));
+    b.find(&format!(
+        "#onsite-arrivals tr[data-student-no='{}'][data-status='photographed']",
+        CS[0]
+    ))
+    .await;
     b.screenshot("onsite-photographed").await;
 
     let me = demo.me(&student).await;
@@ -1069,12 +1101,13 @@ async fn an_admin_sets_up_a_campus_unit_session_and_secretary_account() {
 async fn an_error_report_goes_from_the_unit_to_the_graduate_school_and_back() {
     let demo = Demo::new().await;
     let student = demo.student(CS[0]).await;
-    // CHSI says the verification failed; the student reports it.
+    let mistaken = demo.student(CS[2]).await;
+    // CHSI says the verification failed; the students report it.
     let campaign = demo.campaign_id().await;
+    let list = format!("学号,状态\n{},核验未通过\n{},核验未通过\n", CS[0], CS[2]);
     let form = reqwest::multipart::Form::new().part(
         "file",
-        reqwest::multipart::Part::bytes(format!("学号,状态\n{},核验未通过\n", CS[0]).into_bytes())
-            .file_name("chsi.csv"),
+        reqwest::multipart::Part::bytes(list.into_bytes()).file_name("chsi.csv"),
     );
     let resp = demo
         .app
@@ -1100,12 +1133,34 @@ async fn an_error_report_goes_from_the_unit_to_the_graduate_school_and_back() {
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    let report = json!({"result": "error", "reason_code": "verification_failed"});
+    let resp = demo
+        .app
+        .post_json("/api/v1/me/self-check", &report, Some(&mistaken))
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
     let (_one, b) = browser_or_skip!();
 
-    // The secretary forwards it.
+    // The secretary returns one as not an error, with a note for the
+    // student, and forwards the other.
     b.login(&demo.app, "demo-secretary", "demo-secretary-pass")
         .await;
     b.open("reports").await;
+    let row = format!("tr[data-student-no='{}']", CS[2]);
+    b.click(&format!("{row} [data-open-return]")).await;
+    b.fill(&format!("{row} textarea"), "学信网尚未同步，三天后再看")
+        .await;
+    b.click(&format!("{row} [data-return-report]")).await;
+    b.until(
+        "the returned report gone from the open list",
+        &format!(
+            "!document.querySelector(\"{row}\") && !!document.querySelector('input[data-report]')"
+        ),
+    )
+    .await;
+    let check = demo.get("/api/v1/me/self-check", &mistaken).await;
+    assert_eq!(check["reports"][0]["resolution"], "not_an_error", "{check}");
+    b.dismiss_toasts().await;
     b.click("input[data-report]").await;
     b.until(
         "the forward button",
@@ -1123,6 +1178,11 @@ async fn an_error_report_goes_from_the_unit_to_the_graduate_school_and_back() {
     // The Graduate School resolves it.
     b.login(&demo.app, "demo-admin", "demo-admin-pass").await;
     b.open("batches").await;
+    assert!(
+        b.text("#batches-list")
+            .await
+            .contains("1 待处理 · 0 已处理")
+    );
     b.click("#batches-list .btn-primary").await;
     b.find("#batch-detail tr[data-report-id]").await;
     b.set("#batch-detail tr[data-report-id] select", "chsi_reverified")
@@ -1184,7 +1244,7 @@ async fn on_site_staff_scan_the_check_in_code_with_the_camera() {
     let (_one, b) = browser_or_skip!(&camera);
 
     b.login(&demo.app, "demo-onsite", "demo-onsite-pass").await;
-    b.fill("#onsite-session", &session["id"].to_string()).await;
+    b.set("#onsite-session", &session["id"].to_string()).await;
     b.click("#scan-start").await;
     // The camera sees the code; the scanner stops and checks the student in.
     b.find("#onsite-result[data-status='checked_in'][data-student-no='20240019']")

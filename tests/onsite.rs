@@ -418,3 +418,203 @@ async fn walk_ins_are_checked_in_on_the_day_if_the_session_serves_their_unit() {
         .await;
     assert_error(resp, StatusCode::FORBIDDEN, "forbidden").await;
 }
+
+/// A second session of the test campaign (CS, 09:00-10:00 in two slots),
+/// a day after `setup`'s.
+async fn second_session(app: &TestApp, admin: &str, first: &Value, capacity: i32) -> Value {
+    let date = (Utc::now() + chrono::Duration::days(11)).date_naive();
+    let body = json!({"campus_code": "TESTCAMPUS", "date": date, "rooms": "D202", "windows": ["09:00-10:00"], "slot_minutes": 30, "capacity_per_slot": capacity, "unit_codes": ["CS"]});
+    let (status, session) = parts(
+        app.post_json(
+            &format!("/api/v1/admin/campaigns/{}/sessions", first["campaign_id"]),
+            &body,
+            Some(admin),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{session}");
+    session
+}
+
+fn ids(list: &Value) -> Vec<i64> {
+    let items = list["items"].as_array().expect("items");
+    items.iter().map(|s| s["id"].as_i64().unwrap()).collect()
+}
+
+fn booked_per_slot(session: &Value) -> Vec<i64> {
+    let slots = session["slots"].as_array().expect("slots");
+    slots
+        .iter()
+        .map(|s| s["booked"].as_i64().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn staff_list_the_sessions_they_work_with() {
+    let app = spawn_app().await;
+    let (admin, first) = setup(&app, 1, 5).await;
+    let today = second_session(&app, &admin, &first, 5).await;
+    common::make_today(&app, &today).await;
+    let door = app.staff_token("door-list", StaffRole::Onsite, None).await;
+    let cs = app
+        .staff_token("sec.cs.list", StaffRole::UnitSecretary, Some("CS"))
+        .await;
+    let med = app
+        .staff_token("sec.med.list", StaffRole::UnitSecretary, Some("MED"))
+        .await;
+    let intl = app
+        .staff_token("intl.list", StaffRole::IntlOffice, None)
+        .await;
+    let list = |token: String, query: String| {
+        let app = &app;
+        async move {
+            let (status, body) = parts(
+                app.get(&format!("/api/v1/staff/sessions{query}"), Some(&token))
+                    .await,
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            ids(&body)
+        }
+    };
+    let (first_id, today_id) = (first["id"].as_i64().unwrap(), today["id"].as_i64().unwrap());
+    // On-site staff: the day's sessions (today unless asked).
+    assert_eq!(list(door.clone(), String::new()).await, [today_id]);
+    let day = first["date"].as_str().unwrap();
+    assert_eq!(list(door.clone(), format!("?date={day}")).await, [first_id]);
+    // Secretaries: the sessions serving their unit; admins: all; by date.
+    assert_eq!(list(cs, String::new()).await, [today_id, first_id]);
+    assert_eq!(list(med, String::new()).await, Vec::<i64>::new());
+    assert_eq!(
+        list(admin.clone(), String::new()).await,
+        [today_id, first_id]
+    );
+    assert_error(
+        app.get("/api/v1/staff/sessions", Some(&intl)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+
+    // Who is expected: on-site staff see today's session, not another day's.
+    let (status, expected) = parts(
+        app.get(
+            &format!("/api/v1/staff/sessions/{today_id}/bookings"),
+            Some(&door),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{expected}");
+    assert_eq!(expected["slots"], Value::Null, "the fill is the admin's");
+    assert_error(
+        app.get(
+            &format!("/api/v1/staff/sessions/{first_id}/bookings"),
+            Some(&door),
+        )
+        .await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    // The export stays with secretaries and admins.
+    assert_error(
+        app.get(
+            &format!("/api/v1/staff/sessions/{today_id}/bookings/export?format=csv"),
+            Some(&door),
+        )
+        .await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_student_booked_for_another_day_is_named_and_can_be_moved_here() {
+    let app = spawn_app().await;
+    let (admin, other) = setup(&app, 3, 1).await;
+    let here = second_session(&app, &admin, &other, 1).await;
+    let door = app.staff_token("door-move", StaffRole::Onsite, None).await;
+    let (_, booking) = booked(&app, &other).await;
+    // Student 2 takes here's first slot, student 1 books the other session.
+    let book = |i: usize, slot: Value| {
+        let app = &app;
+        async move {
+            let token = student(app, i).await;
+            let resp = app
+                .post_json("/api/v1/bookings", &json!({"slot_id": slot}), Some(&token))
+                .await;
+            assert_eq!(resp.status(), StatusCode::CREATED);
+        }
+    };
+    book(2, here["slots"][0]["id"].clone()).await;
+    book(1, other["slots"][1]["id"].clone()).await;
+    common::make_today(&app, &here).await;
+    let walk_in = |student_no: &'static str, move_booking: bool| {
+        let (app, door, here) = (&app, door.clone(), here["id"].clone());
+        async move {
+            app.post_json(
+                "/api/v1/onsite/walk-ins",
+                &json!({"session_id": here, "student_no": student_no, "move_booking": move_booking}),
+                Some(&door),
+            )
+            .await
+        }
+    };
+    let session = |id: &Value| {
+        let (app, admin) = (&app, admin.clone());
+        let path = format!("/api/v1/admin/sessions/{id}");
+        async move { parts(app.get(&path, Some(&admin)).await).await.1 }
+    };
+
+    // Not moved unless asked: the answer names the booked session.
+    let refused = assert_error(
+        walk_in("30000000", false).await,
+        StatusCode::CONFLICT,
+        "already_booked",
+    )
+    .await;
+    let message = refused["message"].as_str().unwrap();
+    assert!(
+        message.contains("30000000 学生0")
+            && message.contains("C101")
+            && message.contains("09:00-09:30"),
+        "{message}"
+    );
+    assert_eq!(booked_per_slot(&session(&other["id"]).await), [1, 1]);
+
+    // Moved: checked in here in the first slot with a seat, the old seat given back.
+    let (status, moved) = parts(walk_in("30000000", true).await).await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
+    assert_eq!(moved["id"], booking["id"]);
+    assert_eq!(moved["booking"]["session_id"], here["id"]);
+    assert_eq!(moved["booking"]["status"], "checked_in");
+    assert_eq!(moved["booking"]["slot_id"], here["slots"][1]["id"]);
+    assert_eq!(booked_per_slot(&session(&other["id"]).await), [0, 1]);
+    assert_eq!(booked_per_slot(&session(&here["id"]).await), [1, 1]);
+    let audit = parts(
+        app.get("/api/v1/admin/audit?student=30000000", Some(&admin))
+            .await,
+    )
+    .await
+    .1;
+    let actions: Vec<&str> = audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["action"].as_str().unwrap())
+        .collect();
+    assert!(actions.contains(&"booking_moved_on_site"), "{actions:?}");
+
+    // No seat left here: refused, and nothing changes.
+    assert_error(
+        walk_in("30000001", true).await,
+        StatusCode::CONFLICT,
+        "slot_full",
+    )
+    .await;
+    assert_eq!(booked_per_slot(&session(&other["id"]).await), [0, 1]);
+    assert_eq!(booked_per_slot(&session(&here["id"]).await), [1, 1]);
+}

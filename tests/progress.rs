@@ -472,7 +472,12 @@ async fn every_count_and_every_risk_in_one_campaign() {
     let csv = String::from_utf8(csv).unwrap();
     let row = csv.lines().nth(1).unwrap();
     assert!(row.starts_with(r#""=""00123456""",零号,CS,"#), "{csv}");
-    assert!(row.ends_with(",-3"), "{csv}");
+    // Days left, then the phone to call (none on this roster).
+    assert!(row.ends_with(",-3,"), "{csv}");
+    assert!(
+        csv.lines().next().unwrap().ends_with("剩余天数,手机号"),
+        "{csv}"
+    );
     let rows = xlsx_rows(&file(&app, "/api/v1/staff/at-risk/export?format=xlsx", admin).await);
     assert_eq!(string_cell(&rows[0][0]), "学号");
     assert_eq!(string_cell(&rows[1][0]), "00123456");

@@ -787,3 +787,91 @@ async fn from_bind_roster_to_done_through_an_online_make_up() {
     approve(&app, &cs, &photo).await;
     finish(&app, &admin, campaign, &token, true).await;
 }
+
+async fn give_back(app: &TestApp, token: &str, report: &Value, note: &str) -> reqwest::Response {
+    app.post_json(
+        &format!("/api/v1/staff/error-reports/{report}/return"),
+        &json!({ "note": note }),
+        Some(token),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_unit_returns_a_report_that_is_no_error_and_batches_count_what_is_left() {
+    let app = spawn_app().await;
+    let (admin, campaign) = makeup_setup(&app, 3).await;
+    let (first, second, third) = (
+        student(&app, 0).await,
+        student(&app, 1).await,
+        student(&app, 2).await,
+    );
+    statuses(
+        &app,
+        &admin,
+        campaign,
+        "学号,状态\n30000000,核验未通过\n30000001,核验未通过\n30000002,核验未通过\n",
+    )
+    .await;
+    for token in [&first, &second, &third] {
+        report_error(&app, token).await;
+    }
+    let (cs, med) = common::secretaries(&app).await;
+    let open = listed(&app, &cs, "?status=open").await;
+    let (returned, kept, forwarded) = (&open[0].0, &open[1].0, &open[2].0);
+
+    // Another unit's secretary cannot; a blank note is no reason.
+    assert_error(
+        give_back(&app, &med, returned, "不是错误").await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_error(
+        give_back(&app, &cs, returned, "   ").await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+    let note = "照片与学信网一致，核验未通过系学信网暂未同步，请三天后再看";
+    let (status, body) = parts(give_back(&app, &cs, returned, note).await).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        (&body["report"]["status"], &body["report"]["resolution"]),
+        (&json!("resolved"), &json!("not_an_error"))
+    );
+    // The student reads the note; the report is settled only once.
+    let mine = parts(app.get("/api/v1/me/self-check", Some(&first)).await)
+        .await
+        .1;
+    assert_eq!(mine["reports"][0]["resolution_note"], note, "{mine}");
+    assert_error(
+        give_back(&app, &cs, returned, note).await,
+        StatusCode::CONFLICT,
+        "already_resolved",
+    )
+    .await;
+
+    // Forwarded reports are the Graduate School's.
+    let resp = forward(&app, &cs, json!([kept, forwarded])).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_error(
+        give_back(&app, &cs, forwarded, note).await,
+        StatusCode::CONFLICT,
+        "report_already_forwarded",
+    )
+    .await;
+    let resp = resolve(&app, &admin, forwarded, "chsi_reverified").await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let batches = parts(app.get("/api/v1/admin/error-batches", Some(&admin)).await)
+        .await
+        .1;
+    assert_eq!(
+        (
+            &batches["items"][0]["open"],
+            &batches["items"][0]["resolved"]
+        ),
+        (&json!(1), &json!(1)),
+        "{batches}"
+    );
+}

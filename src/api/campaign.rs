@@ -311,7 +311,7 @@ impl From<slot::Model> for SlotView {
 
 /// A collection session (one campus day in its rooms) with its slots.
 #[derive(Object)]
-struct SessionView {
+pub struct SessionView {
     id: i64,
     campaign_id: i64,
     campus_code: String,
@@ -438,8 +438,8 @@ struct UpdateSession {
 }
 
 #[derive(Object)]
-struct Items<T: poem_openapi::types::ParseFromJSON + poem_openapi::types::ToJSON> {
-    items: Vec<T>,
+pub struct Items<T: poem_openapi::types::ParseFromJSON + poem_openapi::types::ToJSON> {
+    pub items: Vec<T>,
 }
 
 #[derive(ApiResponse)]

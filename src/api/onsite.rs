@@ -36,6 +36,12 @@ struct WalkInRequest {
         deserialize_with = "crate::api::strict::string"
     )]
     student_no: String,
+    /// The student is booked for another session: move that booking here
+    /// (checked in) if a slot from the one in progress on has a seat, and
+    /// give the old seat back (audited). Without it such a student is 409
+    /// `already_booked`, the message naming the booked session.
+    #[oai(default)]
+    move_booking: bool,
 }
 
 #[derive(Object)]
@@ -141,7 +147,9 @@ impl OnsiteApi {
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`; 403 `forbidden`,
     /// `already_has_chsi_photo` (do not shoot), `session_not_for_unit`;
     /// 404 `not_found`, `not_on_roster`; 409 `not_session_day`,
-    /// `already_booked` (booked for another session), `no_open_campaign`,
+    /// `already_booked` (booked for another session, which the message
+    /// names; see `move_booking`), `slot_full` (no seat to move it to),
+    /// `booking_not_active`, `no_open_campaign`,
     /// `collection_code_required`, `makeup_in_progress`, `already_photographed`.
     #[oai(path = "/onsite/walk-ins", method = "post", operation_id = "walk_in")]
     async fn walk_in(
@@ -149,8 +157,30 @@ impl OnsiteApi {
         staff: OnsiteAuth,
         body: Json<WalkInRequest>,
     ) -> AppResult<Json<AttendanceView>> {
-        let attendance = onsite::walk_in(&self.state, body.session_id, &body.student_no).await?;
-        self.audited(&staff, attendance, "walk-in checked in").await
+        let walk_in = onsite::walk_in(
+            &self.state,
+            body.session_id,
+            &body.student_no,
+            body.move_booking,
+        )
+        .await?;
+        if let Some(from) = walk_in.moved_from {
+            let booking = walk_in.attendance.detail.booking.id;
+            staff
+                .0
+                .audit(
+                    &self.state,
+                    AuditAction::BookingMovedOnSite,
+                    Some(walk_in.attendance.entry.id),
+                    format!(
+                        "booking {booking} from session {from} to {}",
+                        body.session_id
+                    ),
+                )
+                .await?;
+        }
+        self.audited(&staff, walk_in.attendance, "walk-in checked in")
+            .await
     }
 }
 

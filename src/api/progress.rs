@@ -59,6 +59,8 @@ struct AtRiskView {
     /// null when not photographed. With `photo_not_on_chsi`, how long the
     /// photo has been missing on CHSI.
     days_since_photographed: Option<i64>,
+    /// The roster's phone number, to call the student; null when not given.
+    phone: Option<String>,
 }
 
 impl From<AtRisk> for AtRiskView {
@@ -67,6 +69,7 @@ impl From<AtRisk> for AtRiskView {
             student_id: r.entry.id,
             student_no: r.entry.student_no,
             name: r.entry.name,
+            phone: r.entry.phone,
             unit_code: r.unit_code,
             reason: r.reason,
             reason_label: r.reason.label_zh().to_owned(),
@@ -325,6 +328,7 @@ impl ProgressApi {
                     Cell::text(&r.reason_label),
                     Cell::Text(r.deadline.format("%Y-%m-%d %H:%M").to_string()),
                     Cell::Number(r.days_left),
+                    Cell::code(r.phone.clone().unwrap_or_default()),
                 ]
             })
             .collect();
@@ -337,6 +341,7 @@ impl ProgressApi {
                 "风险原因",
                 "截止时间",
                 "剩余天数",
+                "手机号",
             ],
             rows,
             &format!("at-risk-{}", list.campaign_id),

@@ -142,6 +142,20 @@ async fn unit_viewer(req: &Request, bearer: Bearer) -> poem::Result<StaffCaller>
     }
 }
 
+/// A staff token of an `admin`, a `unit_secretary` or `onsite` staff: who
+/// works with collection sessions (which ones, the handler says).
+#[derive(SecurityScheme)]
+#[oai(rename = "bearer", ty = "bearer", checker = "session_staff")]
+pub struct SessionStaffAuth(pub StaffCaller);
+
+async fn session_staff(req: &Request, bearer: Bearer) -> poem::Result<StaffCaller> {
+    let caller = staff_caller(req, bearer).await?;
+    match caller.assignment {
+        StaffAssignment::IntlOffice => Err(forbidden()),
+        _ => Ok(caller),
+    }
+}
+
 /// A staff token of `onsite` staff (or an `admin`): check-in and marking.
 #[derive(SecurityScheme)]
 #[oai(rename = "bearer", ty = "bearer", checker = "onsite_caller")]

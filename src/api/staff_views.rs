@@ -1,7 +1,8 @@
-//! `/staff/sessions/{id}/bookings`: who comes when, for the unit secretary
-//! organising the queue (own unit) and the Graduate School (all units).
+//! `/staff/sessions…`: the sessions staff work with, and who comes when:
+//! for the unit secretary organising the queue (own unit), on-site staff at
+//! the door (the day's sessions, all units) and the Graduate School.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use poem_openapi::{
     Object, OpenApi,
     param::{Path, Query},
@@ -11,13 +12,13 @@ use poem_openapi::{
 use crate::{
     api::{
         ApiTags,
-        campaign::SlotView,
+        campaign::{Items, SessionView, SlotView},
         payload::{ExportFormat, Spreadsheet},
         roster::unit_scope,
-        security::UnitViewerAuth,
+        security::{SessionStaffAuth, StaffCaller, UnitViewerAuth},
     },
     domain::{AuditAction, BookingStatus, StaffAssignment, StudentCategory, time::to_shanghai},
-    error::AppResult,
+    error::{AppError, AppResult, ErrorCode},
     service::{
         campaign,
         report::{self, BookingRow, Counts},
@@ -98,12 +99,21 @@ struct SessionBookings {
 impl StaffViewsApi {
     async fn report(
         &self,
-        caller: &UnitViewerAuth,
+        caller: &StaffCaller,
         session_id: i64,
         unit: Option<String>,
         action: AuditAction,
     ) -> AppResult<report::SessionReport> {
-        let unit_ids = match unit_scope(&caller.0, unit)? {
+        if caller.assignment == StaffAssignment::Onsite {
+            let session = campaign::get_session(&self.state.db, session_id).await?;
+            if session.session.date != today() {
+                return Err(AppError::new(
+                    ErrorCode::Forbidden,
+                    "现场工作人员只能查看当天的采集场次",
+                ));
+            }
+        }
+        let unit_ids = match unit_scope(caller, unit)? {
             Some(code) => Some(vec![
                 campaign::unit_by_code(&self.state.db, &code).await?.id,
             ]),
@@ -112,7 +122,6 @@ impl StaffViewsApi {
         let report =
             report::session_report(&self.state.db, session_id, unit_ids.as_deref()).await?;
         caller
-            .0
             .audit(
                 &self.state,
                 action,
@@ -126,10 +135,45 @@ impl StaffViewsApi {
 
 #[OpenApi(tag = "ApiTags::Roster")]
 impl StaffViewsApi {
+    /// Sessions of a campaign for staff
+    ///
+    /// An admin gets every session, a unit secretary those serving their
+    /// unit, on-site staff those of one day; `date` (Asia/Shanghai) narrows
+    /// the list and is today for on-site staff when absent. Each session
+    /// with its campus, rooms, windows and every slot's fill.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+    /// 404 `not_found` (campaign), 409 `no_open_campaign`.
+    #[oai(
+        path = "/staff/sessions",
+        method = "get",
+        operation_id = "staff_sessions"
+    )]
+    async fn sessions(
+        &self,
+        caller: SessionStaffAuth,
+        /// The campaign; the open one when absent.
+        campaign: Query<Option<i64>>,
+        /// Only the sessions of this day.
+        date: Query<Option<NaiveDate>>,
+    ) -> AppResult<Json<Items<SessionView>>> {
+        let campaign = campaign::asked_or_open(&self.state.db, campaign.0).await?;
+        let onsite = caller.0.assignment == StaffAssignment::Onsite;
+        let day = date.0.or(onsite.then(today));
+        let sessions =
+            campaign::sessions_for_staff(&self.state.db, campaign.id, &caller.0.assignment, day)
+                .await?;
+        Ok(Json(Items {
+            items: sessions.into_iter().map(Into::into).collect(),
+        }))
+    }
+
     /// Bookings of a session, with counts
     ///
-    /// Secretaries see their own unit (asking for another is 403); admins
-    /// see all units or `unit`, plus every slot's fill.
+    /// Who is expected in which slot, who has checked in, been photographed
+    /// or not come (`no_show`, once the session is over). Secretaries see
+    /// their own unit (asking for another is 403); on-site staff every unit
+    /// of a session held today (another day's is 403); admins all units or
+    /// `unit`, plus every slot's fill.
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
     #[oai(
         path = "/staff/sessions/:id/bookings",
@@ -138,12 +182,12 @@ impl StaffViewsApi {
     )]
     async fn bookings(
         &self,
-        caller: UnitViewerAuth,
+        caller: SessionStaffAuth,
         id: Path<i64>,
         #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
     ) -> AppResult<Json<SessionBookings>> {
         let report = self
-            .report(&caller, id.0, unit.0, AuditAction::RecordViewed)
+            .report(&caller.0, id.0, unit.0, AuditAction::RecordViewed)
             .await?;
         let slots = matches!(caller.0.assignment, StaffAssignment::Admin)
             .then(|| report.slots.into_iter().map(SlotView::from).collect());
@@ -173,7 +217,7 @@ impl StaffViewsApi {
         #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
     ) -> AppResult<Spreadsheet> {
         let report = self
-            .report(&caller, id.0, unit.0, AuditAction::DataExported)
+            .report(&caller.0, id.0, unit.0, AuditAction::DataExported)
             .await?;
         let bytes = match format.0 {
             ExportFormat::Csv => report::to_csv(&report.rows)?,
@@ -182,4 +226,9 @@ impl StaffViewsApi {
         let stem = format!("session-{}-bookings", id.0);
         Ok(Spreadsheet::new(format.0, bytes, &stem))
     }
+}
+
+/// Today in Asia/Shanghai, the day sessions are held on.
+fn today() -> NaiveDate {
+    to_shanghai(Utc::now()).date_naive()
 }

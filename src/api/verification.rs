@@ -227,17 +227,10 @@ struct BatchView {
     unit_id: i64,
     /// Asia/Shanghai.
     forwarded_at: DateTime<FixedOffset>,
-}
-
-impl From<error_report_batch::Model> for BatchView {
-    fn from(b: error_report_batch::Model) -> Self {
-        Self {
-            id: b.id,
-            campaign_id: b.campaign_id,
-            unit_id: b.unit_id,
-            forwarded_at: to_shanghai(b.forwarded_at),
-        }
-    }
+    /// Reports of the batch still waiting for a resolution.
+    open: u64,
+    /// Reports of the batch resolved.
+    resolved: u64,
 }
 
 #[derive(Object)]
@@ -258,12 +251,42 @@ struct ResolveRequest {
 }
 
 #[derive(Object)]
+struct ReturnRequest {
+    /// Why this is not an error; shown to the student.
+    #[oai(
+        validator(min_length = 1, max_length = 1000),
+        deserialize_with = "crate::api::strict::string"
+    )]
+    note: String,
+}
+
+#[derive(Object)]
 struct GraduatePlatformView {
     /// Asia/Shanghai.
     graduate_platform_at: Option<DateTime<FixedOffset>>,
 }
 
 impl VerificationApi {
+    /// Batches with the counts of their reports still open and resolved.
+    async fn batch_list(&self, batches: Vec<error_report_batch::Model>) -> AppResult<BatchList> {
+        let counts = verification::batch_counts(&self.state.db).await?;
+        let items = batches
+            .into_iter()
+            .map(|b| {
+                let (open, resolved) = counts.get(&b.id).copied().unwrap_or_default();
+                BatchView {
+                    id: b.id,
+                    campaign_id: b.campaign_id,
+                    unit_id: b.unit_id,
+                    forwarded_at: to_shanghai(b.forwarded_at),
+                    open,
+                    resolved,
+                }
+            })
+            .collect();
+        Ok(BatchList { items })
+    }
+
     async fn import(
         &self,
         admin: AdminAuth,
@@ -551,9 +574,7 @@ impl VerificationApi {
                 format!("forwarded in batch {}", ids.join(", ")),
             )
             .await?;
-        Ok(Json(BatchList {
-            items: batches.into_iter().map(BatchView::from).collect(),
-        }))
+        Ok(Json(self.batch_list(batches).await?))
     }
 
     /// Forwarded error-report batches
@@ -566,9 +587,7 @@ impl VerificationApi {
     )]
     async fn batches(&self, _admin: AdminAuth) -> AppResult<Json<BatchList>> {
         let batches = verification::batches(&self.state.db).await?;
-        Ok(Json(BatchList {
-            items: batches.into_iter().map(BatchView::from).collect(),
-        }))
+        Ok(Json(self.batch_list(batches).await?))
     }
 
     /// The reports of one batch
@@ -629,6 +648,51 @@ impl VerificationApi {
         };
         let stem = format!("error-batch-{}", batch.id);
         Ok(Spreadsheet::new(format.0, bytes, &stem))
+    }
+
+    /// Return an error report to the student as not an error
+    ///
+    /// Instead of forwarding it: the unit secretary (own unit) or an admin
+    /// settles an open report as `not_an_error`; the student reads `note`
+    /// in the self-check (and a WeChat message when subscribed).
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`
+    /// (another unit's report), 404 `not_found`, 409 `report_already_forwarded`,
+    /// `already_resolved`.
+    #[oai(
+        path = "/staff/error-reports/:id/return",
+        method = "post",
+        operation_id = "return_error_report"
+    )]
+    async fn return_report(
+        &self,
+        caller: UnitViewerAuth,
+        id: Path<i64>,
+        body: Json<ReturnRequest>,
+    ) -> AppResult<Json<StaffReportView>> {
+        let note = body.0.note.trim().to_owned();
+        if note.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::InvalidRequest,
+                "请写明不属于错误的原因 (note is blank)",
+            ));
+        }
+        let row = verification::return_to_student(
+            &self.state,
+            (caller.0.staff_id, &caller.0.assignment),
+            id.0,
+            note,
+        )
+        .await?;
+        caller
+            .0
+            .audit(
+                &self.state,
+                AuditAction::ErrorReportHandled,
+                Some(row.entry.id),
+                format!("report {} returned as not an error", row.report.id),
+            )
+            .await?;
+        Ok(Json(row.into()))
     }
 
     /// Resolve an error report

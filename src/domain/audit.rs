@@ -24,6 +24,9 @@ text_enum! {
         CollectionCodeChanged = "collection_code_changed" / "图像采集码变更",
         /// A staff account was created, changed or disabled.
         StaffAccountChanged = "staff_account_changed" / "员工账号变更",
+        /// On-site staff moved a student's booking for another session
+        /// into the session they run.
+        BookingMovedOnSite = "booking_moved_on_site" / "现场改约",
         /// Error reports were forwarded or resolved.
         ErrorReportHandled = "error_report_handled" / "处理错误报告",
         /// A student withdrew their photo-processing consent.

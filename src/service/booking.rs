@@ -993,6 +993,60 @@ pub async fn reschedule(
     own(state, student_id, booking_id).await
 }
 
+/// On site: the student's booking for another session moves into the
+/// first of `slots` (this session's, from the one in progress on) with a
+/// free seat, checked in; the old seat goes to its session's waiting list.
+/// 409 `slot_full` when no slot has a seat, `booking_not_active` when the
+/// booking changed meanwhile (checked in elsewhere, cancelled).
+pub async fn move_on_site(
+    state: &AppState,
+    booking_id: i64,
+    old_slot: i64,
+    old_session: i64,
+    session_id: i64,
+    slots: &[i64],
+) -> AppResult<()> {
+    for &target in slots {
+        let outcome = async {
+            let txn = crate::service::begin_write(&state.db).await?;
+            take_seat(&txn, target).await?;
+            let now = Utc::now();
+            let moved = booking::Entity::update_many()
+                .col_expr(booking::Column::SlotId, Expr::value(target))
+                .col_expr(booking::Column::SessionId, Expr::value(session_id))
+                .col_expr(
+                    booking::Column::Status,
+                    Expr::value(BookingStatus::CheckedIn.as_str()),
+                )
+                .col_expr(booking::Column::CheckedInAt, Expr::value(now))
+                .col_expr(booking::Column::UpdatedAt, Expr::value(now))
+                .filter(booking::Column::Id.eq(booking_id))
+                .filter(booking::Column::SlotId.eq(old_slot))
+                .filter(status_is(BookingStatus::Booked))
+                .exec(&txn)
+                .await?;
+            if moved.rows_affected != 1 {
+                return Err(AppError::from(ErrorCode::BookingNotActive));
+            }
+            release_seat(&txn, old_slot).await?;
+            txn.commit().await?;
+            Ok(())
+        }
+        .await;
+        if matches!(&outcome, Err(e) if e.code() == ErrorCode::SlotFull) {
+            continue;
+        }
+        refresh_remaining(state, target).await?;
+        refresh_remaining(state, old_slot).await?;
+        outcome?;
+        return promote(state, old_session).await;
+    }
+    Err(AppError::new(
+        ErrorCode::SlotFull,
+        "本场次剩余时段已约满，不能改到本场次：请学生按原预约前来",
+    ))
+}
+
 /// Bookings never checked in once their session is over become `no_show`,
 /// which frees the student to book again or go to a make-up. Safe to run on
 /// every instance at once; returns how many changed.

@@ -12,7 +12,7 @@ use sea_orm::{
 use crate::{
     domain::time::shanghai,
     domain::{
-        CampaignStatus, TimeWindow,
+        CampaignStatus, StaffAssignment, TimeWindow,
         campaign::{CAPACITY_PER_SLOT, generate_slots},
     },
     entity::{campaign, campus, session, session_unit, slot, unit},
@@ -613,6 +613,36 @@ pub async fn get_session(db: &impl ConnectionTrait, id: i64) -> AppResult<Sessio
         .ok_or_else(|| not_found("采集场次"))?;
     let mut details = details(db, vec![session]).await?;
     Ok(details.remove(0))
+}
+
+/// The sessions a staff member works with: an admin's and on-site staff's
+/// every session, a unit secretary's those serving their unit; of `day`
+/// only, if given. The international office runs no sessions.
+pub async fn sessions_for_staff(
+    db: &DatabaseConnection,
+    campaign_id: i64,
+    assignment: &StaffAssignment,
+    day: Option<NaiveDate>,
+) -> AppResult<Vec<SessionDetail>> {
+    let mut sessions = list_sessions(db, campaign_id).await?;
+    if let Some(day) = day {
+        sessions.retain(|d| d.session.date == day);
+    }
+    match assignment {
+        StaffAssignment::Admin | StaffAssignment::Onsite => {}
+        StaffAssignment::UnitSecretary { unit } => {
+            let unit = unit_by_code(db, unit.as_str()).await?;
+            sessions.retain(|d| {
+                if d.unit_codes.is_empty() {
+                    d.campus.id == unit.campus_id
+                } else {
+                    d.unit_codes.contains(&unit.code)
+                }
+            });
+        }
+        StaffAssignment::IntlOffice => return Err(ErrorCode::Forbidden.into()),
+    }
+    Ok(sessions)
 }
 
 pub async fn list_sessions(

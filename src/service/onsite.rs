@@ -206,7 +206,22 @@ pub async fn mark_photographed(
 /// and the journey allows a shot. A walk-in takes no bookable place. A
 /// student whose booking is for this session is simply checked in; one
 /// booked elsewhere is refused. Nothing is recorded for a refused walk-in.
-pub async fn walk_in(state: &AppState, session_id: i64, student_no: &str) -> AppResult<Attendance> {
+/// A walk-in's outcome: the attendance, and the session the student's
+/// booking was moved from, when it was (for the audit log).
+pub struct WalkIn {
+    pub attendance: Attendance,
+    pub moved_from: Option<i64>,
+}
+
+/// Checks in a roster student at this session without a booking here. A
+/// student booked for another session is refused with that session named,
+/// unless `move_booking`: then the booking moves here when a seat is free.
+pub async fn walk_in(
+    state: &AppState,
+    session_id: i64,
+    student_no: &str,
+    move_booking: bool,
+) -> AppResult<WalkIn> {
     let campaign = campaigns::open_campaign(&state.db)
         .await?
         .ok_or(ErrorCode::NoOpenCampaign)?;
@@ -246,25 +261,62 @@ pub async fn walk_in(state: &AppState, session_id: i64, student_no: &str) -> App
         .one(&state.db)
         .await?
     {
-        if active.session_id != session_id {
+        let here = |attendance| WalkIn {
+            attendance,
+            moved_from: None,
+        };
+        if active.session_id == session_id {
+            mark_checked_in(state, active.id).await?;
+            return reload(state, active.id).await.map(here);
+        }
+        if !move_booking {
+            let other = bookings::layout_session(state, campaign.id, active.session_id)
+                .await?
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("booking without session")))?;
+            let time = other
+                .slots
+                .iter()
+                .find(|s| s.id == active.slot_id)
+                .map(|s| {
+                    format!(
+                        " {}-{}",
+                        to_shanghai(s.starts_at).format("%H:%M"),
+                        to_shanghai(s.ends_at).format("%H:%M")
+                    )
+                })
+                .unwrap_or_default();
             return Err(AppError::new(
                 ErrorCode::AlreadyBooked,
                 format!(
-                    "{} {} 已预约其他场次（场次 {}）",
-                    entry.student_no, entry.name, active.session_id
+                    "{} {} 已预约 {} {} {}{} 的场次，不是本场次；有空位时可改到本场次",
+                    entry.student_no,
+                    entry.name,
+                    other.date.format("%-m月%-d日"),
+                    other.campus_name,
+                    other.rooms,
+                    time,
                 ),
             ));
         }
-        mark_checked_in(state, active.id).await?;
-        return reload(state, active.id).await;
+        let from_now: Vec<i64> = upcoming_slots(&session).map(|s| s.id).collect();
+        bookings::move_on_site(
+            state,
+            active.id,
+            active.slot_id,
+            active.session_id,
+            session_id,
+            &from_now,
+        )
+        .await?;
+        return Ok(WalkIn {
+            attendance: reload(state, active.id).await?,
+            moved_from: Some(active.session_id),
+        });
     }
     // Filed under the slot in progress (or the last one), for the queue lists.
     let now = Utc::now();
-    let slot = session
-        .slots
-        .iter()
-        .find(|s| s.ends_at > now)
-        .or(session.slots.last())
+    let slot = upcoming_slots(&session)
+        .next()
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("session {session_id} without slots")))?;
     let inserted = sea_orm::ActiveModelTrait::insert(
         booking::ActiveModel {
@@ -284,10 +336,25 @@ pub async fn walk_in(state: &AppState, session_id: i64, student_no: &str) -> App
     )
     .await;
     match inserted {
-        Ok(b) => attendance(state, b).await,
+        Ok(b) => Ok(WalkIn {
+            attendance: attendance(state, b).await?,
+            moved_from: None,
+        }),
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             Err(ErrorCode::AlreadyBooked.into())
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The session's slots from the one in progress on (the last one once all
+/// are over: a walk-in at the end of the day is still filed somewhere).
+fn upcoming_slots(session: &LayoutSession) -> impl Iterator<Item = &bookings::LayoutSlot> {
+    let now = Utc::now();
+    let first = session
+        .slots
+        .iter()
+        .position(|s| s.ends_at > now)
+        .unwrap_or(session.slots.len().saturating_sub(1));
+    session.slots[first..].iter()
 }

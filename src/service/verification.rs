@@ -629,6 +629,25 @@ pub async fn batch(db: &DatabaseConnection, id: i64) -> AppResult<error_report_b
         .ok_or_else(|| ErrorCode::NotFound.into())
 }
 
+/// How many reports of each batch are still waiting and how many are
+/// resolved, by batch id.
+pub async fn batch_counts(db: &DatabaseConnection) -> AppResult<HashMap<i64, (u64, u64)>> {
+    let reports = error_report::Entity::find()
+        .filter(error_report::Column::BatchId.is_not_null())
+        .all(db)
+        .await?;
+    let mut counts: HashMap<i64, (u64, u64)> = HashMap::new();
+    for r in reports {
+        let count = counts.entry(r.batch_id.unwrap_or_default()).or_default();
+        if r.status == ReportStatus::Resolved.as_str() {
+            count.1 += 1;
+        } else {
+            count.0 += 1;
+        }
+    }
+    Ok(counts)
+}
+
 /// The Graduate School settles a forwarded report. A re-shoot opens the
 /// make-up path again for the student, resets the current CHSI status to
 /// not uploaded (until a list gives the new photo's) and the self-check
@@ -637,6 +656,60 @@ pub async fn resolve(
     state: &AppState,
     staff_id: i64,
     report_id: i64,
+    resolution: Resolution,
+    note: Option<String>,
+) -> AppResult<ReportRow> {
+    settle(
+        state,
+        staff_id,
+        report_id,
+        ReportStatus::Forwarded,
+        resolution,
+        note,
+    )
+    .await
+}
+
+/// The unit secretary (own unit) or an admin gives an open report back to
+/// the student as not an error, with a note the student reads, instead of
+/// forwarding it.
+pub async fn return_to_student(
+    state: &AppState,
+    staff: (i64, &StaffAssignment),
+    report_id: i64,
+    note: String,
+) -> AppResult<ReportRow> {
+    let (staff_id, viewer) = staff;
+    if let StaffAssignment::UnitSecretary { unit } = viewer {
+        let own = campaign::unit_by_code(&state.db, unit.as_str()).await?.id;
+        let report = error_report::Entity::find_by_id(report_id)
+            .one(&state.db)
+            .await?
+            .ok_or(ErrorCode::NotFound)?;
+        if report.unit_id != own {
+            return Err(AppError::new(
+                ErrorCode::Forbidden,
+                "只能处理本单位的错误报告 (only your unit's reports)",
+            ));
+        }
+    }
+    settle(
+        state,
+        staff_id,
+        report_id,
+        ReportStatus::Open,
+        Resolution::NotAnError,
+        Some(note),
+    )
+    .await
+}
+
+/// Resolves a report that is `from` (open with the unit, or forwarded).
+async fn settle(
+    state: &AppState,
+    staff_id: i64,
+    report_id: i64,
+    from: ReportStatus,
     resolution: Resolution,
     note: Option<String>,
 ) -> AppResult<ReportRow> {
@@ -672,19 +745,21 @@ pub async fn resolve(
                     .col_expr(error_report::Column::ResolvedAt, Expr::value(now))
                     .col_expr(error_report::Column::ResolvedBy, Expr::value(staff_id))
                     .filter(error_report::Column::Id.eq(report_id))
-                    .filter(error_report::Column::Status.eq(ReportStatus::Forwarded.as_str()))
+                    .filter(error_report::Column::Status.eq(from.as_str()))
                     .exec(txn)
                     .await?;
                 if done.rows_affected == 0 {
-                    // Only what the unit forwarded reaches the Graduate School.
-                    let now_resolved = error_report::Entity::find_by_id(report_id)
+                    // Only what the unit forwarded reaches the Graduate
+                    // School; what it forwarded is no longer the unit's.
+                    let now = error_report::Entity::find_by_id(report_id)
                         .one(txn)
                         .await?
-                        .is_some_and(|r| r.status == ReportStatus::Resolved.as_str());
-                    return Err(if now_resolved {
-                        ErrorCode::AlreadyResolved
-                    } else {
-                        ErrorCode::ReportNotForwarded
+                        .map(|r| r.status);
+                    let resolved = ReportStatus::Resolved.as_str();
+                    return Err(match now.as_deref() {
+                        Some(status) if status == resolved => ErrorCode::AlreadyResolved,
+                        _ if from == ReportStatus::Forwarded => ErrorCode::ReportNotForwarded,
+                        _ => ErrorCode::ReportAlreadyForwarded,
                     }
                     .into());
                 }

@@ -91,6 +91,7 @@ export default async function render(page) {
           { label: '批次', value: (b) => `#${b.id}` },
           { label: '培养单位', value: (b) => unitName(b.unit_id) },
           { label: '报送时间', value: (b) => fmtTime(b.forwarded_at) },
+          { label: '处理进度', value: (b) => badge(`${b.open} 待处理 · ${b.resolved} 已处理`, b.open ? 'warn' : 'ok') },
           { label: '', value: (b) => h('button', { type: 'button', class: 'btn btn-small btn-primary', onclick: () => open(b) }, '查看与处理') },
         ],
         batches.items,

@@ -28,6 +28,12 @@ export default async function render(page, { user }) {
     const { preferred } = await campaigns();
     chosen = preferred;
     if (preferred) sessions = (await api.get(`/admin/campaigns/${preferred.id}/sessions`)).items;
+  } else {
+    // The open campaign's sessions serving the secretary's unit (none without one).
+    sessions = await api.get('/staff/sessions').then(
+      (r) => r.items,
+      (err) => (err.code === 'no_open_campaign' ? [] : Promise.reject(err)),
+    );
   }
 
   const within = select(
@@ -40,14 +46,13 @@ export default async function render(page, { user }) {
   );
 
   // A session's bookings.
-  const sessionInput = admin
-    ? select([['', sessions.length ? '选择场次…' : '本活动还没有场次'], ...sessions.map((s) => [s.id, sessionLabel(s)])], '', { id: 'export-session' })
-    : h('input', { id: 'export-session', type: 'number', min: '1', placeholder: '场次编号（研究生院提供）' });
+  const none = admin ? '本活动还没有场次' : '还没有为本单位安排的场次';
+  const sessionInput = select([['', sessions.length ? '选择场次…' : none], ...sessions.map((s) => [s.id, sessionLabel(s)])], '', { id: 'export-session' });
   const bookings = h('div', { id: 'session-bookings' });
   const showBookings = () => {
     const id = sessionInput.value;
     if (!id) {
-      replace(bookings, h('p', { class: 'form-error' }, '请先选择或填写场次编号 (choose a session)'));
+      replace(bookings, h('p', { class: 'form-error' }, '请先选择场次 (choose a session)'));
       return Promise.resolve();
     }
     return load(bookings, async () => {
@@ -114,7 +119,7 @@ export default async function render(page, { user }) {
               onclick: (e) => {
                 const id = sessionInput.value;
                 if (!id) {
-                  replace(bookings, h('p', { class: 'form-error' }, '请先选择或填写场次编号 (choose a session)'));
+                  replace(bookings, h('p', { class: 'form-error' }, '请先选择场次 (choose a session)'));
                   return;
                 }
                 busy(e.currentTarget, () => download(`/staff/sessions/${id}/bookings/export`, { format }, `session-${id}-bookings.${format}`), {

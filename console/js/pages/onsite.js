@@ -1,11 +1,12 @@
-// On-site check-in, made for a phone or laptop at the door: scan the
-// student's check-in QR code with the camera (BarcodeDetector where the
-// browser has it, else the vendored jsQR) or type the student number; a big
-// clear result; then mark photographed and the fee paid.
+// On-site check-in, made for a phone or laptop at the door: pick today's
+// session from the list, scan the student's check-in QR code with the camera
+// (BarcodeDetector where the browser has it, else the vendored jsQR) or type
+// the student number; a big clear result; then mark photographed and the fee
+// paid. Below, who is expected in which slot, who has come and who has not.
 
-import { api, campaigns, sessionLabel } from '../api.js';
+import { api, sessionLabel } from '../api.js';
 import { BOOKING_STATUS, CATEGORIES, label } from '../labels.js';
-import { badge, busy, errorMessage, field, fmtTime, h, pageHeader, replace, section, select, toast } from '../ui.js';
+import { badge, busy, errorMessage, field, fmtTime, h, pageHeader, replace, section, select, table, toast } from '../ui.js';
 
 const SESSION_KEY = 'dp-console-onsite-session';
 
@@ -67,30 +68,68 @@ export default async function render(page, { user }) {
   let stream = null;
   let scanning = false;
 
-  // ---- the session being run here
-  let sessionInput;
-  if (admin) {
-    const { preferred } = await campaigns();
-    const sessions = preferred ? (await api.get(`/admin/campaigns/${preferred.id}/sessions`)).items : [];
-    const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-    const saved = sessionStorage.getItem(SESSION_KEY) || sessions.find((s) => s.date === today)?.id || '';
-    sessionInput = select(
-      [['', '选择场次…'], ...sessions.map((s) => [s.id, `${sessionLabel(s)}${s.date === today ? '（今天）' : ''}`])],
-      saved,
-      { id: 'onsite-session' },
-    );
-  } else {
-    sessionInput = h('input', {
-      id: 'onsite-session',
-      type: 'number',
-      min: '1',
-      inputmode: 'numeric',
-      placeholder: '如 3',
-      value: sessionStorage.getItem(SESSION_KEY) || '',
-    });
-  }
-  sessionInput.addEventListener('change', () => sessionStorage.setItem(SESSION_KEY, sessionInput.value));
+  // ---- the session being run here: on-site staff get today's sessions,
+  // an admin every session of the open campaign (today's marked).
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const sessions = (await api.get('/staff/sessions')).items;
+  const saved = sessionStorage.getItem(SESSION_KEY);
+  const initial =
+    sessions.find((s) => String(s.id) === saved)?.id ?? sessions.find((s) => s.date === today)?.id ?? (sessions.length === 1 ? sessions[0].id : '');
+  const sessionInput = select(
+    [
+      ['', sessions.length ? '选择场次…' : '今天没有采集场次'],
+      ...sessions.map((s) => [s.id, `${sessionLabel(s)} ${s.windows.join('、')}${s.date === today ? '（今天）' : ''}`]),
+    ],
+    initial,
+    { id: 'onsite-session' },
+  );
   const sessionId = () => (sessionInput.value ? Number(sessionInput.value) : null);
+
+  // ---- who is expected, by slot (GET /staff/sessions/{id}/bookings)
+  const arrivals = h('div', { id: 'onsite-arrivals', 'aria-live': 'polite' });
+  async function paintArrivals() {
+    const id = sessionId();
+    if (!id) {
+      replace(arrivals, h('p', { class: 'muted' }, '选择场次后显示预约名单。'));
+      return;
+    }
+    let list;
+    try {
+      list = await api.get(`/staff/sessions/${id}/bookings`);
+    } catch (err) {
+      replace(
+        arrivals,
+        h('p', { class: 'form-error' }, `预约名单加载失败：${errorMessage(err)}`),
+        h('button', { type: 'button', class: 'btn', onclick: paintArrivals }, '重试'),
+      );
+      return;
+    }
+    const c = list.counts;
+    const kind = { photographed: 'ok', checked_in: 'info', no_show: 'warn', booked: 'neutral' };
+    replace(
+      arrivals,
+      h(
+        'p',
+        { class: 'result-line', id: 'onsite-counts' },
+        `预约 ${c.booked + c.checked_in + c.photographed + c.no_show} 人 · 已签到 ${c.checked_in} · 已拍摄 ${c.photographed} · 未到 ${c.no_show} · 待到 ${c.booked}`,
+      ),
+      table(
+        [
+          { label: '时段', value: (r) => `${fmtTime(r.starts_at).slice(11)}–${fmtTime(r.ends_at).slice(11)}` },
+          { label: '姓名', value: (r) => r.name },
+          { label: '学号', value: (r) => r.student_no },
+          { label: '单位', value: (r) => r.unit_code },
+          { label: '状态', value: (r) => badge(label(BOOKING_STATUS, r.status), kind[r.status] || 'neutral') },
+        ],
+        list.items,
+        { empty: '本场次还没有预约。', rowAttrs: (r) => ({ dataset: { studentNo: r.student_no, status: r.status } }) },
+      ),
+    );
+  }
+  sessionInput.addEventListener('change', () => {
+    sessionStorage.setItem(SESSION_KEY, sessionInput.value);
+    paintArrivals();
+  });
 
   // ---- result
   const result = h('div', { id: 'onsite-result-box', 'aria-live': 'assertive' });
@@ -151,6 +190,7 @@ export default async function render(page, { user }) {
               toast(`${done.name}：已拍摄${paid ? '，已缴费' : '，未缴费'}`, 'success');
               remember(done);
               showAttendance(done);
+              paintArrivals();
             }
           },
         },
@@ -187,7 +227,21 @@ export default async function render(page, { user }) {
     );
   }
 
-  function showFailure(err) {
+  function showFailure(err, retry) {
+    // Booked for another session: on-site staff may move the booking here.
+    const move =
+      err.code === 'already_booked' && retry
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn btn-primary btn-big',
+              id: 'onsite-move',
+              onclick: (e) => checkIn(e.currentTarget, () => retry({ move_booking: true })),
+            },
+            '改到本场次并签到',
+          )
+        : null;
     replace(
       result,
       h(
@@ -195,13 +249,15 @@ export default async function render(page, { user }) {
         { class: 'result result-stop', id: 'onsite-result', dataset: { error: err.code || 'error' } },
         h('p', { class: 'result-verdict verdict-stop' }, `✗ ${errorMessage(err)}`),
         h('p', { class: 'muted' }, err.code ? `(${err.code})` : ''),
+        move ? h('div', { class: 'result-actions' }, move) : null,
       ),
     );
   }
 
-  async function checkIn(button, request) {
+  // `request(extra)` sends the check-in; `extra` is added to a walk-in's body.
+  async function checkIn(button, request, { walkIn } = {}) {
     let failure = null;
-    const a = await busy(button, request, { onError: (err) => (failure = err) });
+    const a = await busy(button, () => request({}), { onError: (err) => (failure = err) });
     if (a) {
       const repeated = seen.has(a.id);
       seen.add(a.id);
@@ -211,8 +267,9 @@ export default async function render(page, { user }) {
       }
       remember(a);
       showAttendance(a, { repeated });
+      paintArrivals();
     } else if (failure) {
-      showFailure(failure);
+      showFailure(failure, walkIn ? request : null);
     }
   }
 
@@ -235,10 +292,11 @@ export default async function render(page, { user }) {
       // A check-in code pasted or typed by a scanner gun.
       checkIn(typedButton, () => api.post('/onsite/check-ins', { payload: value, session_id: sessionId() || undefined }));
     } else if (!sessionId()) {
-      showFailure({ message: '请先填写本场次编号，再按学号签到 (set the session first)', code: 'session_required' });
+      showFailure({ message: '请先选择本场次，再按学号签到 (choose the session first)', code: 'session_required' });
       sessionInput.focus();
     } else {
-      checkIn(typedButton, () => api.post('/onsite/walk-ins', { session_id: sessionId(), student_no: value }));
+      const body = { session_id: sessionId(), student_no: value };
+      checkIn(typedButton, (extra) => api.post('/onsite/walk-ins', { ...body, ...extra }), { walkIn: true });
     }
     number.select();
   });
@@ -305,6 +363,7 @@ export default async function render(page, { user }) {
   });
 
   paintHistory();
+  paintArrivals();
   page.append(
     h(
       'div',
@@ -315,13 +374,18 @@ export default async function render(page, { user }) {
         h(
           'div',
           { class: 'row onsite-top' },
-          field('本场次编号 (session)', sessionInput, admin ? null : '由研究生院提供；扫码签到后会自动填入'),
+          field('本场次 (session)', sessionInput, admin ? '全部场次；今天的已标出' : '今天的采集场次'),
           scanButton,
         ),
         scanArea,
         typed,
       ),
       result,
+      section(
+        '预约名单 (expected)',
+        h('div', { class: 'row' }, h('button', { type: 'button', class: 'btn', id: 'onsite-refresh', onclick: paintArrivals }, '刷新')),
+        arrivals,
+      ),
       section('本机最近签到 (recent on this device)', historyBox),
     ),
   );

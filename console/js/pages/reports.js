@@ -63,6 +63,34 @@ export default async function render(page, { user }) {
         { label: '批次', value: (r) => (r.batch_id ? `#${r.batch_id}` : '—') },
       ];
       if (status === 'open') {
+        // Not an error: settled by the unit with a note the student reads.
+        columns.push({
+          label: '不属于错误',
+          value: (r) => {
+            const note = h('textarea', { rows: 2, maxlength: 1000, placeholder: '告诉学生为什么不属于错误', 'aria-label': `给 ${r.name} 的说明` });
+            const send = h('button', { type: 'button', class: 'btn btn-small btn-primary', dataset: { returnReport: String(r.report.id) } }, '确认退回');
+            const form = h('div', { class: 'return-form', hidden: true }, note, send);
+            send.addEventListener('click', async () => {
+              if (!note.value.trim()) {
+                toast('请写明不属于错误的原因', 'error');
+                note.focus();
+                return;
+              }
+              const done = await busy(send, () => api.post(`/staff/error-reports/${r.report.id}/return`, { note: note.value.trim() }));
+              if (done) {
+                toast(`已退回 ${r.name}：不属于错误`, 'success');
+                list(container, status);
+              }
+            });
+            const open = h('button', { type: 'button', class: 'btn btn-small', dataset: { openReturn: String(r.report.id) } }, '退回学生');
+            open.addEventListener('click', () => {
+              form.hidden = false;
+              open.hidden = true;
+              note.focus();
+            });
+            return h('div', {}, open, form);
+          },
+        });
         columns.unshift({
           label: '选择',
           value: (r) => {
@@ -91,7 +119,7 @@ export default async function render(page, { user }) {
               h('span', { class: 'muted' }, '只有确属错误（照片缺失、不是本人、身份信息有误、核验未通过）的报告才应报送。'),
             )
           : null,
-        table(columns, rows, { empty, rowAttrs: (r) => ({ dataset: { reportId: String(r.report.id) } }) }),
+        table(columns, rows, { empty, rowAttrs: (r) => ({ dataset: { reportId: String(r.report.id), studentNo: r.student_no } }) }),
       ];
     });
   }
