@@ -1235,7 +1235,9 @@ export interface paths {
          *     Errors: 400 `invalid_request`, 401 `unauthenticated`; 403 `forbidden`,
          *     `already_has_chsi_photo` (do not shoot), `session_not_for_unit`;
          *     404 `not_found`, `not_on_roster`; 409 `not_session_day`,
-         *     `already_booked` (booked for another session), `no_open_campaign`,
+         *     `already_booked` (booked for another session, which the message
+         *     names; see `move_booking`), `slot_full` (no seat to move it to),
+         *     `booking_not_active`, `no_open_campaign`,
          *     `collection_code_required`, `makeup_in_progress`, `already_photographed`.
          */
         post: operations["walk_in"];
@@ -1394,6 +1396,31 @@ export interface paths {
          *     403 `forbidden` (another unit's report), 404 `not_found`.
          */
         post: operations["forward_error_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/error-reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return an error report to the student as not an error
+         * @description Instead of forwarding it: the unit secretary (own unit) or an admin
+         *     settles an open report as `not_an_error`; the student reads `note`
+         *     in the self-check (and a WeChat message when subscribed).
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`
+         *     (another unit's report), 404 `not_found`, 409 `report_already_forwarded`,
+         *     `already_resolved`.
+         */
+        post: operations["return_error_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1586,6 +1613,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sessions of a campaign for staff
+         * @description An admin gets every session, a unit secretary those serving their
+         *     unit, on-site staff those of one day; `date` (Asia/Shanghai) narrows
+         *     the list and is today for on-site staff when absent. Each session
+         *     with its campus, rooms, windows and every slot's fill.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`,
+         *     404 `not_found` (campaign), 409 `no_open_campaign`.
+         */
+        get: operations["staff_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/sessions/{id}/bookings": {
         parameters: {
             query?: never;
@@ -1595,8 +1647,11 @@ export interface paths {
         };
         /**
          * Bookings of a session, with counts
-         * @description Secretaries see their own unit (asking for another is 403); admins
-         *     see all units or `unit`, plus every slot's fill.
+         * @description Who is expected in which slot, who has checked in, been photographed
+         *     or not come (`no_show`, once the session is over). Secretaries see
+         *     their own unit (asking for another is 403); on-site staff every unit
+         *     of a session held today (another day's is 403); admins all units or
+         *     `unit`, plus every slot's fill.
          *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
          */
         get: operations["session_bookings"];
@@ -1788,6 +1843,8 @@ export interface components {
              */
             deadline: Date;
             name: string;
+            /** @description The roster's phone number, to call the student; null when not given. */
+            phone?: string | null;
             reason: components["schemas"]["RiskReason"];
             reason_label: string;
             /**
@@ -1828,7 +1885,7 @@ export interface components {
          *     decisions, imports, exports, binding and staff-account changes.
          * @enum {string}
          */
-        AuditAction: "photo_viewed" | "record_viewed" | "review_decided" | "hand_in_recorded" | "list_imported" | "data_exported" | "binding_changed" | "collection_code_changed" | "staff_account_changed" | "error_report_handled" | "consent_withdrawn" | "staff_login_failed" | "retention_run";
+        AuditAction: "photo_viewed" | "record_viewed" | "review_decided" | "hand_in_recorded" | "list_imported" | "data_exported" | "binding_changed" | "collection_code_changed" | "staff_account_changed" | "booking_moved_on_site" | "error_report_handled" | "consent_withdrawn" | "staff_login_failed" | "retention_run";
         /**
          * AuditItem
          * @description One audit entry.
@@ -1906,6 +1963,16 @@ export interface components {
             forwarded_at: Date;
             /** Format: int64 */
             id: number;
+            /**
+             * Format: uint64
+             * @description Reports of the batch still waiting for a resolution.
+             */
+            open: number;
+            /**
+             * Format: uint64
+             * @description Reports of the batch resolved.
+             */
+            resolved: number;
             /** Format: int64 */
             unit_id: number;
         };
@@ -2497,7 +2564,7 @@ export interface components {
          * @description Every error code of the service: stable, snake_case, for programs (the `message` is for people).
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthenticated" | "invalid_credentials" | "wechat_code_invalid" | "dev_login_disabled" | "forbidden" | "already_has_chsi_photo" | "consent_required" | "not_found" | "photo_deleted" | "not_on_roster" | "method_not_allowed" | "username_taken" | "cannot_disable_self" | "current_password_required" | "wrong_current_password" | "already_exists" | "another_campaign_open" | "session_has_bookings" | "capacity_below_bookings" | "no_open_campaign" | "roster_entry_taken" | "already_bound" | "not_bound" | "collection_code_required" | "collection_code_in_use" | "collection_code_locked" | "session_not_for_unit" | "booking_closed" | "slot_full" | "already_booked" | "booking_not_active" | "invalid_check_in_code" | "check_in_code_expired" | "not_session_day" | "wrong_session" | "not_checked_in" | "session_not_full" | "already_waiting" | "request_in_progress" | "cancel_window_closed" | "payload_too_large" | "request_timeout" | "unsupported_media_type" | "consent_version_outdated" | "photo_already_approved" | "retention_running" | "makeup_closed" | "already_photographed" | "makeup_in_progress" | "booking_active" | "makeup_pending" | "photo_already_rejected" | "photo_not_pending" | "photo_not_on_chsi_yet" | "self_check_closed" | "error_report_open" | "photo_not_verified" | "already_resolved" | "report_not_forwarded" | "already_reviewed" | "image_too_large" | "image_metadata_too_large" | "not_an_image" | "photo_check_failed" | "idempotency_key_reused" | "invalid_rows" | "too_many_rows" | "archive_too_large" | "too_many_attempts" | "wechat_rate_limited" | "internal_error" | "service_unavailable" | "storage_unavailable" | "wechat_unavailable";
+        ErrorCode: "invalid_request" | "unauthenticated" | "invalid_credentials" | "wechat_code_invalid" | "dev_login_disabled" | "forbidden" | "already_has_chsi_photo" | "consent_required" | "not_found" | "photo_deleted" | "not_on_roster" | "method_not_allowed" | "username_taken" | "cannot_disable_self" | "current_password_required" | "wrong_current_password" | "already_exists" | "another_campaign_open" | "session_has_bookings" | "capacity_below_bookings" | "no_open_campaign" | "roster_entry_taken" | "already_bound" | "not_bound" | "collection_code_required" | "collection_code_in_use" | "collection_code_locked" | "session_not_for_unit" | "booking_closed" | "slot_full" | "already_booked" | "booking_not_active" | "invalid_check_in_code" | "check_in_code_expired" | "not_session_day" | "wrong_session" | "not_checked_in" | "session_not_full" | "already_waiting" | "request_in_progress" | "cancel_window_closed" | "payload_too_large" | "request_timeout" | "unsupported_media_type" | "consent_version_outdated" | "photo_already_approved" | "retention_running" | "makeup_closed" | "already_photographed" | "makeup_in_progress" | "booking_active" | "makeup_pending" | "photo_already_rejected" | "photo_not_pending" | "photo_not_on_chsi_yet" | "self_check_closed" | "error_report_open" | "photo_not_verified" | "already_resolved" | "report_not_forwarded" | "report_already_forwarded" | "already_reviewed" | "image_too_large" | "image_metadata_too_large" | "not_an_image" | "photo_check_failed" | "idempotency_key_reused" | "invalid_rows" | "too_many_rows" | "archive_too_large" | "too_many_attempts" | "wechat_rate_limited" | "internal_error" | "service_unavailable" | "storage_unavailable" | "wechat_unavailable";
         /**
          * @description The only reasons a student may report their CHSI photo as wrong.
          *     Disliking how one looks is not among them.
@@ -2964,6 +3031,11 @@ export interface components {
              * @description Students anonymised with those campaigns.
              */
             students_anonymised: number;
+        };
+        /** ReturnRequest */
+        ReturnRequest: {
+            /** @description Why this is not an error; shown to the student. */
+            note: string;
         };
         /**
          * ReviewItemView
@@ -3624,6 +3696,14 @@ export interface components {
         };
         /** WalkInRequest */
         WalkInRequest: {
+            /**
+             * @description The student is booked for another session: move that booking here
+             *     (checked in) if a slot from the one in progress on has a seat, and
+             *     give the old seat back (audited). Without it such a student is 409
+             *     `already_booked`, the message naming the booked session.
+             * @default false
+             */
+            move_booking: boolean | null;
             /**
              * Format: int64
              * @description The session being run here.
@@ -11475,7 +11555,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict. `code`: `not_session_day`, `already_booked`, `no_open_campaign`, `collection_code_required`, `makeup_in_progress`, `already_photographed`. */
+            /** @description Conflict. `code`: `not_session_day`, `already_booked`, `slot_full`, `booking_not_active`, `no_open_campaign`, `collection_code_required`, `makeup_in_progress`, `already_photographed`. */
             409: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -11485,7 +11565,7 @@ export interface operations {
                 content: {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "not_session_day" | "already_booked" | "no_open_campaign" | "collection_code_required" | "makeup_in_progress" | "already_photographed";
+                        code?: "not_session_day" | "already_booked" | "slot_full" | "booking_not_active" | "no_open_campaign" | "collection_code_required" | "makeup_in_progress" | "already_photographed";
                     };
                 };
             };
@@ -12415,6 +12495,174 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    return_error_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Return an error report to the student as not an error */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StaffReportView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `report_already_forwarded`, `already_resolved`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "report_already_forwarded" | "already_resolved";
                     };
                 };
             };
@@ -13437,6 +13685,131 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    staff_sessions: {
+        parameters: {
+            query?: {
+                /** @description The campaign; the open one when absent. */
+                campaign?: number;
+                /** @description Only the sessions of this day. */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Sessions of a campaign for staff */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Items_SessionView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `no_open_campaign`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "no_open_campaign";
                     };
                 };
             };
