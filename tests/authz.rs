@@ -76,6 +76,7 @@ fn allowed(op: &str) -> &'static [Who] {
             &[Who::Admin, Who::Secretary, Who::Onsite]
         }
         "GET /staff/students"
+        | "GET /staff/students/{id}"
         | "GET /staff/sessions/{id}/bookings/export"
         | "GET /staff/reviews"
         | "POST /staff/reviews/{photo_id}"

@@ -1377,3 +1377,51 @@ async fn every_page_of_every_role_renders() {
     );
     b.finish().await;
 }
+
+#[tokio::test]
+async fn a_students_whole_story_opens_from_the_at_risk_list() {
+    let demo = Demo::new().await;
+    // A student of the unit books and cancels, so the story has a booking.
+    let student = demo.student(CS[0]).await;
+    let sessions = demo.get("/api/v1/sessions", &student).await;
+    let east = item(&sessions, "campus_code", "EAST");
+    let slot = json!({"slot_id": east["slots"][0]["id"]});
+    let (status, booking) = parts(
+        demo.app
+            .post_json("/api/v1/bookings", &slot, Some(&student))
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{booking}");
+    let (_one, mut b) = browser_or_skip!();
+
+    b.login(&demo.app, "demo-secretary", "demo-secretary-pass")
+        .await;
+    b.open("dashboard").await;
+    b.click("a[data-story]").await;
+    b.find("#student-story").await;
+    let story = b.text("#student-story").await;
+    for part in [
+        "预约与现场",
+        "线上补拍",
+        "错误报告",
+        "学信网状态记录",
+        "毕业审核平台",
+    ] {
+        assert!(story.contains(part), "{part} missing: {story}");
+    }
+    b.assert_clean("the student's story").await;
+    b.screenshot("student-story").await;
+    b.at_size(PHONE).await;
+    b.screenshot("student-story-phone").await;
+    b.at_size(LAPTOP).await;
+
+    // The booked student's story shows the booking.
+    let id = demo.roster_entry(CS[0]).await["id"].as_i64().unwrap();
+    b.goto(&demo.app, &format!("/console/#/students?student={id}"))
+        .await;
+    b.find(&format!("#student-story[data-student-no='{}']", CS[0]))
+        .await;
+    assert!(b.text("#student-story").await.contains("已预约"));
+    b.finish().await;
+}

@@ -158,3 +158,115 @@ async fn exports_open_in_excel() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_students_whole_story_is_on_one_page_for_their_unit() {
+    let app = spawn_app().await;
+    let (admin, session) = setup(&app, 2, 5).await;
+    common::deadlines_ahead(&app, &admin, session["campaign_id"].as_i64().unwrap()).await;
+    // Student 0 books, cancels and books again; student 1 uploads a make-up.
+    let booker = student(&app, 0).await;
+    let book = |slot: usize| {
+        let (app, booker) = (&app, booker.clone());
+        let slot = session["slots"][slot]["id"].clone();
+        async move {
+            let (status, booking) = parts(
+                app.post_json(
+                    "/api/v1/bookings",
+                    &json!({ "slot_id": slot }),
+                    Some(&booker),
+                )
+                .await,
+            )
+            .await;
+            assert_eq!(status, StatusCode::CREATED, "{booking}");
+            booking
+        }
+    };
+    let first = book(0).await;
+    let resp = app
+        .client
+        .delete(app.url(&format!("/api/v1/bookings/{}", first["id"])))
+        .bearer_auth(&booker)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+    let second = book(1).await;
+    let uploader = student(&app, 1).await;
+    common::consent(&app, &uploader).await;
+    common::uploaded(&app, &uploader).await;
+
+    let (cs, med) = common::secretaries(&app).await;
+    let entry = |no: &'static str| {
+        let (app, admin) = (&app, admin.clone());
+        async move {
+            let list = parts(
+                app.get(&format!("/api/v1/staff/students?q={no}"), Some(&admin))
+                    .await,
+            )
+            .await
+            .1;
+            list["items"][0]["id"].as_i64().expect("on the roster")
+        }
+    };
+    let (booker_id, uploader_id) = (entry("30000000").await, entry("30000001").await);
+    let detail = |token: String, id: i64| {
+        let app = &app;
+        async move {
+            app.get(&format!("/api/v1/staff/students/{id}"), Some(&token))
+                .await
+        }
+    };
+
+    let (status, story) = parts(detail(cs.clone(), booker_id).await).await;
+    assert_eq!(status, StatusCode::OK, "{story}");
+    assert_eq!(story["student"]["student_no"], "30000000");
+    assert_eq!(story["student"]["collection_code_saved"], true);
+    assert!(
+        !story.to_string().contains("CODE-0"),
+        "never the code: {story}"
+    );
+    let bookings: Vec<(&Value, &Value)> = story["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (&b["booking"]["id"], &b["booking"]["status"]))
+        .collect();
+    assert_eq!(
+        bookings,
+        [
+            (&second["id"], &json!("booked")),
+            (&first["id"], &json!("cancelled"))
+        ]
+    );
+    assert_eq!(story["photos"], json!([]));
+
+    let (status, story) = parts(detail(admin.clone(), uploader_id).await).await;
+    assert_eq!(status, StatusCode::OK, "{story}");
+    assert_eq!(story["photos"][0]["status"], "pending", "{story}");
+    assert!(!story["photos"][0]["checks"].as_array().unwrap().is_empty());
+    assert_eq!(story["offline"], Value::Null);
+    assert_eq!(story["error_reports"], json!([]));
+
+    // Another unit's secretary, on-site staff, an unknown student.
+    assert_error(
+        detail(med, booker_id).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let door = app.staff_token("door-story", StaffRole::Onsite, None).await;
+    assert_error(
+        detail(door, booker_id).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_error(
+        detail(admin, 987654).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}

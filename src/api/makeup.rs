@@ -213,7 +213,7 @@ struct OfflineRequest {
 
 /// A make-up shot at the collection centre.
 #[derive(Object)]
-struct OfflineView {
+pub struct OfflineView {
     taken_on: NaiveDate,
     /// Asia/Shanghai.
     declared_at: DateTime<FixedOffset>,

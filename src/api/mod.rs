@@ -23,6 +23,7 @@ pub mod staff;
 pub mod staff_views;
 pub mod strict;
 pub mod student;
+pub mod student_detail;
 pub mod swagger;
 pub mod verification;
 
@@ -84,6 +85,7 @@ type Apis = (
     campaign::CampaignAdminApi,
     roster::RosterApi,
     staff_views::StaffViewsApi,
+    student_detail::StudentDetailApi,
     makeup::MakeupApi,
     verification::VerificationApi,
     progress::ProgressApi,
@@ -116,6 +118,9 @@ pub fn openapi(state: &AppState) -> OpenApiService<document::Documented<Apis>, (
                 state: state.clone(),
             },
             staff_views::StaffViewsApi {
+                state: state.clone(),
+            },
+            student_detail::StudentDetailApi {
                 state: state.clone(),
             },
             makeup::MakeupApi {

@@ -102,7 +102,7 @@ enum ImportResponse {
 /// A student on the roster with their status. The collection code itself is
 /// never listed, only whether it is saved.
 #[derive(Object)]
-struct StudentRow {
+pub struct StudentRow {
     /// Roster entry id.
     id: i64,
     student_no: String,
@@ -192,6 +192,14 @@ async fn page_of(state: &AppState, campaign_id: i64, listing: Listing) -> AppRes
         page,
         page_size,
     })
+}
+
+/// One student's row, as the lists show it.
+pub async fn student_row(state: &AppState, entry: roster_entry::Model) -> AppResult<StudentRow> {
+    let units = campaign::list_units(&state.db).await?;
+    let facts = journey::facts(&state.db, &[entry.id], chrono::Utc::now()).await?;
+    let facts = facts.get(&entry.id).copied().unwrap_or_default();
+    row(entry, &units, facts)
 }
 
 fn row(e: roster_entry::Model, units: &[unit::Model], facts: Facts) -> AppResult<StudentRow> {

@@ -90,7 +90,7 @@ struct ReasonView {
 
 /// An error report as the student or staff see it.
 #[derive(Object)]
-struct ReportView {
+pub struct ReportView {
     id: i64,
     reason_code: ErrorReason,
     reason_label: String,

@@ -12,7 +12,10 @@ use sea_orm::{
 pub use crate::service::journey::NextAction;
 use crate::{
     domain::{ChsiStatus, CollectionCode, IdSuffix},
-    entity::{booking, campaign, campus, roster_entry, student, unit},
+    entity::{
+        booking, campaign, campus, error_report, makeup_photo, offline_makeup, roster_entry,
+        student, unit,
+    },
     error::{AppError, AppResult, ErrorCode},
     service::{
         campaign as campaigns,
@@ -369,6 +372,47 @@ async fn write_collection_code(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// What staff need to answer a student's phone call, besides the status:
+/// every booking, make-up upload and error report of one roster entry
+/// (newest first), and the offline make-up if declared.
+pub struct Story {
+    pub entry: roster_entry::Model,
+    pub bookings: Vec<booking::Model>,
+    pub photos: Vec<makeup_photo::Model>,
+    pub offline: Option<offline_makeup::Model>,
+    pub reports: Vec<error_report::Model>,
+}
+
+pub async fn story(db: &DatabaseConnection, entry_id: i64) -> AppResult<Story> {
+    use sea_orm::QueryOrder;
+    let entry = roster_entry::Entity::find_by_id(entry_id)
+        .one(db)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    Ok(Story {
+        entry,
+        bookings: booking::Entity::find()
+            .filter(booking::Column::RosterEntryId.eq(entry_id))
+            .order_by_desc(booking::Column::Id)
+            .all(db)
+            .await?,
+        photos: makeup_photo::Entity::find()
+            .filter(makeup_photo::Column::RosterEntryId.eq(entry_id))
+            .order_by_desc(makeup_photo::Column::Id)
+            .all(db)
+            .await?,
+        offline: offline_makeup::Entity::find()
+            .filter(offline_makeup::Column::RosterEntryId.eq(entry_id))
+            .one(db)
+            .await?,
+        reports: error_report::Entity::find()
+            .filter(error_report::Column::RosterEntryId.eq(entry_id))
+            .order_by_desc(error_report::Column::Id)
+            .all(db)
+            .await?,
+    })
 }
 
 #[cfg(test)]

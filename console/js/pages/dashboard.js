@@ -116,8 +116,9 @@ export default async function render(page, { user }) {
           table(
             [
               { label: '学号', value: (r) => h('span', { class: 'mono' }, r.student_no) },
-              { label: '姓名', value: (r) => r.name },
+              { label: '姓名', value: (r) => h('a', { href: `#/students?student=${r.student_id}`, dataset: { story: String(r.student_id) } }, r.name) },
               { label: '单位', value: (r) => r.unit_code },
+              { label: '电话', value: (r) => (r.phone ? h('a', { href: `tel:${r.phone}` }, r.phone) : '—') },
               { label: '原因', value: (r) => r.reason_label },
               { label: '截止', value: (r) => fmtTime(r.deadline) },
               { label: '剩余', value: (r) => daysBadge(r.days_left) },

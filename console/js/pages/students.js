@@ -1,8 +1,11 @@
 // Students with their status and next step; search by name or number,
-// filter by step (and unit, for admins). A row opens the CHSI history.
+// filter by step (and unit, for admins). A row (or `#/students?student=ID`,
+// as the at-risk list links) opens the student's whole story: binding, code
+// state, bookings and attendance, make-up uploads and decisions, offline
+// make-up, error reports, CHSI history, WeChat messages, and a phone link.
 
 import { api } from '../api.js';
-import { CATEGORIES, CHSI_STATUS, NEXT_ACTIONS, label } from '../labels.js';
+import { BOOKING_STATUS, CATEGORIES, CHSI_STATUS, NEXT_ACTIONS, PHOTO_STATUS, REPORT_STATUS, RESOLUTIONS, label } from '../labels.js';
 import {
   badge,
   busy,
@@ -41,13 +44,15 @@ export default async function render(page, { user }) {
   const list = h('div', { id: 'students-list' });
   const detail = h('div', { id: 'student-detail' });
 
-  async function openDetail(s) {
+  async function openDetail(id) {
     await load(detail, async () => {
-      const [history, messages] = await Promise.all([
-        api.get(`/staff/students/${s.id}/chsi-statuses`),
+      const [story, history, messages] = await Promise.all([
+        api.get(`/staff/students/${id}`),
+        api.get(`/staff/students/${id}/chsi-statuses`),
         // Older servers have no notification history: show the rest anyway.
-        api.get(`/staff/students/${s.id}/notifications`).catch((err) => (err.status === 404 && err.code === 'not_found' ? null : Promise.reject(err))),
+        api.get(`/staff/students/${id}/notifications`).catch((err) => (err.status === 404 && err.code === 'not_found' ? null : Promise.reject(err))),
       ]);
+      const s = story.student;
       // Admins and the unit's secretary free a binding taken by the wrong
       // WeChat account (the student is told to ask the secretary).
       const unbind = s.bound
@@ -58,9 +63,11 @@ export default async function render(page, { user }) {
             replace(detail);
           })
         : null;
+      const phone = s.phone ? h('a', { href: `tel:${s.phone}`, id: 'student-phone' }, `手机 ${s.phone}`) : h('span', {}, '无手机号');
+      const offline = story.offline;
       return h(
         'section',
-        { class: 'card' },
+        { class: 'card', id: 'student-story', dataset: { studentNo: s.student_no } },
         h(
           'div',
           { class: 'page-header' },
@@ -71,11 +78,57 @@ export default async function render(page, { user }) {
           'div',
           { class: 'facts' },
           h('span', {}, `单位 ${s.unit_code}`),
-          s.bound ? h('span', {}, `绑定于 ${fmtTime(s.bound_at)}`) : null,
+          h('span', {}, s.bound ? `绑定于 ${fmtTime(s.bound_at)}` : '未绑定微信'),
           h('span', {}, label(CATEGORIES, s.category)),
           h('span', {}, s.deferred ? '延期' : '非延期'),
-          h('span', {}, s.phone ? `手机 ${s.phone}` : '无手机号'),
-          h('span', {}, s.has_chsi_photo ? '学信网已有照片' : ''),
+          codeBadge(s),
+          phone,
+          s.has_chsi_photo ? h('span', {}, '学信网已有照片') : null,
+          h('span', {}, story.graduate_platform_at ? `毕业审核平台 ${fmtTime(story.graduate_platform_at)}` : '毕业审核平台：未见'),
+        ),
+        h('h3', {}, '预约与现场 (bookings)'),
+        table(
+          [
+            { label: '场次', value: (b) => `${b.booking.date} ${b.booking.campus_name} ${b.booking.rooms}` },
+            { label: '时段', value: (b) => `${fmtTime(b.booking.starts_at).slice(11)}–${fmtTime(b.booking.ends_at).slice(11)}` },
+            { label: '状态', value: (b) => label(BOOKING_STATUS, b.booking.status) },
+            { label: '签到', value: (b) => fmtTime(b.checked_in_at) },
+            { label: '拍摄', value: (b) => fmtTime(b.photographed_at) },
+            { label: '缴费', value: (b) => (b.fee_paid ? '已缴' : '—') },
+          ],
+          story.bookings,
+          { empty: '没有预约' },
+        ),
+        h('h3', {}, '线上补拍 (make-up uploads)'),
+        table(
+          [
+            { label: '上传', value: (p) => fmtTime(p.uploaded_at) },
+            { label: '状态', value: (p) => label(PHOTO_STATUS, p.status) },
+            { label: '自动检查', value: (p) => p.checks.filter((c) => !c.passed).map((c) => c.message).join('；') || '全部通过' },
+            { label: '审核', value: (p) => (p.reviewed_at ? `${fmtTime(p.reviewed_at)} ${p.reject_reason_label || ''} ${p.comment || ''}` : '—') },
+          ],
+          story.photos,
+          { empty: '没有线上补拍' },
+        ),
+        offline
+          ? h(
+              'p',
+              { class: 'facts' },
+              h('span', {}, `线下补拍 ${offline.taken_on}`),
+              h('span', {}, offline.paper_photo_received_at ? `纸质相片已收 ${fmtTime(offline.paper_photo_received_at)}` : '纸质相片未收'),
+              s.category === 'foreign' ? h('span', {}, offline.e_photo_received_at ? `电子相片已收 ${fmtTime(offline.e_photo_received_at)}` : '电子相片未收') : null,
+            )
+          : null,
+        h('h3', {}, '错误报告 (error reports)'),
+        table(
+          [
+            { label: '报告', value: (r) => fmtTime(r.created_at) },
+            { label: '原因', value: (r) => `${r.reason_label}${r.detail ? `：${r.detail}` : ''}` },
+            { label: '状态', value: (r) => label(REPORT_STATUS, r.status) },
+            { label: '结果', value: (r) => (r.resolution ? `${label(RESOLUTIONS, r.resolution)}${r.resolution_note ? `：${r.resolution_note}` : ''}` : '—') },
+          ],
+          story.error_reports,
+          { empty: '没有错误报告' },
         ),
         h('h3', {}, '学信网状态记录 (CHSI status history)'),
         table(
@@ -136,7 +189,7 @@ export default async function render(page, { user }) {
             },
             {
               label: '',
-              value: (s) => h('button', { type: 'button', class: 'btn btn-small', onclick: () => openDetail(s) }, '详情'),
+              value: (s) => h('button', { type: 'button', class: 'btn btn-small', onclick: () => openDetail(s.id) }, '详情'),
             },
           ],
           result.items,
@@ -190,4 +243,6 @@ export default async function render(page, { user }) {
     list,
   );
   await draw();
+  const asked = /[?&]student=(\d+)/.exec(window.location.hash);
+  if (asked) await openDetail(Number(asked[1]));
 }

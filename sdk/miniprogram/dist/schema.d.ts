@@ -1708,6 +1708,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/students/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One student's whole story
+         * @description `{id}` is the roster entry id. Binding, collection code state (never
+         *     the code), bookings and attendance, make-up uploads with their checks
+         *     and decisions, offline make-up, error reports and the graduate
+         *     platform; the CHSI history and WeChat messages have their own
+         *     operations. Secretaries: own unit only. Audited.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`.
+         */
+        get: operations["student_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/students/{id}/chsi-statuses": {
         parameters: {
             query?: never;
@@ -1993,6 +2018,24 @@ export interface components {
         BookRequest: {
             /** Format: int64 */
             slot_id: number;
+        };
+        /**
+         * BookingHistoryView
+         * @description One booking and what happened at the door.
+         */
+        BookingHistoryView: {
+            booking: components["schemas"]["BookingView"];
+            /**
+             * Format: date-time
+             * @description Asia/Shanghai; null until checked in.
+             */
+            checked_in_at?: Date | null;
+            fee_paid: boolean;
+            /**
+             * Format: date-time
+             * @description Asia/Shanghai; null until photographed.
+             */
+            photographed_at?: Date | null;
         };
         /**
          * BookingRefusal
@@ -3427,6 +3470,27 @@ export interface components {
          * @enum {string}
          */
         StudentCategory: "domestic" | "hk_macao_taiwan" | "foreign";
+        /**
+         * StudentDetail
+         * @description Everything about one student but the collection code itself.
+         */
+        StudentDetail: {
+            /** @description Every booking, newest first, cancelled and no-shows included. */
+            bookings: components["schemas"]["BookingHistoryView"][];
+            /** @description Error reports on the CHSI photo, newest first. */
+            error_reports: components["schemas"]["ReportView"][];
+            /**
+             * Format: date-time
+             * @description When the graduate platform listed the photo (Asia/Shanghai).
+             */
+            graduate_platform_at?: Date | null;
+            /** @description The offline make-up, when declared. */
+            offline?: components["schemas"]["OfflineView"] | null;
+            /** @description Every online make-up upload, newest first, with its checks and decision. */
+            photos: components["schemas"]["PhotoView"][];
+            /** @description Binding, whether the code is saved, the status and next step, phone. */
+            student: components["schemas"]["StudentRow"];
+        };
         /** StudentLoginResponse */
         StudentLoginResponse: {
             /**
@@ -14161,6 +14225,114 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "no_open_campaign";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    student_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One student's whole story */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["StudentDetail"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
                     };
                 };
             };
