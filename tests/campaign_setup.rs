@@ -363,6 +363,20 @@ async fn bad_sessions_are_refused_and_create_nothing() {
         )
         .await;
     }
+    // A window as people write it gets an example of the form, no pattern.
+    let mut body = good.clone();
+    body["windows"] = json!(["9点-12点"]);
+    let refused = assert_error(
+        app.post_json(&path, &body, Some(&token)).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+    let message = refused["message"].as_str().unwrap();
+    assert!(
+        message.contains("windows[0]") && message.contains("09:00-12:00") && !message.contains('^'),
+        "{message}"
+    );
     // A campus or unit that does not exist is not found.
     for (field, value) in [
         ("campus_code", json!("MOON")),

@@ -701,6 +701,15 @@ async fn a_secretary_approves_one_upload_and_rejects_another_with_a_reason() {
     b.assert_clean("after both decisions").await;
     b.screenshot("review-queue-done").await;
 
+    // The last decision is taken back at once: the upload waits again.
+    b.click("#review-undo-button").await;
+    b.find("#review-current[data-student-no='20240021']").await;
+    b.dismiss_toasts().await;
+    b.click("#reject").await;
+    b.click("#reasons:not([hidden]) .reason[data-reason='blurred']")
+        .await;
+    b.find("#review-empty").await;
+
     // The students see the outcome through the API.
     let me = demo.me(&first).await;
     assert_eq!(me["makeup"]["state"], "approved", "{me}");
@@ -1423,5 +1432,114 @@ async fn a_students_whole_story_opens_from_the_at_risk_list() {
     b.find(&format!("#student-story[data-student-no='{}']", CS[0]))
         .await;
     assert!(b.text("#student-story").await.contains("已预约"));
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn a_paper_photo_by_student_number_is_confirmed_by_name_first() {
+    let demo = Demo::new().await;
+    // CS[0] took the online path; CS[2] handed in a paper photo unannounced.
+    demo.upload(CS[0], photos::good_jpeg()).await;
+    demo.student(CS[2]).await;
+    let (_one, b) = browser_or_skip!();
+
+    b.login(&demo.app, "demo-secretary", "demo-secretary-pass")
+        .await;
+    b.open("paper").await;
+    b.fill("#paper-by-number input[name='student_no']", CS[2])
+        .await;
+    b.click("#paper-by-number button[type='submit']").await;
+    // Who it is, before anything is recorded.
+    b.find(&format!("#paper-confirm [data-student-no='{}']", CS[2]))
+        .await;
+    let shown = b.text("#paper-confirm").await;
+    let name = demo.roster_entry(CS[2]).await["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(shown.contains(&name), "{shown}");
+    let before = demo.roster_entry(CS[2]).await;
+    assert_ne!(
+        before["status"]["next_action"]["code"], "send_e_photo",
+        "nothing yet"
+    );
+    b.screenshot("paper-confirm").await;
+    b.click("#paper-confirm-record").await;
+    b.until(
+        "the confirmation gone",
+        "!document.querySelector('#paper-confirm [data-student-no]')",
+    )
+    .await;
+    let me = demo.roster_entry(CS[2]).await;
+    assert_eq!(me["status"]["next_action"]["code"], "send_e_photo", "{me}");
+
+    // A mistyped number of a student on the online path: refused by name.
+    b.fill("#paper-by-number input[name='student_no']", CS[0])
+        .await;
+    b.click("#paper-by-number button[type='submit']").await;
+    b.click("#paper-confirm-record").await;
+    b.until(
+        "the refusal",
+        "!document.querySelector('#page .form-error').hidden",
+    )
+    .await;
+    assert!(b.text("#page .form-error").await.contains("线上补拍"));
+    b.finish().await;
+}
+
+/// WCAG's relative-luminance contrast of every badge's text on its own
+/// background, the badges under 4.5:1 listed.
+const LOW_CONTRAST_BADGES: &str = "
+  const lum = (c) => {
+    const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map((v) => Number(v) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  return [...document.querySelectorAll('.badge')].map((e) => {
+    const s = getComputedStyle(e);
+    const [a, b] = [lum(s.color), lum(s.backgroundColor)];
+    return [e.className + ' ' + e.textContent, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+  }).filter(([, ratio]) => ratio < 4.5);";
+
+/// Visible controls of the page shorter than 44 px (a finger's width).
+const SMALL_TAP_TARGETS: &str = "
+  return [...document.querySelectorAll('#page .btn, #page input, #page select, #menu-toggle, #logout')]
+    .filter((e) => e.offsetParent && e.type !== 'checkbox' && e.getBoundingClientRect().height < 44)
+    .map((e) => e.outerHTML.slice(0, 80));";
+
+#[tokio::test]
+async fn the_console_works_by_keyboard_and_by_finger() {
+    let demo = Demo::new().await;
+    demo.upload(CS[0], photos::good_jpeg()).await;
+    let (_one, mut b) = browser_or_skip!();
+
+    b.login(&demo.app, "demo-secretary", "demo-secretary-pass")
+        .await;
+    b.open("students").await;
+    // After navigation the focus is on the page's heading; the skip link
+    // takes a keyboard user past the menu.
+    assert_eq!(
+        b.js("return document.activeElement.tagName").await,
+        json!("H1")
+    );
+    b.js("document.querySelector('#skip-link').click(); return 1")
+        .await;
+    assert_eq!(
+        b.js("return document.activeElement.id").await,
+        json!("page")
+    );
+    assert_eq!(b.js(LOW_CONTRAST_BADGES).await, json!([]));
+    // Messages of one page leave with it.
+    b.js("document.getElementById('toasts').append(document.createElement('div')); return 1")
+        .await;
+    b.open("reports").await;
+    assert_eq!(b.count("#toasts > *").await, 0);
+
+    b.at_size(PHONE).await;
+    for route in ["students", "review", "paper", "exports"] {
+        b.open(route).await;
+        assert_eq!(b.js(SMALL_TAP_TARGETS).await, json!([]), "{route}");
+        assert_eq!(b.js(LOW_CONTRAST_BADGES).await, json!([]), "{route}");
+    }
     b.finish().await;
 }

@@ -1737,3 +1737,150 @@ fn assert_chsi_jpeg(name: &str, jpeg: &[u8]) {
         "{name}: no EXIF anywhere in the file"
     );
 }
+
+async fn revert(app: &TestApp, token: &str, photo: &Value, body: Value) -> reqwest::Response {
+    app.post_json(
+        &format!("/api/v1/staff/reviews/{}/revert", photo["id"]),
+        &body,
+        Some(token),
+    )
+    .await
+}
+
+/// The decision's time moved back, as if `minutes` had passed.
+async fn decided_minutes_ago(app: &TestApp, photo: &Value, minutes: i64) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let row = makeup_photo::Entity::find_by_id(photo["id"].as_i64().unwrap())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let at = row.reviewed_at.expect("decided") - chrono::Duration::minutes(minutes);
+    let mut row: makeup_photo::ActiveModel = row.into();
+    row.reviewed_at = Set(Some(at));
+    row.update(&app.state.db).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_decision_is_taken_back_at_once_or_later_with_a_reason() {
+    let app = spawn_app().await;
+    let token = consenting_student(&app).await;
+    let photo = uploaded(&app, &token).await;
+    let (cs, med) = common::secretaries(&app).await;
+    let admin = app
+        .staff_token("revert.admin", StaffRole::Admin, None)
+        .await;
+    let decide = |body: Value| {
+        let (app, cs, photo) = (&app, cs.clone(), photo.clone());
+        async move {
+            let resp = review(app, &cs, &photo, body).await;
+            assert_eq!(resp.status(), StatusCode::OK);
+        }
+    };
+    let pending = |resp: reqwest::Response| async move {
+        let (status, body) = parts(resp).await;
+        assert_eq!(
+            (status, &body["status"]),
+            (StatusCode::OK, &json!("pending")),
+            "{body}"
+        );
+    };
+    let reject = json!({"decision": "reject", "reason_code": "background"});
+
+    // Approved by mistake: the reviewer takes it back at once, no reason.
+    decide(json!({"decision": "approve"})).await;
+    assert_eq!(next_action(&app, &token).await, "wait_for_chsi_upload");
+    pending(revert(&app, &cs, &photo, json!({})).await).await;
+    assert_eq!(next_action(&app, &token).await, "wait_for_makeup_review");
+    assert_error(
+        revert(&app, &cs, &photo, json!({"reason": "再撤一次"})).await,
+        StatusCode::CONFLICT,
+        "photo_not_pending",
+    )
+    .await;
+
+    // Another unit never; someone else's decision, or later, only with a reason.
+    decide(reject.clone()).await;
+    assert_error(
+        revert(&app, &med, &photo, json!({"reason": "x"})).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_error(
+        revert(&app, &admin, &photo, json!({})).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+    decided_minutes_ago(&app, &photo, 3).await;
+    assert_error(
+        revert(&app, &cs, &photo, json!({"reason": "  "})).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+    pending(revert(&app, &admin, &photo, json!({"reason": "背景其实合格"})).await).await;
+    let audit = parts(
+        app.get("/api/v1/admin/audit?student=30000000", Some(&admin))
+            .await,
+    )
+    .await
+    .1;
+    assert!(
+        audit
+            .to_string()
+            .contains("decision taken back: 背景其实合格"),
+        "{audit}"
+    );
+
+    // Once the student has uploaded again the decision is final.
+    decide(reject).await;
+    let (status, again) = parts(upload(&app, &token, photos::transparent_png()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{again}");
+    assert_ne!(again["id"], photo["id"]);
+    assert_error(
+        revert(&app, &cs, &photo, json!({"reason": "x"})).await,
+        StatusCode::CONFLICT,
+        "decision_final",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_paper_photo_for_a_student_on_the_online_path_is_refused_by_name() {
+    let app = spawn_app().await;
+    let token = consenting_student(&app).await;
+    let photo = uploaded(&app, &token).await;
+    let (cs, _) = common::secretaries(&app).await;
+    let resp = review(
+        &app,
+        &cs,
+        &photo,
+        json!({"decision": "reject", "reason_code": "background"}),
+    )
+    .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let entry = parts(
+        app.get("/api/v1/staff/students?q=30000000", Some(&cs))
+            .await,
+    )
+    .await
+    .1["items"][0]["id"]
+        .clone();
+    let refused = assert_error(
+        paper(&app, &entry, &cs).await,
+        StatusCode::CONFLICT,
+        "makeup_in_progress",
+    )
+    .await;
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("30000000 学生0"),
+        "{refused}"
+    );
+    // Nothing recorded: still a rejected online make-up to redo.
+    assert_eq!(next_action(&app, &token).await, "reupload_makeup");
+}

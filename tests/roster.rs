@@ -483,3 +483,78 @@ async fn roster_listing_pages_and_filters() {
         .await;
     assert_error(resp, StatusCode::FORBIDDEN, "forbidden").await;
 }
+
+#[tokio::test]
+async fn a_file_filled_in_from_the_template_imports() {
+    let app = spawn_app().await;
+    let (admin, id) = campaign(&app).await;
+    let template = |kind: &'static str, format: &'static str, token: String| {
+        let app = &app;
+        async move {
+            app.get(
+                &format!("/api/v1/admin/import-templates/{kind}?format={format}"),
+                Some(&token),
+            )
+            .await
+        }
+    };
+    let resp = template("roster", "csv", admin.clone()).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(
+        resp.headers()["content-disposition"],
+        "attachment; filename=\"roster-template.csv\""
+    );
+    let csv = resp.text().await.unwrap();
+    assert!(csv.starts_with('\u{feff}'), "Excel reads it as UTF-8");
+    assert_eq!(csv.lines().count(), 1, "the header only: {csv}");
+    // Filled in as a secretary would in Excel (CRLF), it imports.
+    let filled = format!(
+        "{}\r\n2099001,新同学,CS,境内,上半年,否,否,13800000000,12345X\r\n",
+        csv.trim_end()
+    );
+    let (status, body) = parts(
+        app.upload_roster(id, filled.into_bytes(), "名单.csv", &admin)
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, body["created"].clone()),
+        (StatusCode::OK, json!(1)),
+        "{body}"
+    );
+
+    let xlsx = template("chsi-statuses", "xlsx", admin.clone())
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let rows = common::xlsx_rows(&xlsx);
+    let header: Vec<&str> = rows[0].iter().map(common::string_cell).collect();
+    assert_eq!(header, ["学号", "状态", "日期", "备注"]);
+    let platform = template("graduate-platform", "csv", admin)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        platform.trim_start_matches('\u{feff}').trim_end(),
+        "学号,日期"
+    );
+
+    let secretary = app
+        .staff_token("sec.template", StaffRole::UnitSecretary, Some("CS"))
+        .await;
+    assert_error(
+        template("roster", "csv", secretary).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let admin2 = app.staff_token("tpl.admin", StaffRole::Admin, None).await;
+    assert_error(
+        template("timetable", "csv", admin2).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+}

@@ -122,19 +122,27 @@ async fn exports_open_in_excel() {
         .to_str()
         .unwrap()
         .to_owned();
-    assert!(
-        disposition.contains("attachment") && disposition.contains(".csv"),
-        "{disposition}"
+    // The file name says which session, whose unit and when.
+    let today = diploma_photo::domain::time::to_shanghai(chrono::Utc::now()).format("%Y%m%d");
+    assert_eq!(
+        disposition,
+        format!(
+            "attachment; filename=\"session-{}-bookings-CS-{today}.csv\"",
+            session["id"]
+        )
     );
     let bytes = resp.bytes().await.unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].starts_with("时段,学号,姓名"), "{text}");
+    assert!(lines[0].starts_with("日期,地点,时段,学号,姓名"), "{text}");
     assert_eq!(lines.len(), 3, "header and the two CS students: {text}");
     // The student number stays text in Excel (`="…"`, quoted for CSV).
     assert!(
-        text.contains(r#""=""30000000""",学生0,CS,境内,已保存,已预约"#),
+        text.contains(&format!(
+            r#"{},C101,09:00-09:30,"=""30000000""",学生0,CS,境内,已保存,已预约"#,
+            session["date"].as_str().unwrap()
+        )),
         "{text}"
     );
 

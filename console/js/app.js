@@ -120,6 +120,8 @@ async function route() {
   }
   const page = $('page');
   page.dataset.page = id;
+  // Messages about the page left behind go with it.
+  replace($('toasts'));
   document.title = `${r.label} · 学历相片采集工作台`;
   const mine = ++renderToken;
   replace(page, h('div', { class: 'loading' }, h('span', { class: 'spinner' }), '加载中… Loading'));
@@ -133,8 +135,24 @@ async function route() {
       return;
     }
     cleanup = typeof result === 'function' ? result : null;
+    // Focus to the page's heading (screen readers announce the new page),
+    // unless the page put it somewhere itself (the on-site number field).
+    const heading = page.querySelector('h1');
+    if (heading && !page.contains(document.activeElement)) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    }
   } catch (err) {
-    replace(page, h('div', { class: 'alert alert-error', role: 'alert' }, err.message || String(err)));
+    replace(
+      page,
+      h(
+        'div',
+        { class: 'alert alert-error', role: 'alert', id: 'page-error' },
+        `页面加载失败：${err.message || String(err)}`,
+        ' ',
+        h('button', { type: 'button', class: 'btn btn-small', onclick: route }, '重试'),
+      ),
+    );
   }
 }
 
@@ -202,6 +220,11 @@ async function start() {
     $('menu-toggle').setAttribute('aria-expanded', String(open));
   });
   window.addEventListener('hashchange', route);
+  // The hash is the router's: the skip link moves the focus instead.
+  $('skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    $('page').focus();
+  });
   if (!session.token) {
     showLogin();
     return;

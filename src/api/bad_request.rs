@@ -203,9 +203,16 @@ impl Explainer {
                         format!("at most {max} items"),
                     ));
                 }
-                items.iter().enumerate().find_map(|(i, item)| {
-                    self.problem(item, &schema["items"], &format!("{at}[{i}]"))
-                })
+                // An item without a description of its own is described by
+                // the list's (a window's format is told on `windows`).
+                let mut each = self.resolve(&schema["items"]).clone();
+                if each.get("description").is_none() && !schema["description"].is_null() {
+                    each["description"] = schema["description"].clone();
+                }
+                items
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, item)| self.problem(item, &each, &format!("{at}[{i}]")))
             }
             Value::Object(fields) => {
                 let properties = schema["properties"].as_object();

@@ -369,8 +369,8 @@ struct CreateSession {
         deserialize_with = "crate::api::strict::string"
     )]
     rooms: String,
-    /// Local windows `HH:MM-HH:MM`, in order, not overlapping, each at least
-    /// one slot long.
+    /// Local windows in 24-hour time, such as `09:00-12:00` and
+    /// `13:30-15:30`, in order, not overlapping, each at least one slot long.
     #[oai(
         validator(
             min_items = 1,
@@ -410,7 +410,7 @@ struct UpdateSession {
         deserialize_with = "crate::api::strict::string"
     )]
     rooms: Option<String>,
-    /// As for creating a session.
+    /// As for creating a session: 24-hour windows such as `09:00-12:00`.
     #[oai(
         validator(
             min_items = 1,

@@ -177,6 +177,17 @@ impl From<makeup_photo::Model> for PhotoView {
     }
 }
 
+#[derive(Object)]
+struct RevertRequest {
+    /// Why the decision is taken back; needed after 2 minutes or for
+    /// another reviewer's decision. Kept in the audit log.
+    #[oai(
+        validator(max_length = 500),
+        deserialize_with = "crate::api::strict::string"
+    )]
+    reason: Option<String>,
+}
+
 /// What an upload's `Idempotency-Key` keeps: the photo it stored.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct FirstUpload {
@@ -782,7 +793,56 @@ impl MakeupApi {
         ))
     }
 
+    /// Take a review decision back
+    ///
+    /// The upload waits for review again (the student sees it pending). The
+    /// reviewer may within 2 minutes of deciding without `reason`; later, or
+    /// for someone else's decision, the unit secretary (own unit) or an admin
+    /// with `reason`. Audited.
+    /// Errors: 400 `invalid_request` (no reason where one is needed),
+    /// 401 `unauthenticated`, 403 `forbidden` (another unit), 404 `not_found`,
+    /// 409 `photo_not_pending` (not decided), `already_reviewed` (changed
+    /// meanwhile), `decision_final` (the student uploaded again, booked,
+    /// declared an offline make-up, or the photo's files are deleted).
+    #[oai(
+        path = "/staff/reviews/:photo_id/revert",
+        method = "post",
+        operation_id = "revert_review"
+    )]
+    async fn revert(
+        &self,
+        staff: UnitViewerAuth,
+        photo_id: Path<i64>,
+        body: Json<RevertRequest>,
+    ) -> AppResult<Json<PhotoView>> {
+        let reason = body.0.reason.filter(|r| !r.trim().is_empty());
+        let StaffCaller {
+            staff_id,
+            assignment,
+            ..
+        } = &staff.0;
+        let photo = makeup::revert_decision(
+            &self.state,
+            (*staff_id, assignment),
+            photo_id.0,
+            reason.clone(),
+        )
+        .await?;
+        let why = reason.map(|r| format!(": {r}")).unwrap_or_default();
+        staff
+            .0
+            .audit(
+                &self.state,
+                AuditAction::ReviewDecided,
+                Some(photo.roster_entry_id),
+                format!("photo {} decision taken back{why}", photo.id),
+            )
+            .await?;
+        Ok(Json(photo.into()))
+    }
+
     /// Approve or reject an upload
+    ///    /// Approve or reject an upload
     ///
     /// Rejecting needs `reason_code`; `other` also needs `comment`. The first
     /// of two reviewers wins; the second gets 409 `already_reviewed`.
@@ -842,9 +902,11 @@ impl MakeupApi {
     /// Record a paper photo as received
     ///
     /// `{id}` is the roster entry id. Creates the offline record if the
-    /// student never declared one. Recording twice keeps the first receipt.
+    /// student never declared one, unless the student took the online path
+    /// (409 `makeup_in_progress`, naming the student: most likely a mistyped
+    /// number). Recording twice keeps the first receipt.
     /// Errors: 401 `unauthenticated`, 403 `forbidden` (another unit),
-    /// 404 `not_found`.
+    /// 404 `not_found`, 409 `makeup_in_progress`.
     #[oai(
         path = "/staff/students/:id/paper-photo-received",
         method = "post",

@@ -95,6 +95,14 @@ impl ExportFormat {
     }
 }
 
+/// A download's file name without extension: what, the unit (or `all`)
+/// and today's date in Asia/Shanghai, so files saved on different days or
+/// for different units do not overwrite each other.
+pub fn export_stem(what: &str, unit: Option<&str>) -> String {
+    let today = crate::domain::time::to_shanghai(chrono::Utc::now()).format("%Y%m%d");
+    format!("{what}-{}-{today}", unit.unwrap_or("all"))
+}
+
 /// A spreadsheet download: `<stem>.csv` or `<stem>.xlsx` as an attachment.
 pub struct Spreadsheet {
     format: ExportFormat,

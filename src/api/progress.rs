@@ -7,7 +7,7 @@ use poem_openapi::{Object, OpenApi, param::Query, payload::Json};
 use crate::{
     api::{
         ApiTags,
-        payload::{ExportFormat, Spreadsheet},
+        payload::{ExportFormat, Spreadsheet, export_stem},
         roster::unit_scope,
         security::UnitViewerAuth,
     },
@@ -232,6 +232,7 @@ impl ProgressApi {
         #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
         format: Query<ExportFormat>,
     ) -> AppResult<Spreadsheet> {
+        let scope = unit_scope(&staff.0, unit.0.clone())?;
         let view = self.progress_view(&staff, campaign.0, unit.0).await?;
         let labels: Vec<&str> = Counts::default()
             .columns()
@@ -254,7 +255,7 @@ impl ProgressApi {
             format.0,
             &headers,
             rows,
-            &format!("progress-{}", view.campaign_id),
+            &export_stem(&format!("progress-{}", view.campaign_id), scope.as_deref()),
         )
     }
 
@@ -308,6 +309,7 @@ impl ProgressApi {
         sort: Query<Option<AtRiskSort>>,
         format: Query<ExportFormat>,
     ) -> AppResult<Spreadsheet> {
+        let scope = unit_scope(&staff.0, unit.0.clone())?;
         let list = self
             .at_risk_list(
                 &staff,
@@ -344,7 +346,7 @@ impl ProgressApi {
                 "手机号",
             ],
             rows,
-            &format!("at-risk-{}", list.campaign_id),
+            &export_stem(&format!("at-risk-{}", list.campaign_id), scope.as_deref()),
         )
     }
 }

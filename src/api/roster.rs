@@ -12,6 +12,7 @@ use poem_openapi::{
 use crate::{
     api::{
         ApiTags,
+        payload::{ExportFormat, Spreadsheet},
         security::{AdminAuth, StaffCaller, UnitViewerAuth},
         student::StatusView,
     },
@@ -24,10 +25,11 @@ use crate::{
     service::{
         booking, campaign,
         journey::{self, Facts, NextAction},
-        makeup,
+        makeup, report,
         roster::{self, ImportOutcome, PAGE_SIZE_MAX, RosterFilter},
         student,
         table_file::Problems,
+        verification::ListKind,
     },
     state::AppState,
 };
@@ -257,8 +259,52 @@ pub fn unit_scope(caller: &StaffCaller, asked: Option<String>) -> AppResult<Opti
     }
 }
 
+/// Which import a template is for.
+#[derive(poem_openapi::Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[oai(rename_all = "kebab-case")]
+enum TemplateKind {
+    Roster,
+    ChsiStatuses,
+    GraduatePlatform,
+}
+
 #[OpenApi(tag = "ApiTags::Roster")]
 impl RosterApi {
+    /// An empty import file with the right header
+    ///
+    /// For the roster, the CHSI status list or the graduate-platform list:
+    /// the header row only (Chinese column names the import reads), CSV in
+    /// UTF-8 with a BOM or XLSX, so a file filled in from it imports.
+    /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`.
+    #[oai(
+        path = "/admin/import-templates/:kind",
+        method = "get",
+        operation_id = "import_template"
+    )]
+    async fn template(
+        &self,
+        _admin: AdminAuth,
+        kind: Path<TemplateKind>,
+        format: Query<ExportFormat>,
+    ) -> AppResult<Spreadsheet> {
+        let (header, stem): (&[&str], _) = match kind.0 {
+            TemplateKind::Roster => (&roster::TEMPLATE_HEADER, "roster-template"),
+            TemplateKind::ChsiStatuses => (
+                ListKind::ChsiStatus.template_header(),
+                "chsi-statuses-template",
+            ),
+            TemplateKind::GraduatePlatform => (
+                ListKind::GraduatePlatform.template_header(),
+                "graduate-platform-template",
+            ),
+        };
+        let bytes = match format.0 {
+            ExportFormat::Csv => report::table_csv(header, Vec::new())?,
+            ExportFormat::Xlsx => report::table_xlsx(header, Vec::new())?,
+        };
+        Ok(Spreadsheet::new(format.0, bytes, stem))
+    }
+
     /// Import the roster (all-or-nothing upsert by student number)
     ///
     /// Multipart field `file`. Existing students are updated, new ones added;

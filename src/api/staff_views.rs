@@ -13,7 +13,7 @@ use crate::{
     api::{
         ApiTags,
         campaign::{Items, SessionView, SlotView},
-        payload::{ExportFormat, Spreadsheet},
+        payload::{ExportFormat, Spreadsheet, export_stem},
         roster::unit_scope,
         security::{SessionStaffAuth, StaffCaller, UnitViewerAuth},
     },
@@ -216,14 +216,15 @@ impl StaffViewsApi {
         format: Query<ExportFormat>,
         #[oai(validator(pattern = r"^[A-Za-z0-9_-]{1,32}$"))] unit: Query<Option<String>>,
     ) -> AppResult<Spreadsheet> {
+        let scope = unit_scope(&caller.0, unit.0.clone())?;
         let report = self
             .report(&caller.0, id.0, unit.0, AuditAction::DataExported)
             .await?;
         let bytes = match format.0 {
-            ExportFormat::Csv => report::to_csv(&report.rows)?,
-            ExportFormat::Xlsx => report::to_xlsx(&report.rows)?,
+            ExportFormat::Csv => report::to_csv(&report)?,
+            ExportFormat::Xlsx => report::to_xlsx(&report)?,
         };
-        let stem = format!("session-{}-bookings", id.0);
+        let stem = export_stem(&format!("session-{}-bookings", id.0), scope.as_deref());
         Ok(Spreadsheet::new(format.0, bytes, &stem))
     }
 }

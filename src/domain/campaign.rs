@@ -94,7 +94,11 @@ pub struct TimeWindow {
 impl TimeWindow {
     /// Parses `HH:MM-HH:MM` (an en dash or `–` also works).
     pub fn parse(s: &str) -> Result<Self, String> {
-        let bad = || format!("时间段格式应为 HH:MM-HH:MM，收到「{s}」(time window: HH:MM-HH:MM)");
+        let bad = || {
+            format!(
+                "时间段请写成 24 小时制的“开始-结束”，如 09:00-12:00、13:30-15:30；收到「{s}」(time window: HH:MM-HH:MM)"
+            )
+        };
         let (a, b) = s.trim().split_once(['-', '–', '~']).ok_or_else(bad)?;
         let t = |x: &str| NaiveTime::parse_from_str(x.trim(), "%H:%M").map_err(|_| bad());
         let window = Self {

@@ -943,6 +943,104 @@ pub async fn decide(
         .ok_or_else(|| ErrorCode::NotFound.into())
 }
 
+/// How long the reviewer may take a decision back without giving a reason.
+pub const UNDO_WINDOW: chrono::TimeDelta = chrono::TimeDelta::minutes(2);
+
+/// Takes a review decision back: the upload waits for review again. The
+/// reviewer may within [`UNDO_WINDOW`] without a reason; afterwards the unit
+/// secretary or an admin with a reason. Refused once the student has
+/// uploaded again or the photo's files are gone (409 `decision_final`).
+pub async fn revert_decision(
+    state: &AppState,
+    reviewer: (i64, &StaffAssignment),
+    photo_id: i64,
+    reason: Option<String>,
+) -> AppResult<makeup_photo::Model> {
+    let (reviewer_id, viewer) = reviewer;
+    let photo = makeup_photo::Entity::find_by_id(photo_id)
+        .one(&state.db)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    visible_entry(&state.db, viewer, photo.roster_entry_id).await?;
+    let decided = [PhotoStatus::Approved, PhotoStatus::Rejected]
+        .iter()
+        .any(|s| s.as_str() == photo.status);
+    if !decided {
+        return Err(ErrorCode::PhotoNotPending.into());
+    }
+    let undo = photo.reviewer_id == Some(reviewer_id)
+        && photo
+            .reviewed_at
+            .is_some_and(|at| Utc::now() - at <= UNDO_WINDOW);
+    if !undo && reason.is_none() {
+        return Err(AppError::new(
+            ErrorCode::InvalidRequest,
+            "超过 2 分钟或不是本人的审核，撤销须写明原因 (a reason is required)",
+        ));
+    }
+    let newer = makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::RosterEntryId.eq(photo.roster_entry_id))
+        .filter(makeup_photo::Column::Id.gt(photo_id))
+        .count(&state.db)
+        .await?;
+    // The student has moved on: another upload, a booking, an offline make-up.
+    let booked = booking::Entity::find()
+        .filter(booking::Column::ActiveEntryId.eq(photo.roster_entry_id))
+        .count(&state.db)
+        .await?;
+    let offline = offline_makeup::Entity::find()
+        .filter(offline_makeup::Column::RosterEntryId.eq(photo.roster_entry_id))
+        .count(&state.db)
+        .await?;
+    if newer + booked + offline > 0 || photo.purged_at.is_some() {
+        return Err(ErrorCode::DecisionFinal.into());
+    }
+    let entry_id = photo.roster_entry_id;
+    let status = photo.status.clone();
+    state
+        .db
+        .transaction::<_, (), AppError>(|txn| {
+            Box::pin(async move {
+                let done = makeup_photo::Entity::update_many()
+                    .col_expr(
+                        makeup_photo::Column::Status,
+                        Expr::value(PhotoStatus::Pending.as_str()),
+                    )
+                    .col_expr(makeup_photo::Column::PendingEntryId, Expr::value(entry_id))
+                    .col_expr(
+                        makeup_photo::Column::ReviewedAt,
+                        Expr::value(Option::<DateTime<Utc>>::None),
+                    )
+                    .col_expr(
+                        makeup_photo::Column::ReviewerId,
+                        Expr::value(Option::<i64>::None),
+                    )
+                    .col_expr(
+                        makeup_photo::Column::ReasonCode,
+                        Expr::value(Option::<String>::None),
+                    )
+                    .col_expr(
+                        makeup_photo::Column::Comment,
+                        Expr::value(Option::<String>::None),
+                    )
+                    .filter(makeup_photo::Column::Id.eq(photo_id))
+                    .filter(makeup_photo::Column::Status.eq(status))
+                    .exec(txn)
+                    .await?;
+                if done.rows_affected == 0 {
+                    return Err(ErrorCode::AlreadyReviewed.into());
+                }
+                refresh_state(txn, entry_id).await
+            })
+        })
+        .await
+        .map_err(flatten_txn)?;
+    makeup_photo::Entity::find_by_id(photo_id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| ErrorCode::NotFound.into())
+}
+
 /// What staff recorded as handed in.
 #[derive(Clone, Copy, Debug)]
 pub enum HandedIn {
@@ -979,6 +1077,28 @@ pub async fn record_received(
             ErrorCode::NotFound,
             "只有外国留学生需要提交电子相片 (only foreign students hand in an e-photo)",
         ));
+    }
+    // A paper photo for a student who took the online path and never
+    // declared an offline shot is most likely a mistyped student number.
+    if matches!(what, HandedIn::PaperPhoto) {
+        let declared = offline_makeup::Entity::find()
+            .filter(offline_makeup::Column::RosterEntryId.eq(entry.id))
+            .count(&state.db)
+            .await?;
+        let uploads = makeup_photo::Entity::find()
+            .filter(makeup_photo::Column::RosterEntryId.eq(entry.id))
+            .filter(makeup_photo::Column::Status.ne(PhotoStatus::Withdrawn.as_str()))
+            .count(&state.db)
+            .await?;
+        if declared == 0 && uploads > 0 {
+            return Err(AppError::new(
+                ErrorCode::MakeupInProgress,
+                format!(
+                    "{} {} 选择的是线上补拍，没有申报线下补拍：请核对学号；如学生改为线下补拍，请其先在小程序中申报",
+                    entry.student_no, entry.name
+                ),
+            ));
+        }
     }
     use sea_orm::ActiveModelTrait;
     // Reads, then writes: the write lock is taken at the start on SQLite.

@@ -29,6 +29,8 @@ pub struct Counts {
 }
 
 pub struct SessionReport {
+    /// The session's room(s), for the queue list.
+    pub rooms: String,
     pub rows: Vec<BookingRow>,
     pub counts: Counts,
     /// Every slot with its fill (all units).
@@ -41,7 +43,7 @@ pub async fn session_report(
     session_id: i64,
     unit_ids: Option<&[i64]>,
 ) -> AppResult<SessionReport> {
-    campaigns::get_session(db, session_id).await?;
+    let session = campaigns::get_session(db, session_id).await?;
     let bookings = booking::Entity::find()
         .filter(booking::Column::SessionId.eq(session_id))
         .filter(booking::Column::Status.ne(BookingStatus::Cancelled.as_str()))
@@ -87,13 +89,16 @@ pub async fn session_report(
         (a.slot.starts_at, &a.entry.student_no).cmp(&(b.slot.starts_at, &b.entry.student_no))
     });
     Ok(SessionReport {
+        rooms: session.session.rooms,
         rows,
         counts,
         slots,
     })
 }
 
-const HEADERS: [&str; 9] = [
+const HEADERS: [&str; 11] = [
+    "日期",
+    "地点",
     "时段",
     "学号",
     "姓名",
@@ -151,7 +156,7 @@ pub fn safe(cell: &str) -> String {
     }
 }
 
-fn cells(row: &BookingRow) -> Vec<Cell> {
+fn cells(row: &BookingRow, rooms: &str) -> Vec<Cell> {
     let category = StudentCategory::parse(&row.entry.category).map_or("", |c| c.label_zh());
     let code = match (
         StudentCategory::parse(&row.entry.category),
@@ -162,6 +167,12 @@ fn cells(row: &BookingRow) -> Vec<Cell> {
         (_, false) => "未保存",
     };
     vec![
+        Cell::Text(
+            to_shanghai(row.slot.starts_at)
+                .format("%Y-%m-%d")
+                .to_string(),
+        ),
+        Cell::text(rooms),
         Cell::Text(format!(
             "{}-{}",
             to_shanghai(row.slot.starts_at).format("%H:%M"),
@@ -183,12 +194,18 @@ fn cells(row: &BookingRow) -> Vec<Cell> {
     ]
 }
 
-pub fn to_csv(rows: &[BookingRow]) -> AppResult<Vec<u8>> {
-    table_csv(&HEADERS, rows.iter().map(cells))
+pub fn to_csv(report: &SessionReport) -> AppResult<Vec<u8>> {
+    table_csv(
+        &HEADERS,
+        report.rows.iter().map(|r| cells(r, &report.rooms)),
+    )
 }
 
-pub fn to_xlsx(rows: &[BookingRow]) -> AppResult<Vec<u8>> {
-    table_xlsx(&HEADERS, rows.iter().map(cells))
+pub fn to_xlsx(report: &SessionReport) -> AppResult<Vec<u8>> {
+    table_xlsx(
+        &HEADERS,
+        report.rows.iter().map(|r| cells(r, &report.rooms)),
+    )
 }
 
 /// CSV in UTF-8 with a BOM, so Excel in China opens it with the right

@@ -53,6 +53,20 @@ const REQUIRED: [(Field, &str); 5] = [
     (Field::GraduationHalf, "毕业时间 / graduation_half"),
 ];
 
+/// The header of the roster template staff download: every column the
+/// import reads, required ones first.
+pub const TEMPLATE_HEADER: [&str; 9] = [
+    "学号",
+    "姓名",
+    "培养单位代码",
+    "学生类别",
+    "毕业时间",
+    "是否延期",
+    "学信网已有学历照片",
+    "手机号",
+    "证件号后六位",
+];
+
 /// Recognises a header in Chinese or English (see `table_file::header_key`).
 fn field_of(h: &str) -> Option<Field> {
     Some(match h {

@@ -39,6 +39,14 @@ pub enum ListKind {
 }
 
 impl ListKind {
+    /// The header of the list's template (what the import reads).
+    pub fn template_header(self) -> &'static [&'static str] {
+        match self {
+            Self::ChsiStatus => &["学号", "状态", "日期", "备注"],
+            Self::GraduatePlatform => &["学号", "日期"],
+        }
+    }
+
     fn as_str(self) -> &'static str {
         match self {
             Self::ChsiStatus => "chsi_status",

@@ -2,7 +2,7 @@
 // graduate-platform list. All-or-nothing: a file with a bad row changes
 // nothing and every problem is listed, row by row.
 
-import { api, campaigns } from '../api.js';
+import { api, campaigns, download } from '../api.js';
 import { CAMPAIGN_STATUS, label } from '../labels.js';
 import { busy, field, h, pageHeader, replace, section, select, table } from '../ui.js';
 
@@ -11,14 +11,16 @@ const KINDS = [
     id: 'roster',
     title: '毕业生名单 (roster)',
     path: (id) => `/admin/campaigns/${id}/roster`,
-    header: '学号,姓名,培养单位代码,学生类别,毕业时间,是否延期,学信网已有学历照片,手机号',
-    hint: '学生类别：境内 / 港澳台 / 外国；毕业时间：上半年 / 下半年；是否延期、学信网已有学历照片：是 / 否。已有学生按学号更新，绑定和采集码保留。',
+    template: 'roster',
+    header: '学号,姓名,培养单位代码,学生类别,毕业时间,是否延期,学信网已有学历照片,手机号,证件号后六位',
+    hint: '学生类别：境内 / 港澳台 / 外国；毕业时间：上半年 / 下半年；是否延期、学信网已有学历照片：是 / 否；手机号、证件号后六位可省略（有证件号后六位时学生绑定须填写）。已有学生按学号更新，绑定和采集码保留。',
     success: (r) => `导入成功：共 ${r.total} 行，新增 ${r.created} 人，更新 ${r.updated} 人。`,
   },
   {
     id: 'chsi',
     title: '学信网状态名单 (CHSI statuses)',
     path: (id) => `/admin/campaigns/${id}/chsi-statuses`,
+    template: 'chsi-statuses',
     header: '学号,状态,日期,备注',
     hint: '状态：已上传 / 核验通过 / 核验未通过 / 无法确定。日期、备注可省略。',
     success: (r) => `导入成功：${r.rows} 名学生的状态已更新（导入批次 #${r.import_id}）。`,
@@ -27,6 +29,7 @@ const KINDS = [
     id: 'platform',
     title: '研究生系统已上传名单 (graduate platform)',
     path: (id) => `/admin/campaigns/${id}/graduate-platform`,
+    template: 'graduate-platform',
     header: '学号,日期',
     hint: '已把学信网电子照片上传到研究生管理系统的学生。日期可省略。',
     success: (r) => `导入成功：${r.rows} 名学生已标记（导入批次 #${r.import_id}）。`,
@@ -44,6 +47,23 @@ function importCard(kind, campaignId) {
     h('p', { class: 'muted' }, '表头（CSV 为 UTF-8 或 GBK，或 XLSX）：'),
     h('p', {}, h('code', {}, kind.header)),
     h('p', { class: 'muted' }, kind.hint),
+    h(
+      'div',
+      { class: 'row' },
+      ['csv', 'xlsx'].map((format) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn-small',
+            dataset: { template: `${kind.template}-${format}` },
+            onclick: (e) =>
+              busy(e.currentTarget, () => download(`/admin/import-templates/${kind.template}`, { format }, `${kind.template}-template.${format}`)),
+          },
+          `下载模板 ${format.toUpperCase()}`,
+        ),
+      ),
+    ),
     field('文件', file),
     h('div', { class: 'row' }, submit),
     result,

@@ -324,7 +324,14 @@ export default async function render(page, { user }) {
     try {
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
     } catch (err) {
-      throw new Error(`无法打开摄像头：${err.name === 'NotAllowedError' ? '未获允许' : err.message}。可以直接输入学号签到。`);
+      // Browser error names, never their English text, for the person at the door.
+      const why = {
+        NotAllowedError: '浏览器未获准使用摄像头，请在地址栏左侧的权限设置中允许摄像头后重试',
+        NotFoundError: '这台设备没有可用的摄像头',
+        NotReadableError: '摄像头正被其他程序占用，请关闭其他使用摄像头的程序后重试',
+        OverconstrainedError: '没有找到后置摄像头',
+      }[err.name] || '摄像头无法打开';
+      throw new Error(`${why}。也可以直接输入学号签到。`);
     }
     video.srcObject = stream;
     scanArea.hidden = false;

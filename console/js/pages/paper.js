@@ -3,8 +3,8 @@
 // number for a student who never declared the offline make-up).
 
 import { api } from '../api.js';
-import { CATEGORIES, MAKEUP_STATE, label } from '../labels.js';
-import { badge, busy, fmtDate, fmtTime, formValues, h, load, pageHeader, receiveButton, section, table, toast, unitFilter } from '../ui.js';
+import { CATEGORIES, MAKEUP_STATE, NEXT_ACTIONS, label } from '../labels.js';
+import { badge, busy, fmtDate, fmtTime, formValues, h, load, pageHeader, receiveButton, replace, section, table, toast, unitFilter } from '../ui.js';
 
 export default async function render(page, { user }) {
   const admin = user.role === 'admin';
@@ -56,33 +56,52 @@ export default async function render(page, { user }) {
     });
 
   // Record by student number: for a student who handed in a paper photo
-  // without declaring the offline make-up in the mini-program.
+  // without declaring the offline make-up in the mini-program. The student
+  // is looked up first and shown (name, unit, state) for a confirmation, so a
+  // mistyped number records nothing.
   const byNumberError = h('p', { class: 'form-error', hidden: true, role: 'alert' });
+  const confirmBox = h('div', { id: 'paper-confirm', 'aria-live': 'polite' });
   const byNumber = h(
     'form',
     { class: 'row', id: 'paper-by-number' },
     h('label', { class: 'field' }, h('span', {}, '学号'), h('input', { name: 'student_no', required: true, maxlength: '32', autocomplete: 'off' })),
-    h('button', { type: 'submit', class: 'btn btn-primary' }, '按学号登记已收到'),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, '查找学生'),
   );
   byNumber.addEventListener('submit', async (e) => {
     e.preventDefault();
     const { student_no } = formValues(byNumber);
-    const button = byNumber.querySelector('button');
-    const done = await busy(
-      button,
+    replace(confirmBox);
+    const s = await busy(
+      byNumber.querySelector('button'),
       async () => {
         const found = await api.get('/staff/students', { q: student_no, page_size: 20 });
-        const s = found.items.find((x) => x.student_no === student_no);
-        if (!s) throw new Error(`没有找到学号为 ${student_no} 的学生 (no such student in scope)`);
-        return api.post(`/staff/students/${s.id}/paper-photo-received`);
+        const match = found.items.find((x) => x.student_no === student_no);
+        if (!match) throw new Error(`没有找到学号为 ${student_no} 的学生，请核对学号`);
+        return match;
       },
       { errorTarget: byNumberError },
     );
-    if (done) {
-      toast(`已登记 ${done.student.name} 的纸质相片`, 'success');
-      byNumber.reset();
-      draw();
-    }
+    if (!s) return;
+    const record = h('button', { type: 'button', class: 'btn btn-primary', id: 'paper-confirm-record' }, `确认：已收到 ${s.name} 的纸质相片`);
+    record.addEventListener('click', async () => {
+      const done = await busy(record, () => api.post(`/staff/students/${s.id}/paper-photo-received`), { errorTarget: byNumberError });
+      if (done) {
+        toast(`已登记 ${done.student.name} 的纸质相片`, 'success');
+        byNumber.reset();
+        replace(confirmBox);
+        draw();
+      }
+    });
+    replace(
+      confirmBox,
+      h(
+        'div',
+        { class: 'alert alert-info', dataset: { studentNo: s.student_no } },
+        h('p', {}, h('strong', {}, `${s.name}（${s.student_no}）`), ` · ${s.unit_code} · ${label(NEXT_ACTIONS, s.status.next_action.code)}`),
+        h('p', { class: 'muted' }, s.status.next_action.message),
+        h('div', { class: 'row' }, record, h('button', { type: 'button', class: 'btn', onclick: () => replace(confirmBox) }, '取消')),
+      ),
+    );
   });
 
   const allToggle = h('input', { type: 'checkbox', id: 'paper-all' });
@@ -105,7 +124,7 @@ export default async function render(page, { user }) {
       h('button', { type: 'button', class: 'btn', onclick: (e) => busy(e.currentTarget, draw) }, '刷新'),
     ),
     list,
-    section('按学号登记 (record by student number)', h('p', { class: 'muted' }, '学生未在小程序中申报线下补拍但已交来纸质相片时使用。'), byNumber, byNumberError),
+    section('按学号登记 (record by student number)', h('p', { class: 'muted' }, '学生未在小程序中申报线下补拍但已交来纸质相片时使用：先查找，核对姓名后再确认。'), byNumber, byNumberError, confirmBox),
   );
   await draw();
 }

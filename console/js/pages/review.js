@@ -120,11 +120,30 @@ export default async function render(page, { user }) {
       if (gone) advance(item);
       return;
     }
-    toast(
-      decision.decision === 'approve' ? `已通过：${item.student.name}` : `已退回：${item.student.name}`,
-      'success',
-    );
+    const done = decision.decision === 'approve' ? `已通过：${item.student.name}` : `已退回：${item.student.name}`;
+    toast(done, 'success');
+    offerUndo(item, done);
     advance(item);
+  }
+
+  // The last decision can be taken back for two minutes (the server's
+  // window); later the student's page asks for a reason.
+  const undoBar = h('div', { id: 'review-undo', 'aria-live': 'polite' });
+  let undoTimer = null;
+  function offerUndo(item, done) {
+    clearTimeout(undoTimer);
+    const button = h('button', { type: 'button', class: 'btn btn-small', id: 'review-undo-button' }, '撤销');
+    button.addEventListener('click', async () => {
+      const back = await busy(button, () => api.post(`/staff/reviews/${item.photo.id}/revert`, {}));
+      if (back) {
+        clearTimeout(undoTimer);
+        replace(undoBar);
+        toast(`已撤销，${item.student.name} 的照片回到待审核`, 'success');
+        refill();
+      }
+    });
+    replace(undoBar, h('div', { class: 'alert alert-info row' }, h('span', {}, `${done}（2 分钟内可撤销）`), button));
+    undoTimer = setTimeout(() => replace(undoBar), 110 * 1000);
   }
 
   function advance(item) {
@@ -380,6 +399,7 @@ export default async function render(page, { user }) {
 
   page.append(
     pageHeader('照片审核', 'Review make-up uploads, oldest first', counter, unitSelect, h('button', { type: 'button', class: 'btn', onclick: (e) => busy(e.currentTarget, refill) }, '刷新')),
+    undoBar,
     body,
   );
 
@@ -396,6 +416,7 @@ export default async function render(page, { user }) {
   document.addEventListener('keydown', onKey);
   await start();
   return () => {
+    clearTimeout(undoTimer);
     document.removeEventListener('keydown', onKey);
     for (const p of images.values()) p.then((url) => URL.revokeObjectURL(url)).catch(() => {});
     images.clear();

@@ -53,6 +53,25 @@ export default async function render(page, { user }) {
         api.get(`/staff/students/${id}/notifications`).catch((err) => (err.status === 404 && err.code === 'not_found' ? null : Promise.reject(err))),
       ]);
       const s = story.student;
+      // A wrong decision is taken back with a reason (audited); the upload
+      // then waits for review again.
+      const revertButton = (p) => {
+        const reason = h('input', { maxlength: 500, placeholder: '撤销原因（必填）', 'aria-label': '撤销原因' });
+        const send = h('button', { type: 'button', class: 'btn btn-small', dataset: { revert: String(p.id) } }, '撤销审核');
+        send.addEventListener('click', async () => {
+          if (!reason.value.trim()) {
+            toast('请写明撤销原因', 'error');
+            reason.focus();
+            return;
+          }
+          const back = await busy(send, () => api.post(`/staff/reviews/${p.id}/revert`, { reason: reason.value.trim() }));
+          if (back) {
+            toast(`已撤销审核，${s.name} 的照片回到待审核`, 'success');
+            openDetail(id);
+          }
+        });
+        return h('div', { class: 'row' }, reason, send);
+      };
       // Admins and the unit's secretary free a binding taken by the wrong
       // WeChat account (the student is told to ask the secretary).
       const unbind = s.bound
@@ -106,6 +125,10 @@ export default async function render(page, { user }) {
             { label: '状态', value: (p) => label(PHOTO_STATUS, p.status) },
             { label: '自动检查', value: (p) => p.checks.filter((c) => !c.passed).map((c) => c.message).join('；') || '全部通过' },
             { label: '审核', value: (p) => (p.reviewed_at ? `${fmtTime(p.reviewed_at)} ${p.reject_reason_label || ''} ${p.comment || ''}` : '—') },
+            {
+              label: '',
+              value: (p) => (['approved', 'rejected'].includes(p.status) && p.id === story.photos[0].id ? revertButton(p) : null),
+            },
           ],
           story.photos,
           { empty: '没有线上补拍' },

@@ -354,6 +354,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/import-templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An empty import file with the right header
+         * @description For the roster, the CHSI status list or the graduate-platform list:
+         *     the header row only (Chinese column names the import reads), CSV in
+         *     UTF-8 with a BOM or XLSX, so a file filled in from it imports.
+         *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`.
+         */
+        get: operations["import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/retention/run": {
         parameters: {
             query?: never;
@@ -1602,12 +1625,41 @@ export interface paths {
         put?: never;
         /**
          * Approve or reject an upload
+         *     /// Approve or reject an upload
          * @description Rejecting needs `reason_code`; `other` also needs `comment`. The first
          *     of two reviewers wins; the second gets 409 `already_reviewed`.
          *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`
          *     (another unit), 404 `not_found`, 409 `already_reviewed`.
          */
         post: operations["review_photo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/reviews/{photo_id}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a review decision back
+         * @description The upload waits for review again (the student sees it pending). The
+         *     reviewer may within 2 minutes of deciding without `reason`; later, or
+         *     for someone else's decision, the unit secretary (own unit) or an admin
+         *     with `reason`. Audited.
+         *     Errors: 400 `invalid_request` (no reason where one is needed),
+         *     401 `unauthenticated`, 403 `forbidden` (another unit), 404 `not_found`,
+         *     409 `photo_not_pending` (not decided), `already_reviewed` (changed
+         *     meanwhile), `decision_final` (the student uploaded again, booked,
+         *     declared an offline make-up, or the photo's files are deleted).
+         */
+        post: operations["revert_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1788,9 +1840,11 @@ export interface paths {
         /**
          * Record a paper photo as received
          * @description `{id}` is the roster entry id. Creates the offline record if the
-         *     student never declared one. Recording twice keeps the first receipt.
+         *     student never declared one, unless the student took the online path
+         *     (409 `makeup_in_progress`, naming the student: most likely a mistyped
+         *     number). Recording twice keeps the first receipt.
          *     Errors: 401 `unauthenticated`, 403 `forbidden` (another unit),
-         *     404 `not_found`.
+         *     404 `not_found`, 409 `makeup_in_progress`.
          */
         post: operations["paper_photo_received"];
         delete?: never;
@@ -2535,8 +2589,8 @@ export interface components {
              */
             unit_codes?: string[] | null;
             /**
-             * @description Local windows `HH:MM-HH:MM`, in order, not overlapping, each at least
-             *     one slot long.
+             * @description Local windows in 24-hour time, such as `09:00-12:00` and
+             *     `13:30-15:30`, in order, not overlapping, each at least one slot long.
              */
             windows: string[];
         };
@@ -2608,7 +2662,7 @@ export interface components {
          * @description Every error code of the service: stable, snake_case, for programs (the `message` is for people).
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthenticated" | "invalid_credentials" | "wechat_code_invalid" | "dev_login_disabled" | "forbidden" | "already_has_chsi_photo" | "consent_required" | "not_found" | "photo_deleted" | "not_on_roster" | "method_not_allowed" | "username_taken" | "cannot_disable_self" | "current_password_required" | "wrong_current_password" | "already_exists" | "another_campaign_open" | "session_has_bookings" | "capacity_below_bookings" | "no_open_campaign" | "roster_entry_taken" | "already_bound" | "not_bound" | "collection_code_required" | "collection_code_in_use" | "collection_code_locked" | "session_not_for_unit" | "booking_closed" | "slot_full" | "already_booked" | "booking_not_active" | "invalid_check_in_code" | "check_in_code_expired" | "not_session_day" | "wrong_session" | "not_checked_in" | "session_not_full" | "already_waiting" | "request_in_progress" | "cancel_window_closed" | "payload_too_large" | "request_timeout" | "unsupported_media_type" | "consent_version_outdated" | "photo_already_approved" | "retention_running" | "makeup_closed" | "already_photographed" | "makeup_in_progress" | "booking_active" | "makeup_pending" | "photo_already_rejected" | "photo_not_pending" | "photo_not_on_chsi_yet" | "self_check_closed" | "error_report_open" | "photo_not_verified" | "already_resolved" | "report_not_forwarded" | "report_already_forwarded" | "already_reviewed" | "image_too_large" | "image_metadata_too_large" | "not_an_image" | "photo_check_failed" | "idempotency_key_reused" | "invalid_rows" | "too_many_rows" | "archive_too_large" | "too_many_attempts" | "wechat_rate_limited" | "internal_error" | "service_unavailable" | "storage_unavailable" | "wechat_unavailable";
+        ErrorCode: "invalid_request" | "unauthenticated" | "invalid_credentials" | "wechat_code_invalid" | "dev_login_disabled" | "forbidden" | "already_has_chsi_photo" | "consent_required" | "not_found" | "photo_deleted" | "not_on_roster" | "method_not_allowed" | "username_taken" | "cannot_disable_self" | "current_password_required" | "wrong_current_password" | "already_exists" | "another_campaign_open" | "session_has_bookings" | "capacity_below_bookings" | "no_open_campaign" | "roster_entry_taken" | "already_bound" | "not_bound" | "collection_code_required" | "collection_code_in_use" | "collection_code_locked" | "session_not_for_unit" | "booking_closed" | "slot_full" | "already_booked" | "booking_not_active" | "invalid_check_in_code" | "check_in_code_expired" | "not_session_day" | "wrong_session" | "not_checked_in" | "session_not_full" | "already_waiting" | "request_in_progress" | "cancel_window_closed" | "payload_too_large" | "request_timeout" | "unsupported_media_type" | "consent_version_outdated" | "photo_already_approved" | "retention_running" | "makeup_closed" | "already_photographed" | "makeup_in_progress" | "booking_active" | "makeup_pending" | "photo_already_rejected" | "photo_not_pending" | "photo_not_on_chsi_yet" | "self_check_closed" | "error_report_open" | "photo_not_verified" | "already_resolved" | "report_not_forwarded" | "report_already_forwarded" | "already_reviewed" | "decision_final" | "image_too_large" | "image_metadata_too_large" | "not_an_image" | "photo_check_failed" | "idempotency_key_reused" | "invalid_rows" | "too_many_rows" | "archive_too_large" | "too_many_attempts" | "wechat_rate_limited" | "internal_error" | "service_unavailable" | "storage_unavailable" | "wechat_unavailable";
         /**
          * @description The only reasons a student may report their CHSI photo as wrong.
          *     Disliking how one looks is not among them.
@@ -3080,6 +3134,14 @@ export interface components {
         ReturnRequest: {
             /** @description Why this is not an error; shown to the student. */
             note: string;
+        };
+        /** RevertRequest */
+        RevertRequest: {
+            /**
+             * @description Why the decision is taken back; needed after 2 minutes or for
+             *     another reviewer's decision. Kept in the audit log.
+             */
+            reason?: string | null;
         };
         /**
          * ReviewItemView
@@ -3592,6 +3654,11 @@ export interface components {
             /** @description Only the accepted ones (`accept` in the mini-program's result), 1–20. */
             template_ids: string[];
         };
+        /**
+         * @description Which import a template is for.
+         * @enum {string}
+         */
+        TemplateKind: "roster" | "chsi-statuses" | "graduate-platform";
         /** TemplateList */
         TemplateList: {
             items: components["schemas"]["TemplateView"][];
@@ -3715,7 +3782,7 @@ export interface components {
              *     of the campus.
              */
             unit_codes?: string[] | null;
-            /** @description As for creating a session. */
+            /** @description As for creating a session: 24-hour windows such as `09:00-12:00`. */
             windows?: string[] | null;
         };
         /** UpdateStaffRequest */
@@ -6246,6 +6313,105 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    import_template: {
+        parameters: {
+            query: {
+                format: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path: {
+                kind: components["schemas"]["TemplateKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The spreadsheet, as `format` asks: CSV (UTF-8 with a BOM, so Excel reads the Chinese) or XLSX. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="….csv"` (or `.xlsx`). */
+                    "Content-Disposition": string;
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
                     };
                 };
             };
@@ -13630,7 +13796,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK: Approve or reject an upload */
+            /**
+             * @description OK: Approve or reject an upload
+             *     /// Approve or reject an upload
+             */
             200: {
                 headers: {
                     /** @description Id of this request in the server logs. */
@@ -13722,6 +13891,174 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "already_reviewed";
+                    };
+                };
+            };
+            /** @description Payload Too Large. `code`: `payload_too_large`. */
+            413: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type. `code`: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    revert_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                photo_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["RevertRequest"];
+            };
+        };
+        responses: {
+            /** @description OK: Take a review decision back */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["PhotoView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Request Timeout. `code`: `request_timeout`. */
+            408: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "request_timeout";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `photo_not_pending`, `already_reviewed`, `decision_final`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "photo_not_pending" | "already_reviewed" | "decision_final";
                     };
                 };
             };
@@ -14658,6 +14995,20 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `makeup_in_progress`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "makeup_in_progress";
                     };
                 };
             };
