@@ -103,6 +103,7 @@ error_codes! {
     ReportNotForwarded = ("report_not_forwarded", CONFLICT, "该报告尚未由培养单位报送研究生院，不能处理"),
     ReportAlreadyForwarded = ("report_already_forwarded", CONFLICT, "该报告已报送研究生院，由研究生院处理"),
     AlreadyReviewed = ("already_reviewed", CONFLICT, "该照片已由其他审核人处理"),
+    UndoWindowPassed = ("undo_window_passed", CONFLICT, "已超过 2 分钟，不能撤销；如需更正请联系培养单位研究生秘书或研究生院"),
     DecisionFinal = ("decision_final", CONFLICT, "该审核结果已不能撤销：学生已重新上传、改选其他拍摄方式，或照片已删除"),
     ImageTooLarge = ("image_too_large", UNPROCESSABLE_ENTITY, "照片像素过大，请使用手机相机的默认设置拍摄"),
     ImageMetadataTooLarge = ("image_metadata_too_large", UNPROCESSABLE_ENTITY, "照片附带的元数据（色彩配置、文字说明等）过大，请上传手机相机直接拍摄的照片"),

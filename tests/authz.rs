@@ -69,7 +69,9 @@ fn allowed(op: &str) -> &'static [Who] {
         | "POST /me/subscriptions" => &[Who::Student],
         "POST /onsite/check-ins"
         | "POST /onsite/walk-ins"
-        | "POST /onsite/attendances/{id}/photographed" => &[Who::Admin, Who::Onsite],
+        | "POST /onsite/attendances/{id}/photographed"
+        | "DELETE /onsite/attendances/{id}/photographed"
+        | "DELETE /onsite/attendances/{id}/check-in" => &[Who::Admin, Who::Onsite],
         // On-site staff see the bookings of a session held today only
         // (another day's is 403: tests/onsite.rs).
         "GET /staff/sessions" | "GET /staff/sessions/{id}/bookings" => {
@@ -82,6 +84,7 @@ fn allowed(op: &str) -> &'static [Who] {
         | "POST /staff/reviews/{photo_id}"
         | "POST /staff/reviews/{photo_id}/revert"
         | "POST /staff/students/{id}/paper-photo-received"
+        | "DELETE /staff/students/{id}/paper-photo-received"
         | "GET /staff/paper-photos"
         | "GET /staff/students/{id}/chsi-statuses"
         | "GET /staff/students/{id}/notifications"

@@ -691,12 +691,24 @@ async fn a_secretary_approves_one_upload_and_rejects_another_with_a_reason() {
         b.page_text().await
     );
 
-    // Reject in two clicks: 退回, then the reason.
+    // Reject: 退回, a reason (only selected, so a comment can follow), then
+    // 确认退回. Nothing is decided before the photo shows.
+    b.until(
+        "the decision buttons, once the photo shows",
+        "!document.querySelector('#reject').disabled",
+    )
+    .await;
     b.click("#reject").await;
     b.find("#reasons:not([hidden]) .reason[data-reason='blurred']")
         .await;
-    b.screenshot("review-reject-reason").await;
     b.click(".reason[data-reason='blurred']").await;
+    assert_eq!(
+        b.count("#review-empty").await,
+        0,
+        "a reason alone sends nothing"
+    );
+    b.screenshot("review-reject-reason").await;
+    b.click("#reject-confirm").await;
     b.find("#review-empty").await;
     b.assert_clean("after both decisions").await;
     b.screenshot("review-queue-done").await;
@@ -705,9 +717,15 @@ async fn a_secretary_approves_one_upload_and_rejects_another_with_a_reason() {
     b.click("#review-undo-button").await;
     b.find("#review-current[data-student-no='20240021']").await;
     b.dismiss_toasts().await;
+    b.until(
+        "the photo again",
+        "!document.querySelector('#reject').disabled",
+    )
+    .await;
     b.click("#reject").await;
     b.click("#reasons:not([hidden]) .reason[data-reason='blurred']")
         .await;
+    b.click("#reject-confirm").await;
     b.find("#review-empty").await;
 
     // The students see the outcome through the API.
@@ -718,6 +736,15 @@ async fn a_secretary_approves_one_upload_and_rejects_another_with_a_reason() {
     assert_eq!(me["makeup"]["state"], "rejected", "{me}");
     assert_eq!(me["makeup"]["latest_upload"]["reject_reason"], "blurred");
     assert_eq!(me["status"]["next_action"]["code"], "reupload_makeup");
+
+    // The re-upload shows beside what was wrong last time.
+    let (status, body) = parts(common::upload(&demo.app, &second, photos::good_jpeg()).await).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    b.click("#review-empty .btn").await;
+    b.find("#review-current[data-student-no='20240021'] #review-previous")
+        .await;
+    assert!(b.text("#review-previous").await.contains("模糊"));
+    b.screenshot("review-reupload").await;
     b.finish().await;
 }
 
@@ -943,6 +970,13 @@ async fn on_site_staff_check_in_by_typed_student_number_and_mark_photographed() 
     b.screenshot("onsite-checked-in-phone").await;
     b.at_size(LAPTOP).await;
 
+    // Marked by mistake, taken back, then marked again.
+    b.click("#mark-unpaid").await;
+    b.find("#onsite-result[data-status='photographed']").await;
+    b.dismiss_toasts().await;
+    b.click("#undo-photographed").await;
+    b.find("#onsite-result[data-status='checked_in']").await;
+    b.dismiss_toasts().await;
     b.click("#mark-paid").await;
     b.find("#onsite-result[data-status='photographed']").await;
     assert!(b.text("#onsite-status").await.contains("已缴费"));
@@ -1465,13 +1499,23 @@ async fn a_paper_photo_by_student_number_is_confirmed_by_name_first() {
     );
     b.screenshot("paper-confirm").await;
     b.click("#paper-confirm-record").await;
+    b.find("#paper-undo").await;
+    let me = demo.roster_entry(CS[2]).await;
+    assert_eq!(me["status"]["next_action"]["code"], "send_e_photo", "{me}");
+    // A slip: taken back at once, then recorded again.
+    b.click("#paper-undo").await;
     b.until(
-        "the confirmation gone",
-        "!document.querySelector('#paper-confirm [data-student-no]')",
+        "the receipt undone",
+        "!document.querySelector('#paper-undo')",
     )
     .await;
     let me = demo.roster_entry(CS[2]).await;
-    assert_eq!(me["status"]["next_action"]["code"], "send_e_photo", "{me}");
+    assert_eq!(me["status"]["next_action"], before["status"]["next_action"]);
+    b.fill("#paper-by-number input[name='student_no']", CS[2])
+        .await;
+    b.click("#paper-by-number button[type='submit']").await;
+    b.click("#paper-confirm-record").await;
+    b.find("#paper-undo").await;
 
     // A mistyped number of a student on the online path: refused by name.
     b.fill("#paper-by-number input[name='student_no']", CS[0])
@@ -1541,5 +1585,77 @@ async fn the_console_works_by_keyboard_and_by_finger() {
         assert_eq!(b.js(SMALL_TAP_TARGETS).await, json!([]), "{route}");
         assert_eq!(b.js(LOW_CONTRAST_BADGES).await, json!([]), "{route}");
     }
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn the_audit_log_reads_in_chinese_folds_look_ups_and_filters_by_action() {
+    let demo = Demo::new().await;
+    // Three look-ups of one student by the admin, in a row.
+    let entry = demo.roster_entry(CS[0]).await["id"].clone();
+    for _ in 0..3 {
+        demo.get(&format!("/api/v1/staff/students/{entry}"), &demo.admin)
+            .await;
+    }
+    let (_one, b) = browser_or_skip!();
+
+    b.login(&demo.app, "demo-admin", "demo-admin-pass").await;
+    b.open("audit").await;
+    b.find("#audit-results tr[data-action='record_viewed']")
+        .await;
+    let folded = b
+        .js("return Math.max(...[...document.querySelectorAll(\"tr[data-action='record_viewed']\")].map(r => Number(r.dataset.folded)))")
+        .await;
+    assert!(folded.as_i64().unwrap() >= 3, "{folded}");
+    assert!(b.text("#audit-results").await.contains("查看学生信息 ×"));
+    // The admin's logins and look-ups are there; filtered, the look-ups only.
+    b.set("#audit-action", "record_viewed").await;
+    b.click("#audit-filter button[type='submit']").await;
+    b.until(
+        "only look-ups",
+        "[...document.querySelectorAll('#audit-results tr[data-action]')].every(r => r.dataset.action === 'record_viewed') \
+         && document.querySelectorAll('#audit-results tr[data-action]').length > 0",
+    )
+    .await;
+    b.assert_clean("audit log").await;
+    b.finish().await;
+}
+
+#[tokio::test]
+async fn setup_offers_no_trap_for_a_booked_session_and_sorts_units() {
+    let demo = Demo::new().await;
+    let student = demo.student(CS[0]).await;
+    let sessions = demo.get("/api/v1/sessions", &student).await;
+    let east = item(&sessions, "campus_code", "EAST");
+    let slot = json!({"slot_id": east["slots"][0]["id"]});
+    let booked = demo
+        .app
+        .post_json("/api/v1/bookings", &slot, Some(&student))
+        .await;
+    assert_eq!(booked.status(), StatusCode::CREATED);
+    let (_one, b) = browser_or_skip!();
+
+    b.login(&demo.app, "demo-admin", "demo-admin-pass").await;
+    b.open("setup").await;
+    b.click("#page .tab[data-tab='sessions']").await;
+    let row = format!("tr[data-session-id='{}']", east["id"]);
+    b.find(&format!("{row} [data-no-delete]")).await;
+    assert_eq!(b.count(&format!("{row} .btn-danger")).await, 0);
+    // Units are ticked from the list in the session form, never typed.
+    b.click(&format!("{row} button.btn-small")).await;
+    b.find("#session-units input[type='checkbox'][value='CS']")
+        .await;
+
+    b.click("#page .tab[data-tab='units']").await;
+    b.find("tr[data-unit-code]").await;
+    let codes = b
+        .js("return [...document.querySelectorAll('tr[data-unit-code]')].map(r => r.dataset.unitCode)")
+        .await;
+    let mut sorted: Vec<String> = serde_json::from_value(codes.clone()).unwrap();
+    sorted.sort();
+    assert_eq!(codes, json!(sorted), "by code");
+    b.set("#units-order", "campus").await;
+    b.settled().await;
+    b.assert_clean("setup").await;
     b.finish().await;
 }

@@ -432,6 +432,7 @@ async fn review_reject_reupload_approve() {
     let item = &queue["items"][0];
     assert_eq!(item["student"]["student_no"], "30000000");
     assert_eq!(item["photo"]["source"], "camera");
+    assert_eq!(item["previous_rejection"], Value::Null, "a first upload");
     // The reviewer sees the warning, with the message the student got.
     assert_eq!(item["photo"]["checks"], first["checks"]);
     assert_eq!(
@@ -514,6 +515,20 @@ async fn review_reject_reupload_approve() {
     assert_eq!(me["makeup"]["latest_upload"]["comment"], "请换浅蓝色背景");
 
     let second = uploaded(&app, &token).await;
+    // The re-upload comes with what was wrong last time.
+    let queue = parts(app.get("/api/v1/staff/reviews", Some(&cs)).await)
+        .await
+        .1;
+    let previous = &queue["items"][0]["previous_rejection"];
+    assert_eq!(
+        (
+            &previous["id"],
+            &previous["reject_reason"],
+            &previous["comment"]
+        ),
+        (&first["id"], &json!("background"), &json!("请换浅蓝色背景")),
+        "{queue}"
+    );
     let (status, approved) =
         parts(review(&app, &cs, &second, json!({"decision": "approve"})).await).await;
     assert_eq!(status, StatusCode::OK, "{approved}");
@@ -1883,4 +1898,83 @@ async fn a_paper_photo_for_a_student_on_the_online_path_is_refused_by_name() {
     );
     // Nothing recorded: still a rejected online make-up to redo.
     assert_eq!(next_action(&app, &token).await, "reupload_makeup");
+}
+
+#[tokio::test]
+async fn a_paper_photo_recorded_for_the_wrong_student_is_taken_back() {
+    let app = spawn_app().await;
+    let (_, campaign) = makeup_setup(&app, 2).await;
+    let _ = campaign;
+    let never_declared = student(&app, 0).await;
+    let declared = student(&app, 1).await;
+    let today = diploma_photo::domain::time::to_shanghai(chrono::Utc::now()).date_naive();
+    let resp = app
+        .post_json(
+            "/api/v1/me/makeup/offline",
+            &json!({"taken_on": today}),
+            Some(&declared),
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let (cs, _) = common::secretaries(&app).await;
+    let entry = |no: &'static str| {
+        let (app, cs) = (&app, cs.clone());
+        async move {
+            parts(
+                app.get(&format!("/api/v1/staff/students?q={no}"), Some(&cs))
+                    .await,
+            )
+            .await
+            .1["items"][0]["id"]
+                .clone()
+        }
+    };
+    let undo = |id: Value| {
+        let (app, cs) = (&app, cs.clone());
+        async move {
+            app.client
+                .delete(app.url(&format!("/api/v1/staff/students/{id}/paper-photo-received")))
+                .bearer_auth(&cs)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let (first, second) = (entry("30000000").await, entry("30000001").await);
+    let before = next_action(&app, &never_declared).await;
+
+    // Recorded for a student who never declared: undone, no trace left.
+    assert_eq!(paper(&app, &first, &cs).await.status(), StatusCode::OK);
+    assert_ne!(next_action(&app, &never_declared).await, before);
+    assert_eq!(undo(first.clone()).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(next_action(&app, &never_declared).await, before);
+    assert_error(undo(first).await, StatusCode::NOT_FOUND, "not_found").await;
+
+    // For a student who declared: the declaration stays, awaiting the photo.
+    assert_eq!(paper(&app, &second, &cs).await.status(), StatusCode::OK);
+    assert_eq!(undo(second.clone()).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(next_action(&app, &declared).await, "hand_in_paper_photo");
+
+    // Later than two minutes: refused.
+    assert_eq!(paper(&app, &second, &cs).await.status(), StatusCode::OK);
+    {
+        use diploma_photo::entity::offline_makeup;
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter};
+        let row = offline_makeup::Entity::find()
+            .filter(offline_makeup::Column::RosterEntryId.eq(second.as_i64().unwrap()))
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let at = row.paper_received_at.unwrap() - chrono::Duration::minutes(3);
+        let mut row: offline_makeup::ActiveModel = row.into();
+        row.paper_received_at = Set(Some(at));
+        row.update(&app.state.db).await.unwrap();
+    }
+    assert_error(
+        undo(second).await,
+        StatusCode::CONFLICT,
+        "undo_window_passed",
+    )
+    .await;
 }

@@ -618,3 +618,131 @@ async fn a_student_booked_for_another_day_is_named_and_can_be_moved_here() {
     assert_eq!(booked_per_slot(&session(&other["id"]).await), [0, 1]);
     assert_eq!(booked_per_slot(&session(&here["id"]).await), [1, 1]);
 }
+
+/// A booking's check-in moved back, as if `minutes` had passed.
+async fn checked_in_minutes_ago(app: &TestApp, booking_id: i64, minutes: i64) {
+    use diploma_photo::entity::booking;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let row = booking::Entity::find_by_id(booking_id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let at = row.checked_in_at.expect("checked in") - chrono::Duration::minutes(minutes);
+    let mut row: booking::ActiveModel = row.into();
+    row.checked_in_at = Set(Some(at));
+    row.update(&app.state.db).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_slip_at_the_door_is_taken_back_within_two_minutes() {
+    let app = spawn_app().await;
+    let (admin, session) = setup(&app, 2, 5).await;
+    let (_, booking) = booked(&app, &session).await;
+    student(&app, 1).await;
+    common::make_today(&app, &session).await;
+    let door = app.staff_token("door-undo", StaffRole::Onsite, None).await;
+    let walk_in = |no: &'static str| {
+        let (app, door, id) = (&app, door.clone(), session["id"].clone());
+        async move {
+            let (status, body) = parts(
+                app.post_json(
+                    "/api/v1/onsite/walk-ins",
+                    &json!({"session_id": id, "student_no": no}),
+                    Some(&door),
+                )
+                .await,
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            body["id"].as_i64().unwrap()
+        }
+    };
+    let undo = |what: &'static str, id: i64| {
+        let (app, door) = (&app, door.clone());
+        async move {
+            app.client
+                .delete(app.url(&format!("/api/v1/onsite/attendances/{id}/{what}")))
+                .bearer_auth(&door)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let counts = || {
+        let (app, admin, id) = (&app, admin.clone(), session["id"].clone());
+        async move {
+            parts(
+                app.get(
+                    &format!("/api/v1/staff/sessions/{id}/bookings"),
+                    Some(&admin),
+                )
+                .await,
+            )
+            .await
+            .1["counts"]
+                .clone()
+        }
+    };
+    let booked_one = walk_in("30000000").await;
+    assert_eq!(
+        json!(booked_one),
+        booking["id"],
+        "the booked student, checked in"
+    );
+    let walker = walk_in("30000001").await;
+
+    // "Photographed" by mistake: taken back, checked in again, no fee.
+    common::mark_photographed(&app, &door, &json!({"id": booked_one})).await;
+    let (status, back) = parts(undo("photographed", booked_one).await).await;
+    assert_eq!(status, StatusCode::OK, "{back}");
+    assert_eq!(
+        (&back["booking"]["status"], &back["fee_paid"]),
+        (&json!("checked_in"), &json!(false))
+    );
+    assert_error(
+        undo("photographed", booked_one).await,
+        StatusCode::CONFLICT,
+        "not_checked_in",
+    )
+    .await;
+
+    // The wrong students checked in: the booked one is booked again, the
+    // walk-in is gone from the counts.
+    assert_eq!(
+        undo("check-in", booked_one).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        undo("check-in", walker).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let now = counts().await;
+    assert_eq!(
+        (&now["booked"], &now["checked_in"]),
+        (&json!(1), &json!(0)),
+        "{now}"
+    );
+
+    // Later than two minutes: refused, nothing changes.
+    let again = walk_in("30000001").await;
+    checked_in_minutes_ago(&app, again, 3).await;
+    assert_error(
+        undo("check-in", again).await,
+        StatusCode::CONFLICT,
+        "undo_window_passed",
+    )
+    .await;
+    assert_eq!(counts().await["checked_in"], 1);
+    let secretary = app
+        .staff_token("sec.undo", StaffRole::UnitSecretary, Some("CS"))
+        .await;
+    let resp = app
+        .client
+        .delete(app.url(&format!("/api/v1/onsite/attendances/{again}/check-in")))
+        .bearer_auth(&secretary)
+        .send()
+        .await
+        .unwrap();
+    assert_error(resp, StatusCode::FORBIDDEN, "forbidden").await;
+}

@@ -143,6 +143,23 @@ async fn imports_exports_and_staff_changes_are_audited() {
     .await;
     assert_eq!(actions(&older).last().unwrap(), "list_imported");
     assert_eq!(older["next_before_id"], Value::Null);
+    // One kind of action only; an unknown one is a bad request.
+    let accounts = audit(&app, &admin, "action=staff_account_changed").await;
+    assert!(!actions(&accounts).is_empty());
+    assert!(
+        actions(&accounts)
+            .iter()
+            .all(|a| a == "staff_account_changed"),
+        "{accounts}"
+    );
+    assert_eq!(accounts["items"][0]["action_label"], "员工账号变更");
+    assert_error(
+        app.get("/api/v1/admin/audit?action=hacked", Some(&admin))
+            .await,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -124,3 +124,22 @@ export function label(map, code) {
   if (code === undefined || code === null) return '—';
   return map[code] || code;
 }
+
+/** Audit log actions (the server's `AuditAction`), in Chinese. */
+export const AUDIT_ACTIONS = {
+  photo_viewed: '查看照片',
+  record_viewed: '查看学生信息',
+  review_decided: '审核照片',
+  hand_in_recorded: '登记收到照片',
+  list_imported: '导入名单',
+  data_exported: '导出数据',
+  binding_changed: '绑定变更',
+  collection_code_changed: '图像采集码变更',
+  staff_account_changed: '员工账号变更',
+  booking_moved_on_site: '现场改约',
+  undone: '撤销操作',
+  error_report_handled: '处理错误报告',
+  consent_withdrawn: '撤回同意',
+  staff_login_failed: '员工登录失败',
+  retention_run: '数据保留清理',
+};

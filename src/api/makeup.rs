@@ -308,6 +308,9 @@ struct ReviewItemView {
     /// The 120×160 thumbnail for the list (`image_path` with
     /// `?variant=thumb`), fetched with the staff token.
     thumb_path: String,
+    /// The student's last rejected upload before this one (a re-upload):
+    /// its reason and comment, to check the new photo against.
+    previous_rejection: Option<PhotoView>,
 }
 
 #[derive(Object)]
@@ -749,6 +752,7 @@ impl MakeupApi {
                     thumb_path: format!("{}?variant=thumb", image_path(i.photo.id)),
                     student: student_ref(i.entry, i.unit_code),
                     photo: i.photo.into(),
+                    previous_rejection: i.previous_rejection.map(Into::into),
                 })
                 .collect(),
             total,
@@ -918,6 +922,36 @@ impl MakeupApi {
         id: Path<i64>,
     ) -> AppResult<Json<OfflineStudentView>> {
         self.received(&staff.0, id.0, HandedIn::PaperPhoto).await
+    }
+
+    /// Take a paper photo's receipt back
+    ///
+    /// Within 2 minutes (recorded for the wrong student): the receipt is
+    /// cleared, and an offline record the receipt itself created (the student
+    /// never declared one) is removed. Audited.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden` (another unit),
+    /// 404 `not_found` (no receipt), 409 `undo_window_passed`.
+    #[oai(
+        path = "/staff/students/:id/paper-photo-received",
+        method = "delete",
+        operation_id = "undo_paper_photo_received"
+    )]
+    async fn undo_paper_received(
+        &self,
+        staff: UnitViewerAuth,
+        id: Path<i64>,
+    ) -> AppResult<Withdrawn> {
+        let entry = makeup::undo_paper_received(&self.state, &staff.0.assignment, id.0).await?;
+        staff
+            .0
+            .audit(
+                &self.state,
+                AuditAction::Undone,
+                Some(entry.id),
+                "paper photo receipt",
+            )
+            .await?;
+        Ok(Withdrawn::Done)
     }
 
     /// Offline make-ups in scope

@@ -137,6 +137,51 @@ impl OnsiteApi {
         Ok(Json(attendance.into()))
     }
 
+    /// Take "photographed" back
+    ///
+    /// Within 2 minutes of marking (a slip of the finger): the student is
+    /// checked in again and the fee not recorded. Audited.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+    /// 409 `not_checked_in` (not photographed), `undo_window_passed`.
+    #[oai(
+        path = "/onsite/attendances/:id/photographed",
+        method = "delete",
+        operation_id = "undo_photographed"
+    )]
+    async fn undo_photographed(
+        &self,
+        staff: OnsiteAuth,
+        id: Path<i64>,
+    ) -> AppResult<Json<AttendanceView>> {
+        let attendance = onsite::undo_photographed(&self.state, id.0).await?;
+        self.undone(
+            &staff,
+            attendance.entry.id,
+            format!("photographed, booking {}", id.0),
+        )
+        .await?;
+        Ok(Json(attendance.into()))
+    }
+
+    /// Take a check-in back
+    ///
+    /// Within 2 minutes (the wrong student at the door): a walk-in's record
+    /// is cancelled and not counted; a booked student's booking is booked
+    /// again. Audited.
+    /// Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+    /// 409 `not_checked_in`, `undo_window_passed`.
+    #[oai(
+        path = "/onsite/attendances/:id/check-in",
+        method = "delete",
+        operation_id = "undo_check_in"
+    )]
+    async fn undo_check_in(&self, staff: OnsiteAuth, id: Path<i64>) -> AppResult<Undone> {
+        let entry = onsite::undo_check_in(&self.state, id.0).await?;
+        self.undone(&staff, entry.id, format!("check-in, booking {}", id.0))
+            .await?;
+        Ok(Undone::Done)
+    }
+
     /// Check in a student who comes without a booking
     ///
     /// For a roster student whose unit this session serves, found by student
@@ -184,7 +229,21 @@ impl OnsiteApi {
     }
 }
 
+#[derive(poem_openapi::ApiResponse)]
+enum Undone {
+    /// Taken back.
+    #[oai(status = 204)]
+    Done,
+}
+
 impl OnsiteApi {
+    async fn undone(&self, staff: &OnsiteAuth, entry_id: i64, what: String) -> AppResult<()> {
+        staff
+            .0
+            .audit(&self.state, AuditAction::Undone, Some(entry_id), what)
+            .await
+    }
+
     /// The answer shows a student's record to on-site staff: audited.
     async fn audited(
         &self,

@@ -193,7 +193,7 @@ impl PrivacyApi {
     /// Every staff read of a photo or a student's record, every review
     /// decision, import, export, binding change, staff-account change,
     /// consent withdrawal and retention run. Filters: `student` (student
-    /// number), `actor` (staff username), `from`/`to` (RFC 3339; `to` is
+    /// number), `actor` (staff username), `action`, `from`/`to` (RFC 3339; `to` is
     /// exclusive). Newest first, `limit` ≤ 500 (default 100); page with
     /// `before_id`. The log is append-only: no operation edits or deletes it.
     /// Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`.
@@ -204,6 +204,8 @@ impl PrivacyApi {
         _admin: AdminAuth,
         student: Query<Option<String>>,
         actor: Query<Option<String>>,
+        /// Only this kind of action (e.g. `review_decided`).
+        action: Query<Option<AuditAction>>,
         from: Query<Option<DateTime<FixedOffset>>>,
         to: Query<Option<DateTime<FixedOffset>>>,
         #[oai(validator(minimum(value = "1")))] before_id: Query<Option<i64>>,
@@ -227,6 +229,7 @@ impl PrivacyApi {
             &AuditFilter {
                 student_no: student.0.filter(|s| !s.trim().is_empty()),
                 actor: actor.0.filter(|s| !s.trim().is_empty()),
+                action: action.0,
                 from,
                 to,
                 before_id: before_id.0,

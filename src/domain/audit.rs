@@ -27,6 +27,9 @@ text_enum! {
         /// On-site staff moved a student's booking for another session
         /// into the session they run.
         BookingMovedOnSite = "booking_moved_on_site" / "现场改约",
+        /// A check-in, "photographed" or paper-photo receipt was taken
+        /// back within its two minutes.
+        Undone = "undone" / "撤销操作",
         /// Error reports were forwarded or resolved.
         ErrorReportHandled = "error_report_handled" / "处理错误报告",
         /// A student withdrew their photo-processing consent.
@@ -36,5 +39,24 @@ text_enum! {
         StaffLoginFailed = "staff_login_failed" / "员工登录失败",
         /// The retention job deleted photos or personal data.
         RetentionRun = "retention_run" / "数据保留清理",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AuditAction;
+
+    /// The console names every action as the server does (its audit log
+    /// filter and rows read them from `console/js/labels.js`).
+    #[test]
+    fn the_console_knows_every_action_by_its_chinese_name() {
+        let labels = include_str!("../../console/js/labels.js");
+        for action in AuditAction::ALL {
+            let line = format!("  {}: '{}',", action.as_str(), action.label_zh());
+            assert!(
+                labels.contains(&line),
+                "console/js/labels.js lacks `{line}`"
+            );
+        }
     }
 }

@@ -102,6 +102,8 @@ pub struct AuditFilter {
     pub student_no: Option<String>,
     /// Staff username.
     pub actor: Option<String>,
+    /// One kind of action.
+    pub action: Option<AuditAction>,
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
     /// Only entries older than this id (the previous page's `next_before_id`).
@@ -133,6 +135,9 @@ pub async fn list(db: &impl ConnectionTrait, filter: &AuditFilter) -> AppResult<
             .all(db)
             .await?;
         query = query.filter(audit_log::Column::RosterEntryId.is_in(ids));
+    }
+    if let Some(action) = filter.action {
+        query = query.filter(audit_log::Column::Action.eq(action.as_str()));
     }
     if let Some(name) = filter.actor.as_deref().map(str::trim) {
         let ids: Vec<i64> = staff_account::Entity::find()

@@ -646,7 +646,7 @@ pub async fn declare_offline(
     }
     // Reads, then writes: the write lock is taken at the start on SQLite.
     let txn = crate::service::begin_write(&state.db).await?;
-    let saved = upsert_offline(&txn, &ctx.entry, Some(taken_on)).await?;
+    let saved = upsert_offline(&txn, &ctx.entry, Some(taken_on), Utc::now()).await?;
     refresh_state(&txn, ctx.entry.id).await?;
     txn.commit().await?;
     Ok((saved, ctx.campaign.makeup_location))
@@ -654,10 +654,12 @@ pub async fn declare_offline(
 
 /// The entry's offline record, created if missing; `taken_on` overwrites
 /// the date when given.
+/// The student's offline make-up, created or started over, declared `now`.
 async fn upsert_offline(
     txn: &impl ConnectionTrait,
     entry: &roster_entry::Model,
     taken_on: Option<NaiveDate>,
+    now: DateTime<Utc>,
 ) -> AppResult<offline_makeup::Model> {
     use sea_orm::ActiveModelTrait;
     let existing = offline_makeup::Entity::find()
@@ -674,7 +676,7 @@ async fn upsert_offline(
         {
             let mut active: offline_makeup::ActiveModel = found.into();
             active.taken_on = Set(taken_on.unwrap_or(today));
-            active.declared_at = Set(Utc::now());
+            active.declared_at = Set(now);
             active.paper_received_at = Set(None);
             active.paper_received_by = Set(None);
             active.e_photo_received_at = Set(None);
@@ -694,7 +696,7 @@ async fn upsert_offline(
                 campaign_id: Set(entry.campaign_id),
                 roster_entry_id: Set(entry.id),
                 taken_on: Set(taken_on.unwrap_or(today)),
-                declared_at: Set(Utc::now()),
+                declared_at: Set(now),
                 ..Default::default()
             }
             .insert(txn)
@@ -795,6 +797,9 @@ pub struct ReviewItem {
     pub photo: makeup_photo::Model,
     pub entry: roster_entry::Model,
     pub unit_code: String,
+    /// The student's last rejected upload before this one, if any: the
+    /// reviewer sees what was wrong last time beside the new photo.
+    pub previous_rejection: Option<makeup_photo::Model>,
 }
 
 /// A page of uploads in one status for the viewer's scope, oldest first.
@@ -823,14 +828,25 @@ pub async fn review_queue(
     let photos = paginator.fetch_page(page.saturating_sub(1)).await?;
     let entries = roster::entries_by_id(db, photos.iter().map(|p| p.roster_entry_id)).await?;
     let units = campaign::unit_codes(db).await?;
+    let rejected = makeup_photo::Entity::find()
+        .filter(makeup_photo::Column::RosterEntryId.is_in(entries.keys().copied()))
+        .filter(makeup_photo::Column::Status.eq(PhotoStatus::Rejected.as_str()))
+        .order_by_asc(makeup_photo::Column::Id)
+        .all(db)
+        .await?;
     let items = photos
         .into_iter()
         .filter_map(|photo| {
             let entry = entries.get(&photo.roster_entry_id)?.clone();
+            let previous_rejection = rejected
+                .iter()
+                .rfind(|r| r.roster_entry_id == photo.roster_entry_id && r.id < photo.id)
+                .cloned();
             Some(ReviewItem {
                 unit_code: units.get(&entry.unit_id).cloned().unwrap_or_default(),
                 photo,
                 entry,
+                previous_rejection,
             })
         })
         .collect();
@@ -1103,9 +1119,11 @@ pub async fn record_received(
     use sea_orm::ActiveModelTrait;
     // Reads, then writes: the write lock is taken at the start on SQLite.
     let txn = crate::service::begin_write(&state.db).await?;
-    let record = upsert_offline(&txn, &entry, None).await?;
-    let mut active: offline_makeup::ActiveModel = record.clone().into();
+    // A record made here by the receipt is declared at its time (see
+    // `undo_received`).
     let now = Utc::now();
+    let record = upsert_offline(&txn, &entry, None, now).await?;
+    let mut active: offline_makeup::ActiveModel = record.clone().into();
     match what {
         HandedIn::PaperPhoto if record.paper_received_at.is_none() => {
             active.paper_received_at = Set(Some(now));
@@ -1129,6 +1147,47 @@ pub async fn record_received(
         .ok_or(ErrorCode::NotFound)?;
     txn.commit().await?;
     Ok((entry, unit.code, record))
+}
+
+/// Takes a paper photo's receipt back within [`UNDO_WINDOW`] (a wrong
+/// student): the receipt is cleared, and a record the receipt itself made
+/// (the student never declared) goes with it.
+pub async fn undo_paper_received(
+    state: &AppState,
+    viewer: &StaffAssignment,
+    entry_id: i64,
+) -> AppResult<roster_entry::Model> {
+    if !matches!(
+        viewer,
+        StaffAssignment::Admin | StaffAssignment::UnitSecretary { .. }
+    ) {
+        return Err(ErrorCode::Forbidden.into());
+    }
+    let (entry, _) = visible_entry(&state.db, viewer, entry_id).await?;
+    let record = offline_makeup::Entity::find()
+        .filter(offline_makeup::Column::RosterEntryId.eq(entry.id))
+        .one(&state.db)
+        .await?
+        .ok_or(ErrorCode::NotFound)?;
+    let Some(at) = record.paper_received_at else {
+        return Err(ErrorCode::NotFound.into());
+    };
+    if Utc::now() - at > UNDO_WINDOW {
+        return Err(ErrorCode::UndoWindowPassed.into());
+    }
+    use sea_orm::{ActiveModelTrait, ModelTrait};
+    let txn = crate::service::begin_write(&state.db).await?;
+    if record.declared_at == at && record.e_photo_received_at.is_none() {
+        record.delete(&txn).await?;
+    } else {
+        let mut active: offline_makeup::ActiveModel = record.into();
+        active.paper_received_at = Set(None);
+        active.paper_received_by = Set(None);
+        active.update(&txn).await?;
+    }
+    refresh_state(&txn, entry.id).await?;
+    txn.commit().await?;
+    Ok(entry)
 }
 
 /// Offline make-ups in a scope with their students, optionally only those

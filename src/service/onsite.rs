@@ -200,12 +200,78 @@ pub async fn mark_photographed(
     reload(state, booking_id).await
 }
 
-/// `POST /onsite/walk-ins`: checks in a roster student who comes without a
-/// booking (bound or not: foreign students often never open the
-/// mini-program), if the session serves their unit, it is the session's day
-/// and the journey allows a shot. A walk-in takes no bookable place. A
-/// student whose booking is for this session is simply checked in; one
-/// booked elsewhere is refused. Nothing is recorded for a refused walk-in.
+/// How long a check-in or "photographed" may be taken back at the door.
+pub const UNDO_WINDOW: chrono::TimeDelta = chrono::TimeDelta::minutes(2);
+
+fn within_window(at: Option<DateTime<Utc>>) -> AppResult<()> {
+    match at {
+        Some(at) if Utc::now() - at <= UNDO_WINDOW => Ok(()),
+        _ => Err(ErrorCode::UndoWindowPassed.into()),
+    }
+}
+
+/// Takes "photographed" back within [`UNDO_WINDOW`]: checked in again, the
+/// fee not recorded.
+pub async fn undo_photographed(state: &AppState, booking_id: i64) -> AppResult<Attendance> {
+    let current = reload(state, booking_id).await?;
+    if current.detail.booking.status != BookingStatus::Photographed.as_str() {
+        return Err(ErrorCode::NotCheckedIn.into());
+    }
+    within_window(current.detail.booking.photographed_at)?;
+    let txn = crate::service::begin_write(&state.db).await?;
+    booking::Entity::update_many()
+        .col_expr(
+            booking::Column::Status,
+            Expr::value(BookingStatus::CheckedIn.as_str()),
+        )
+        .col_expr(
+            booking::Column::PhotographedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(booking::Column::FeePaid, Expr::value(false))
+        .col_expr(booking::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(booking::Column::Id.eq(booking_id))
+        .filter(booking::Column::Status.eq(BookingStatus::Photographed.as_str()))
+        .exec(&txn)
+        .await?;
+    makeup::refresh_state(&txn, current.entry.id).await?;
+    txn.commit().await?;
+    reload(state, booking_id).await
+}
+
+/// Takes a check-in back within [`UNDO_WINDOW`] (the wrong student at the
+/// door): a walk-in's record is cancelled, a booked student's booking is
+/// booked again. Returns the roster entry.
+pub async fn undo_check_in(state: &AppState, booking_id: i64) -> AppResult<roster_entry::Model> {
+    let current = reload(state, booking_id).await?;
+    let b = &current.detail.booking;
+    if b.status != BookingStatus::CheckedIn.as_str() {
+        return Err(ErrorCode::NotCheckedIn.into());
+    }
+    within_window(b.checked_in_at)?;
+    // A walk-in is created checked in; a booking was made before.
+    let walk_in = b.checked_in_at == Some(b.created_at);
+    let back = if walk_in {
+        BookingStatus::Cancelled
+    } else {
+        BookingStatus::Booked
+    };
+    let active = (!walk_in).then_some(current.entry.id);
+    booking::Entity::update_many()
+        .col_expr(booking::Column::Status, Expr::value(back.as_str()))
+        .col_expr(
+            booking::Column::CheckedInAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(booking::Column::ActiveEntryId, Expr::value(active))
+        .col_expr(booking::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(booking::Column::Id.eq(booking_id))
+        .filter(booking::Column::Status.eq(BookingStatus::CheckedIn.as_str()))
+        .exec(&state.db)
+        .await?;
+    Ok(current.entry)
+}
+
 /// A walk-in's outcome: the attendance, and the session the student's
 /// booking was moved from, when it was (for the audit log).
 pub struct WalkIn {
@@ -213,9 +279,14 @@ pub struct WalkIn {
     pub moved_from: Option<i64>,
 }
 
-/// Checks in a roster student at this session without a booking here. A
-/// student booked for another session is refused with that session named,
-/// unless `move_booking`: then the booking moves here when a seat is free.
+/// `POST /onsite/walk-ins`: checks in a roster student who comes without a
+/// booking (bound or not: foreign students often never open the
+/// mini-program), if the session serves their unit, it is the session's day
+/// and the journey allows a shot. A walk-in takes no bookable place. A
+/// student whose booking is for this session is simply checked in; one
+/// booked elsewhere is refused with that session named, unless
+/// `move_booking`: then the booking moves here when a seat is free. Nothing
+/// is recorded for a refused walk-in.
 pub async fn walk_in(
     state: &AppState,
     session_id: i64,

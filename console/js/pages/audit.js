@@ -1,12 +1,14 @@
-// Audit log (Graduate School): who read or changed what. Rendered from the
-// items the API returns, whatever their fields, newest first; older pages
-// on demand. A server without the endpoint says so plainly.
+// Audit log (Graduate School): who read or changed what, in Chinese, newest
+// first; older pages on demand; a filter by action. A run of look-ups by one
+// person (views of records or photos) folds into one row with its count. A
+// server without the endpoint says so plainly.
 
 import { api } from '../api.js';
-import { busy, field, fmtTime, formValues, h, pageHeader, replace, table } from '../ui.js';
+import { AUDIT_ACTIONS } from '../labels.js';
+import { busy, field, fmtTime, formValues, h, pageHeader, replace, select, table } from '../ui.js';
 
 const PREFERRED = ['at', 'at_local', 'actor', 'role', 'action_label', 'action', 'student_no', 'student_number', 'detail', 'ip', 'request_id'];
-const HIDDEN = new Set(['id', 'actor_kind', 'actor_id', 'roster_entry_id']);
+const HIDDEN = new Set(['id', 'actor_kind', 'actor_id', 'roster_entry_id', 'action', 'folded']);
 const HEADERS = {
   at: '时间',
   at_local: '时间',
@@ -32,6 +34,24 @@ function columnsOf(items) {
   }));
 }
 
+const VIEWS = new Set(['record_viewed', 'photo_viewed']);
+
+/** Consecutive views by the same person become one row: "查看学生信息 ×12". */
+function fold(items) {
+  const rows = [];
+  for (const item of items) {
+    const last = rows[rows.length - 1];
+    if (last && VIEWS.has(item.action) && last.action === item.action && last.actor === item.actor) {
+      last.folded += 1;
+      last.action_label = `${item.action_label} ×${last.folded}`;
+      last.detail = `${last.folded} 次，最早 ${fmtTime(item.at)}`;
+      continue;
+    }
+    rows.push({ ...item, folded: 1 });
+  }
+  return rows;
+}
+
 function show(value) {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return fmtTime(value);
@@ -55,6 +75,7 @@ export default async function render(page) {
     { class: 'toolbar', id: 'audit-filter' },
     field('学号', h('input', { name: 'student', maxlength: '32', autocomplete: 'off' })),
     field('操作人（用户名）', h('input', { name: 'actor', maxlength: '64', autocomplete: 'off' })),
+    field('操作', select([['', '全部操作'], ...Object.entries(AUDIT_ACTIONS)], '', { name: 'action', id: 'audit-action' })),
     field('从（含）', h('input', { name: 'from', type: 'date' })),
     field('到（含）', h('input', { name: 'to', type: 'date' })),
     submit,
@@ -77,8 +98,11 @@ export default async function render(page) {
       : null;
     replace(
       results,
-      h('p', { class: 'muted' }, `显示 ${items.length} 条，最新的在前。`),
-      table(columnsOf(items), items, { empty: '没有符合条件的记录 (no entries)' }),
+      h('p', { class: 'muted' }, `显示 ${items.length} 条，最新的在前；同一人连续的查看合并为一行。`),
+      table(columnsOf(items), fold(items), {
+        empty: '没有符合条件的记录 (no entries)',
+        rowAttrs: (r) => ({ dataset: { action: r.action, folded: String(r.folded) } }),
+      }),
       more ? h('div', { class: 'pager' }, more) : null,
     );
   }
@@ -112,6 +136,7 @@ export default async function render(page) {
     query = {
       student: v.student || undefined,
       actor: v.actor || undefined,
+      action: v.action || undefined,
       from: dayStart(v.from),
       to: dayStart(v.to, 1),
     };

@@ -196,11 +196,35 @@ export default async function render(page, { user }) {
         },
         paid ? '✓ 已拍摄 · 已缴费 15 元' : '已拍摄 · 未缴费',
       );
+    // A slip is taken back within two minutes (the server refuses later).
+    const undo = (what, text) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn',
+          id: `undo-${what}`,
+          onclick: async (e) => {
+            const done = await busy(e.currentTarget, () => api.del(`/onsite/attendances/${a.id}/${what}`));
+            if (done === undefined) return;
+            if (what === 'check-in') {
+              toast(`已撤销 ${a.name} 的签到`, 'success');
+              replace(result);
+            } else {
+              toast(`已撤销 ${a.name} 的“已拍摄”`, 'success');
+              remember(done);
+              showAttendance(done);
+            }
+            paintArrivals();
+          },
+        },
+        text,
+      );
     const actions =
       status === 'checked_in'
-        ? h('div', { class: 'result-actions' }, mark(true), mark(false))
-        : status === 'photographed' && !a.fee_paid
-          ? h('div', { class: 'result-actions' }, mark(true))
+        ? h('div', { class: 'result-actions' }, mark(true), mark(false), undo('check-in', '撤销签到（2 分钟内）'))
+        : status === 'photographed'
+          ? h('div', { class: 'result-actions' }, a.fee_paid ? null : mark(true), undo('photographed', '撤销“已拍摄”（2 分钟内）'))
           : null;
     replace(
       result,

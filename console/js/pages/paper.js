@@ -88,7 +88,17 @@ export default async function render(page, { user }) {
       if (done) {
         toast(`已登记 ${done.student.name} 的纸质相片`, 'success');
         byNumber.reset();
-        replace(confirmBox);
+        // Recorded for the wrong student: two minutes to take it back.
+        const undo = h('button', { type: 'button', class: 'btn btn-small', id: 'paper-undo' }, '撤销');
+        undo.addEventListener('click', async () => {
+          const back = await busy(undo, () => api.del(`/staff/students/${s.id}/paper-photo-received`), { errorTarget: byNumberError });
+          if (back !== undefined) {
+            toast(`已撤销 ${s.name} 的纸质相片登记`, 'success');
+            replace(confirmBox);
+            draw();
+          }
+        });
+        replace(confirmBox, h('div', { class: 'alert alert-ok row' }, h('span', {}, `已登记 ${s.name}（${s.student_no}）的纸质相片；2 分钟内可撤销`), undo));
         draw();
       }
     });

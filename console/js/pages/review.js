@@ -147,6 +147,8 @@ export default async function render(page, { user }) {
   }
 
   function advance(item) {
+    // On a phone the next photo starts at the top of the screen again.
+    body.scrollIntoView({ block: 'start' });
     queue = queue.filter((q) => q.photo.id !== item.photo.id);
     forget(item.photo.id);
     total = Math.max(0, total - 1);
@@ -175,54 +177,56 @@ export default async function render(page, { user }) {
     }
   }
 
+  // Choosing a reason only selects it, so a comment can follow; 确认退回
+  // sends it.
   function reasonsPanel(item) {
+    let chosen = null;
     const comment = h('textarea', {
       id: 'reject-comment',
       maxlength: '500',
       placeholder: '给学生的说明（可选；选“其他”时必填） Comment for the student',
     });
     const error = h('p', { class: 'form-error', hidden: true, role: 'alert' });
-    const confirmOther = h(
-      'button',
-      { type: 'button', class: 'btn btn-danger-solid', id: 'confirm-other', hidden: true },
-      '确认退回（其他）',
+    const confirm = h('button', { type: 'button', class: 'btn btn-danger-solid', id: 'reject-confirm', disabled: true }, '确认退回');
+    const buttons = REJECT_REASONS.map(([code, text], i) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn reason',
+          'aria-pressed': 'false',
+          dataset: { reason: code, key: String(i + 1) },
+          onclick: (e) => {
+            chosen = code;
+            for (const b of buttons) b.setAttribute('aria-pressed', String(b === e.currentTarget));
+            confirm.disabled = false;
+            confirm.textContent = `确认退回：${text}`;
+            error.hidden = true;
+            if (code === 'other') comment.focus();
+          },
+        },
+        h('kbd', {}, String(i + 1)),
+        text,
+      ),
     );
-    const submitReason = (button, code) => {
+    confirm.addEventListener('click', () => {
       const text = comment.value.trim();
-      if (code === 'other' && !text) {
-        confirmOther.hidden = false;
+      if (chosen === 'other' && !text) {
         error.hidden = false;
         error.textContent = '选择“其他”时请填写说明 (a comment is required for “other”)';
         comment.focus();
         return;
       }
-      decide(button, { decision: 'reject', reason_code: code, comment: text || undefined });
-    };
-    confirmOther.addEventListener('click', () => submitReason(confirmOther, 'other'));
+      decide(confirm, { decision: 'reject', reason_code: chosen, comment: text || undefined });
+    });
     return h(
       'div',
       { class: 'reasons', id: 'reasons', hidden: !rejecting },
-      h('strong', {}, `退回 ${item.student.name} 的照片：选择原因 (choose a reason)`),
-      h(
-        'div',
-        { class: 'reason-grid' },
-        REJECT_REASONS.map(([code, text], i) =>
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'btn reason',
-              dataset: { reason: code, key: String(i + 1) },
-              onclick: (e) => submitReason(e.currentTarget, code),
-            },
-            h('kbd', {}, String(i + 1)),
-            text,
-          ),
-        ),
-      ),
+      h('strong', {}, `退回 ${item.student.name} 的照片：选择原因，再确认 (choose a reason, then confirm)`),
+      h('div', { class: 'reason-grid' }, buttons),
       comment,
       error,
-      h('div', { class: 'row' }, confirmOther, h('button', { type: 'button', class: 'btn', onclick: () => toggleReject(false) }, '取消', h('kbd', {}, 'Esc'))),
+      h('div', { class: 'row' }, confirm, h('button', { type: 'button', class: 'btn', onclick: () => toggleReject(false) }, '取消', h('kbd', {}, 'Esc'))),
     );
   }
 
@@ -235,7 +239,16 @@ export default async function render(page, { user }) {
     }
   }
 
+  // Nothing is decided on a photo nobody has seen.
+  function decidable(on) {
+    for (const id of ['approve', 'reject']) {
+      const button = body.querySelector(`#${id}`);
+      if (button) button.disabled = !on;
+    }
+  }
+
   async function showImage(frame, item, caption) {
+    decidable(false);
     const img = h('img', { id: 'review-photo', alt: `${item.student.name} 的补拍照片`, dataset: { photoId: String(item.photo.id) } });
     replace(frame, h('div', { class: 'loading' }, h('span', { class: 'spinner' }), '照片加载中…'));
     try {
@@ -246,9 +259,29 @@ export default async function render(page, { user }) {
       if (current() !== item) return;
       replace(frame, img);
       caption.dataset.loaded = 'true';
+      decidable(true);
     } catch (err) {
       replace(frame, h('div', { class: 'alert alert-error' }, `照片无法加载：${errorMessage(err)}`));
     }
+  }
+
+  // A re-upload: what was wrong last time, with that photo's thumbnail.
+  function previousRejection(item) {
+    const prev = item.previous_rejection;
+    if (!prev) return null;
+    const thumb = h('img', { class: 'previous-thumb', alt: '上次退回的照片', width: 60, height: 80 });
+    image(prev.id, 'thumb').then((url) => (thumb.src = url), () => thumb.remove());
+    return h(
+      'div',
+      { class: 'alert alert-warn previous', id: 'review-previous' },
+      thumb,
+      h(
+        'div',
+        {},
+        h('strong', {}, `重新上传：上次于 ${fmtTime(prev.reviewed_at)} 被退回`),
+        h('p', {}, `原因：${prev.reject_reason_label || '—'}${prev.comment ? `；说明：${prev.comment}` : ''}`),
+      ),
+    );
   }
 
   function show() {
@@ -293,13 +326,13 @@ export default async function render(page, { user }) {
     const failed = p.checks.filter((c) => !c.passed);
     const approve = h(
       'button',
-      { type: 'button', class: 'btn btn-ok btn-big', id: 'approve', onclick: (e) => decide(e.currentTarget, { decision: 'approve' }) },
+      { type: 'button', class: 'btn btn-ok btn-big', id: 'approve', disabled: true, onclick: (e) => decide(e.currentTarget, { decision: 'approve' }) },
       '✓ 通过',
       h('kbd', {}, 'A'),
     );
     const reject = h(
       'button',
-      { type: 'button', class: 'btn btn-danger btn-big', id: 'reject', onclick: () => toggleReject(!rejecting) },
+      { type: 'button', class: 'btn btn-danger btn-big', id: 'reject', disabled: true, onclick: () => toggleReject(!rejecting) },
       '✗ 退回…',
       h('kbd', {}, 'R'),
     );
@@ -327,6 +360,7 @@ export default async function render(page, { user }) {
             h('span', {}, label(CATEGORIES, s.category)),
             h('span', {}, `上传于 ${fmtTime(p.uploaded_at)}`),
           ),
+          previousRejection(item),
           h('div', { class: 'decision' }, approve, reject),
           reasonsPanel(item),
           h(
@@ -342,7 +376,7 @@ export default async function render(page, { user }) {
             '快捷键：',
             h('kbd', {}, 'A'), ' 通过 · ',
             h('kbd', {}, 'R'), ' 退回 · ',
-            h('kbd', {}, '1'), '–', h('kbd', {}, '7'), ' 选择原因 · ',
+            h('kbd', {}, '1'), '–', h('kbd', {}, '7'), ' 选择原因（再点确认） · ',
             h('kbd', {}, '→'), ' 下一张 · ',
             h('kbd', {}, '←'), ' 上一张 · ',
             h('kbd', {}, 'Esc'), ' 取消',
@@ -373,7 +407,7 @@ export default async function render(page, { user }) {
     if (key === 'a' && !rejecting) {
       e.preventDefault();
       body.querySelector('#approve')?.click();
-    } else if (key === 'r') {
+    } else if (key === 'r' && !body.querySelector('#reject')?.disabled) {
       e.preventDefault();
       toggleReject(!rejecting);
     } else if (rejecting && /^[1-7]$/.test(key)) {

@@ -169,9 +169,34 @@ function campusesTab(container) {
 
 // ---------------------------------------------------------------- units
 
+// Units in the order chosen: by code, name or campus.
+const byCode = (a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+const UNIT_ORDER = {
+  code: byCode,
+  name: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+  campus: (a, b) => a.campus_id - b.campus_id || byCode(a, b),
+};
+
 function unitsTab(container) {
   const list = h('div');
   const form = h('div');
+  let order = 'code';
+  const sorter = select(
+    [
+      ['code', '按代码排序'],
+      ['name', '按名称排序'],
+      ['campus', '按校区排序'],
+    ],
+    order,
+    {
+      id: 'units-order',
+      'aria-label': '排序',
+      onchange: (e) => {
+        order = e.target.value;
+        draw();
+      },
+    },
+  );
   const draw = () =>
     load(list, async () => {
       const [units, campuses] = await Promise.all([api.get('/admin/units'), api.get('/admin/campuses')]);
@@ -212,25 +237,44 @@ function unitsTab(container) {
             },
           },
         ],
-        units.items,
-        { empty: '还没有培养单位' },
+        [...units.items].sort(UNIT_ORDER[order]),
+        { empty: '还没有培养单位', rowAttrs: (u) => ({ dataset: { unitCode: u.code } }) },
       );
     });
-  container.append(form, list);
+  container.append(form, h('div', { class: 'toolbar' }, sorter), list);
   draw();
 }
 
 // ---------------------------------------------------------------- sessions
 
-function sessionFields(s, campusOptions) {
+// The most students already booked into one slot of the session: its
+// capacity cannot go below it.
+const mostBooked = (s) => Math.max(0, ...(s.slots || []).map((slot) => slot.booked));
+
+function sessionFields(s, campusOptions, units) {
+  const floor = Math.max(1, mostBooked(s));
+  const served = new Set(s.unit_codes || []);
+  // Units are ticked from the list, never typed.
+  const unitBoxes = h(
+    'fieldset',
+    { class: 'checks-grid', id: 'session-units' },
+    h('legend', {}, '面向单位（不选 = 本校区全部单位）'),
+    units.map((u) =>
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'unit_codes', value: u.code, checked: served.has(u.code) }), `${u.name} (${u.code})`),
+    ),
+  );
   return [
     field('校区', select(campusOptions, s.campus_code || '', { name: 'campus_code', required: true, disabled: Boolean(s.id) }), s.id ? '已建场次不能换校区' : null),
     field('日期', input('date', { type: 'date', required: true, value: s.date || '' })),
     field('地点（教室）', input('rooms', { required: true, maxlength: '512', value: s.rooms || '', placeholder: '如 公共教学楼 C101' })),
     field('时间段', input('windows', { required: true, value: (s.windows || []).join(', '), placeholder: '09:00-12:00, 13:30-17:00' }), '用逗号分隔，按时间顺序'),
     field('每个时段（分钟）', input('slot_minutes', { type: 'number', required: true, min: '5', max: '240', value: s.slot_minutes ?? 30 })),
-    field('每时段容量（人）', input('capacity_per_slot', { type: 'number', required: true, min: '1', max: '1000', value: s.capacity_per_slot ?? 40 })),
-    field('面向单位（代码）', input('unit_codes', { value: (s.unit_codes || []).join(', '), placeholder: '留空 = 本校区全部单位' }), '用逗号分隔，如 CS, HOSP1'),
+    field(
+      '每时段容量（人）',
+      input('capacity_per_slot', { type: 'number', required: true, min: String(floor), max: '1000', value: s.capacity_per_slot ?? 40 }),
+      floor > 1 ? `已有时段约了 ${floor} 人，容量不能低于 ${floor}` : null,
+    ),
+    unitBoxes,
     field('预约开始', input('booking_opens_at', { type: 'datetime-local', value: toLocalInput(s.booking_opens_at) }), '留空：活动开放即可预约'),
     field('预约截止', input('booking_closes_at', { type: 'datetime-local', value: toLocalInput(s.booking_closes_at) }), '留空：第一个时段前一小时'),
   ];
@@ -249,7 +293,7 @@ function sessionBody(v, before) {
     windows: list(v.windows),
     slot_minutes: Number(v.slot_minutes),
     capacity_per_slot: Number(v.capacity_per_slot),
-    unit_codes: list(v.unit_codes || ''),
+    unit_codes: v.unit_codes,
     booking_opens_at: fromLocalInput(v.booking_opens_at) || undefined,
     booking_closes_at: fromLocalInput(v.booking_closes_at) || undefined,
   };
@@ -291,15 +335,18 @@ async function sessionsBody() {
   const body = h('div', { id: 'sessions-list' });
   const campuses = (await api.get('/admin/campuses')).items;
   const campusOptions = campuses.map((c) => [c.code, `${c.name} (${c.code})`]);
+  const units = (await api.get('/admin/units')).items;
 
   const edit = (s) => {
     replace(
       editor,
       formCard(
         s ? `修改场次 ${sessionLabel(s)}` : `新建场次（${campaign.name}）`,
-        sessionFields(s || {}, campusOptions),
+        sessionFields(s || {}, campusOptions, units),
         s ? '保存' : '新建',
-        async (v) => {
+        async (values, form) => {
+          // Ticked units: every checkbox of the name, not FormData's last.
+          const v = { ...values, unit_codes: [...form.querySelectorAll("input[name='unit_codes']:checked")].map((b) => b.value) };
           if (s) {
             const patch = sessionBody(v, s);
             if (!Object.keys(patch).length) {
@@ -341,11 +388,14 @@ async function sessionsBody() {
                 'div',
                 { class: 'nowrap-row' },
                 h('button', { type: 'button', class: 'btn btn-small', onclick: () => edit(s) }, '修改'),
-                confirmButton('删除', '确认删除？', async () => {
-                  await api.del(`/admin/sessions/${s.id}`);
-                  toast(`已删除场次 #${s.id}`, 'success');
-                  draw();
-                }),
+                // A booked session is not deleted: say why instead.
+                mostBooked(s) > 0
+                  ? h('span', { class: 'muted', dataset: { noDelete: String(s.id) } }, '已有预约，不能删除')
+                  : confirmButton('删除', '确认删除？', async () => {
+                      await api.del(`/admin/sessions/${s.id}`);
+                      toast(`已删除场次 #${s.id}`, 'success');
+                      draw();
+                    }),
               ),
           },
         ],

@@ -11,7 +11,7 @@ export interface paths {
          * @description Every staff read of a photo or a student's record, every review
          *     decision, import, export, binding change, staff-account change,
          *     consent withdrawal and retention run. Filters: `student` (student
-         *     number), `actor` (staff username), `from`/`to` (RFC 3339; `to` is
+         *     number), `actor` (staff username), `action`, `from`/`to` (RFC 3339; `to` is
          *     exclusive). Newest first, `limit` ≤ 500 (default 100); page with
          *     `before_id`. The log is append-only: no operation edits or deletes it.
          *     Errors: 400 `invalid_request`, 401 `unauthenticated`, 403 `forbidden`.
@@ -1188,6 +1188,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/onsite/attendances/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a check-in back
+         * @description Within 2 minutes (the wrong student at the door): a walk-in's record
+         *     is cancelled and not counted; a booked student's booking is booked
+         *     again. Audited.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+         *     409 `not_checked_in`, `undo_window_passed`.
+         */
+        delete: operations["undo_check_in"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/onsite/attendances/{id}/photographed": {
         parameters: {
             query?: never;
@@ -1204,7 +1228,14 @@ export interface paths {
          *     `collection_code_required`, `makeup_in_progress`, `already_photographed`.
          */
         post: operations["mark_photographed"];
-        delete?: never;
+        /**
+         * Take "photographed" back
+         * @description Within 2 minutes of marking (a slip of the finger): the student is
+         *     checked in again and the fee not recorded. Audited.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden`, 404 `not_found`,
+         *     409 `not_checked_in` (not photographed), `undo_window_passed`.
+         */
+        delete: operations["undo_photographed"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1846,7 +1877,15 @@ export interface paths {
          *     404 `not_found`, 409 `makeup_in_progress`.
          */
         post: operations["paper_photo_received"];
-        delete?: never;
+        /**
+         * Take a paper photo's receipt back
+         * @description Within 2 minutes (recorded for the wrong student): the receipt is
+         *     cleared, and an offline record the receipt itself created (the student
+         *     never declared one) is removed. Audited.
+         *     Errors: 401 `unauthenticated`, 403 `forbidden` (another unit),
+         *     404 `not_found` (no receipt), 409 `undo_window_passed`.
+         */
+        delete: operations["undo_paper_photo_received"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1964,7 +2003,7 @@ export interface components {
          *     decisions, imports, exports, binding and staff-account changes.
          * @enum {string}
          */
-        AuditAction: "photo_viewed" | "record_viewed" | "review_decided" | "hand_in_recorded" | "list_imported" | "data_exported" | "binding_changed" | "collection_code_changed" | "staff_account_changed" | "booking_moved_on_site" | "error_report_handled" | "consent_withdrawn" | "staff_login_failed" | "retention_run";
+        AuditAction: "photo_viewed" | "record_viewed" | "review_decided" | "hand_in_recorded" | "list_imported" | "data_exported" | "binding_changed" | "collection_code_changed" | "staff_account_changed" | "booking_moved_on_site" | "undone" | "error_report_handled" | "consent_withdrawn" | "staff_login_failed" | "retention_run";
         /**
          * AuditItem
          * @description One audit entry.
@@ -2661,7 +2700,7 @@ export interface components {
          * @description Every error code of the service: stable, snake_case, for programs (the `message` is for people).
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthenticated" | "invalid_credentials" | "wechat_code_invalid" | "dev_login_disabled" | "forbidden" | "already_has_chsi_photo" | "consent_required" | "not_found" | "photo_deleted" | "not_on_roster" | "method_not_allowed" | "username_taken" | "cannot_disable_self" | "current_password_required" | "wrong_current_password" | "already_exists" | "another_campaign_open" | "session_has_bookings" | "capacity_below_bookings" | "no_open_campaign" | "roster_entry_taken" | "already_bound" | "not_bound" | "collection_code_required" | "collection_code_in_use" | "collection_code_locked" | "session_not_for_unit" | "booking_closed" | "slot_full" | "already_booked" | "booking_not_active" | "invalid_check_in_code" | "check_in_code_expired" | "not_session_day" | "wrong_session" | "not_checked_in" | "session_not_full" | "already_waiting" | "request_in_progress" | "cancel_window_closed" | "payload_too_large" | "request_timeout" | "unsupported_media_type" | "consent_version_outdated" | "photo_already_approved" | "retention_running" | "makeup_closed" | "already_photographed" | "makeup_in_progress" | "booking_active" | "makeup_pending" | "photo_already_rejected" | "photo_not_pending" | "photo_not_on_chsi_yet" | "self_check_closed" | "error_report_open" | "photo_not_verified" | "already_resolved" | "report_not_forwarded" | "report_already_forwarded" | "already_reviewed" | "decision_final" | "image_too_large" | "image_metadata_too_large" | "not_an_image" | "photo_check_failed" | "idempotency_key_reused" | "invalid_rows" | "too_many_rows" | "archive_too_large" | "too_many_attempts" | "wechat_rate_limited" | "internal_error" | "service_unavailable" | "storage_unavailable" | "wechat_unavailable";
+        ErrorCode: "invalid_request" | "unauthenticated" | "invalid_credentials" | "wechat_code_invalid" | "dev_login_disabled" | "forbidden" | "already_has_chsi_photo" | "consent_required" | "not_found" | "photo_deleted" | "not_on_roster" | "method_not_allowed" | "username_taken" | "cannot_disable_self" | "current_password_required" | "wrong_current_password" | "already_exists" | "another_campaign_open" | "session_has_bookings" | "capacity_below_bookings" | "no_open_campaign" | "roster_entry_taken" | "already_bound" | "not_bound" | "collection_code_required" | "collection_code_in_use" | "collection_code_locked" | "session_not_for_unit" | "booking_closed" | "slot_full" | "already_booked" | "booking_not_active" | "invalid_check_in_code" | "check_in_code_expired" | "not_session_day" | "wrong_session" | "not_checked_in" | "session_not_full" | "already_waiting" | "request_in_progress" | "cancel_window_closed" | "payload_too_large" | "request_timeout" | "unsupported_media_type" | "consent_version_outdated" | "photo_already_approved" | "retention_running" | "makeup_closed" | "already_photographed" | "makeup_in_progress" | "booking_active" | "makeup_pending" | "photo_already_rejected" | "photo_not_pending" | "photo_not_on_chsi_yet" | "self_check_closed" | "error_report_open" | "photo_not_verified" | "already_resolved" | "report_not_forwarded" | "report_already_forwarded" | "already_reviewed" | "undo_window_passed" | "decision_final" | "image_too_large" | "image_metadata_too_large" | "not_an_image" | "photo_check_failed" | "idempotency_key_reused" | "invalid_rows" | "too_many_rows" | "archive_too_large" | "too_many_attempts" | "wechat_rate_limited" | "internal_error" | "service_unavailable" | "storage_unavailable" | "wechat_unavailable";
         /**
          * @description The only reasons a student may report their CHSI photo as wrong.
          *     Disliking how one looks is not among them.
@@ -3154,6 +3193,11 @@ export interface components {
             /** Format: int64 */
             original_bytes: number;
             photo: components["schemas"]["PhotoView"];
+            /**
+             * @description The student's last rejected upload before this one (a re-upload):
+             *     its reason and comment, to check the new photo against.
+             */
+            previous_rejection?: components["schemas"]["PhotoView"] | null;
             student: components["schemas"]["StudentRef"];
             /**
              * @description The 120×160 thumbnail for the list (`image_path` with
@@ -3865,6 +3909,8 @@ export interface operations {
             query?: {
                 student?: string;
                 actor?: string;
+                /** @description Only this kind of action (e.g. `review_decided`). */
+                action?: components["schemas"]["AuditAction"];
                 from?: string;
                 to?: string;
                 before_id?: number;
@@ -11371,6 +11417,126 @@ export interface operations {
             };
         };
     };
+    undo_check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Taken back. */
+            204: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `not_checked_in`, `undo_window_passed`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_checked_in" | "undo_window_passed";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
     mark_photographed: {
         parameters: {
             query?: never;
@@ -11506,6 +11672,128 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    undo_photographed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Take "photographed" back */
+            200: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["AttendanceView"];
+                };
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `not_checked_in`, `undo_window_passed`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_checked_in" | "undo_window_passed";
                     };
                 };
             };
@@ -15008,6 +15296,126 @@ export interface operations {
                     "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "makeup_in_progress";
+                    };
+                };
+            };
+            /** @description Internal Server Error. `code`: `internal_error`. */
+            500: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable. `code`: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    undo_paper_photo_received: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content: Take a paper photo's receipt back */
+            204: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request. `code`: `invalid_request`. */
+            400: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "invalid_request";
+                    };
+                };
+            };
+            /** @description Unauthorized. `code`: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden. `code`: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found. `code`: `not_found`. */
+            404: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict. `code`: `undo_window_passed`. */
+            409: {
+                headers: {
+                    /** @description Id of this request in the server logs. */
+                    "X-REQUEST-ID": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "undo_window_passed";
                     };
                 };
             };
