@@ -169,6 +169,51 @@ async fn walk_ins_need_a_code_and_reach_students_who_never_opened_the_mini_progr
 }
 
 #[tokio::test]
+async fn a_walk_in_already_on_chsi_is_told_not_to_shoot_and_nothing_is_counted() {
+    let app = spawn_app().await;
+    let (admin, session) = setup(&app, 1, 5).await;
+    // A second roster file adds a student whose photo is already on CHSI.
+    let rows = format!("{}\n30000009,有照片,CS,境内,上半年,否,是,\n", common::ROSTER_HEADER);
+    let resp = app
+        .upload_roster(
+            session["campaign_id"].as_i64().unwrap(),
+            rows.into_bytes(),
+            "r.csv",
+            &admin,
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    common::make_today(&app, &session).await;
+    let staff = onsite(&app).await;
+
+    // Never bound, yet the door hears "already has a photo", not "bind".
+    let body = assert_error(
+        walk_in(&app, &staff, &session, "30000009").await,
+        StatusCode::FORBIDDEN,
+        "already_has_chsi_photo",
+    )
+    .await;
+    let message = body["message"].as_str().unwrap();
+    assert!(
+        message.contains("30000009") && message.contains("请勿拍摄"),
+        "{message}"
+    );
+    assert!(!message.contains("绑定"), "{message}");
+    assert_eq!(bookings_of(&app, "30000009").await, 0);
+    let counts = parts(
+        app.get(
+            &format!("/api/v1/staff/sessions/{}/bookings", session["id"]),
+            Some(&admin),
+        )
+        .await,
+    )
+    .await
+    .1["counts"]
+        .clone();
+    assert_eq!(counts["checked_in"], 0, "{counts}");
+}
+
+#[tokio::test]
 async fn one_photo_path_per_student() {
     let app = spawn_app().await;
     let (admin, session) = setup(&app, 4, 1).await;
