@@ -173,7 +173,10 @@ async fn a_walk_in_already_on_chsi_is_told_not_to_shoot_and_nothing_is_counted()
     let app = spawn_app().await;
     let (admin, session) = setup(&app, 1, 5).await;
     // A second roster file adds a student whose photo is already on CHSI.
-    let rows = format!("{}\n30000009,有照片,CS,境内,上半年,否,是,\n", common::ROSTER_HEADER);
+    let rows = format!(
+        "{}\n30000009,有照片,CS,境内,上半年,否,是,\n",
+        common::ROSTER_HEADER
+    );
     let resp = app
         .upload_roster(
             session["campaign_id"].as_i64().unwrap(),
