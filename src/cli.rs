@@ -1,4 +1,5 @@
-//! The command line: `serve` (default), `migrate`, `create-staff`, `seed-demo`.
+//! The command line: `serve` (default), `migrate`, `create-staff`, `seed-demo`,
+//! `backup`, `restore`.
 
 use std::{io::BufRead, process::ExitCode};
 
@@ -8,6 +9,7 @@ use clap::{Parser, Subcommand};
 use chrono::Utc;
 
 use crate::{
+    backup,
     config::Config,
     domain::{Password, StaffAssignment, StaffRole, UnitCode, Username, time::shanghai},
     service::{
@@ -54,6 +56,13 @@ enum Command {
         #[arg(long)]
         as_published: bool,
     },
+    /// Back up the embedded default (SQLite and the photo folder) into DIR,
+    /// new or empty, while the service runs: the database, every photo and
+    /// a manifest with their SHA-256.
+    Backup { dir: std::path::PathBuf },
+    /// Put a backup made by `backup` into the configured data folder, which
+    /// must be empty; every file is checked against the manifest first.
+    Restore { dir: std::path::PathBuf },
 }
 
 fn parse_role(s: &str) -> Result<StaffRole, String> {
@@ -121,6 +130,22 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 "created staff account {} ({})",
                 account.username,
                 role.as_str()
+            );
+            Ok(())
+        }
+        Command::Backup { dir } => {
+            let photos = backup::backup(&config, &dir).await?;
+            println!(
+                "backed up the database and {photos} photo files into {}",
+                dir.display()
+            );
+            Ok(())
+        }
+        Command::Restore { dir } => {
+            let photos = backup::restore(&config, &dir)?;
+            println!(
+                "restored the database and {photos} photo files from {}",
+                dir.display()
             );
             Ok(())
         }

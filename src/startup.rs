@@ -96,7 +96,7 @@ pub async fn connect_cache(config: &Config) -> anyhow::Result<Arc<dyn Cache>> {
     }
 }
 
-fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
     let rest = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))?;
