@@ -288,10 +288,10 @@ pub async fn declared_errors<E: Endpoint>(
         Err(err) => render_error(err),
     };
     let status = response.status();
-    let Some(codes) = declared
-        .codes(&method, &path)
-        .filter(|_| status.is_client_error() || status.is_server_error())
-    else {
+    if !(status.is_client_error() || status.is_server_error()) {
+        return Ok(response);
+    }
+    let Some(codes) = declared.codes(&method, &path) else {
         return Ok(response);
     };
     let (parts, body) = response.into_parts();

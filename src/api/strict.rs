@@ -45,6 +45,13 @@ pub fn integral_numbers(body: &[u8]) -> Option<Vec<u8>> {
             _ => false,
         }
     }
+    // Most bodies have no such number: a byte scan spares them a parse.
+    let may_hold_one = body
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b'e' | b'E'));
+    if !may_hold_one {
+        return None;
+    }
     let mut value: Value = serde_json::from_slice(body).ok()?;
     rewrite(&mut value).then(|| value.to_string().into_bytes())
 }
