@@ -600,10 +600,10 @@ impl MakeupApi {
     ) -> AppResult<Uploaded> {
         let source = parse_source(upload.source)?;
         let file = spooled(upload.photo).await?;
+        let sha = makeup::file_sha256(&file).await?;
         let claim = match idempotency_key.0 {
             Some(key) => {
-                let photo = makeup::file_sha256(&file).await?;
-                let fingerprint = format!("{photo}:{}", source.map_or("", PhotoSource::as_str));
+                let fingerprint = format!("{sha}:{}", source.map_or("", PhotoSource::as_str));
                 let account = format!("student:{}", student.0);
                 match idempotency::begin(&self.state, &account, &key, fingerprint).await? {
                     Begun::Replay(FirstUpload { photo_id }) => {
@@ -616,7 +616,7 @@ impl MakeupApi {
             None => None,
         };
         let outcome = match makeup::count_attempt(&self.state, student.0).await {
-            Ok(()) => makeup::upload(&self.state, student.0, &file, source).await,
+            Ok(()) => makeup::upload(&self.state, student.0, &file, &sha, source).await,
             Err(err) => Err(err),
         };
         match (claim, &outcome) {

@@ -307,11 +307,13 @@ pub enum UploadOutcome {
     Refused(Vec<Check>),
 }
 
-/// Checks, normalises and stores an upload, then records it as pending.
+/// Checks, normalises and stores an upload (`original_sha`: the file's
+/// [`file_sha256`]), then records it as pending.
 pub async fn upload(
     state: &AppState,
     student_id: i64,
     file: &Path,
+    original_sha: &str,
     source: Option<PhotoSource>,
 ) -> AppResult<UploadOutcome> {
     let ctx = makeup_context(state, student_id).await?;
@@ -329,11 +331,10 @@ pub async fn upload(
         return Err(ErrorCode::MakeupPending.into());
     }
     // The same bytes would be rejected for the same reason; only a new shot helps.
-    let original_sha = file_sha256(file).await?;
     if makeup_photo::Entity::find()
         .filter(makeup_photo::Column::RosterEntryId.eq(entry.id))
         .filter(makeup_photo::Column::Status.eq(PhotoStatus::Rejected.as_str()))
-        .filter(makeup_photo::Column::OriginalSha256.eq(original_sha.as_str()))
+        .filter(makeup_photo::Column::OriginalSha256.eq(original_sha))
         .count(&state.db)
         .await?
         > 0
@@ -399,7 +400,7 @@ pub async fn upload(
         original_bytes: Set(original_bytes as i64),
         original_type: Set(original_type.to_owned()),
         normalized_sha256: Set(sha),
-        original_sha256: Set(Some(original_sha)),
+        original_sha256: Set(Some(original_sha.to_owned())),
         uploaded_at: Set(now),
         ..Default::default()
     };
