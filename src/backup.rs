@@ -61,16 +61,23 @@ fn is_empty_dir(dir: &Path) -> anyhow::Result<bool> {
             .is_none())
 }
 
-/// Copies `from` to `to` and returns its entry (size and SHA-256 of what was
-/// read), `path` being `name`.
-fn copy_hashed(from: &Path, to: &Path, name: String) -> anyhow::Result<Entry> {
-    if let Some(parent) = to.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
+/// Reads `from` once, writing it to `to` if given, and returns its entry
+/// (size and SHA-256 of what was read), `path` being `name`.
+fn hashed(from: &Path, to: Option<&Path>, name: String) -> anyhow::Result<Entry> {
     let mut input =
-        std::fs::File::open(from).with_context(|| format!("cannot read {}", from.display()))?;
-    let mut output =
-        std::fs::File::create(to).with_context(|| format!("cannot write {}", to.display()))?;
+        std::fs::File::open(from).with_context(|| format!("{} is missing", from.display()))?;
+    let mut output = match to {
+        Some(to) => {
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            Some(
+                std::fs::File::create(to)
+                    .with_context(|| format!("cannot write {}", to.display()))?,
+            )
+        }
+        None => None,
+    };
     let mut hasher = Sha256::new();
     let mut bytes = 0u64;
     let mut buffer = vec![0; 1 << 16];
@@ -80,10 +87,14 @@ fn copy_hashed(from: &Path, to: &Path, name: String) -> anyhow::Result<Entry> {
             break;
         }
         hasher.update(&buffer[..n]);
-        std::io::Write::write_all(&mut output, &buffer[..n])?;
+        if let Some(output) = output.as_mut() {
+            std::io::Write::write_all(output, &buffer[..n])?;
+        }
         bytes += n as u64;
     }
-    output.sync_all()?;
+    if let Some(output) = output {
+        output.sync_all()?;
+    }
     Ok(Entry {
         path: name,
         bytes,
@@ -129,16 +140,16 @@ pub async fn backup(config: &Config, dir: &Path) -> anyhow::Result<usize> {
     }
     std::fs::create_dir_all(dir)?;
     let created_at = chrono::Utc::now().to_rfc3339();
-    let snapshot = dir.join(format!("{DATABASE}.partial"));
+    // The snapshot and its checksum, then the photos it may name. Without
+    // the manifest, written last, a cut-off backup is no backup to restore.
+    let snapshot = dir.join(DATABASE);
     let db = startup::connect_database(config).await?;
     let target = snapshot.to_string_lossy().replace('\'', "''");
     db.execute_unprepared(&format!("VACUUM INTO '{target}'"))
         .await
         .context("VACUUM INTO failed")?;
     db.close().await.ok();
-    // The snapshot's own checksum, then the photos it may name.
-    let database = copy_hashed(&snapshot, &dir.join(DATABASE), DATABASE.into())?;
-    std::fs::remove_file(&snapshot)?;
+    let database = hashed(&snapshot, None, DATABASE.into())?;
     let mut entries = Vec::new();
     for relative in files_under(&photos)? {
         let from = photos.join(&relative);
@@ -148,7 +159,7 @@ pub async fn backup(config: &Config, dir: &Path) -> anyhow::Result<usize> {
             continue;
         }
         let to = dir.join(PHOTOS).join(&relative);
-        entries.push(copy_hashed(&from, &to, relative)?);
+        entries.push(hashed(&from, Some(&to), relative)?);
     }
     let count = entries.len();
     let manifest = Manifest {
@@ -177,10 +188,8 @@ fn verify(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
         if !inside {
             bail!("the manifest names {:?}, outside the backup", entry.path);
         }
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("{} is missing", path.display()))?;
-        let sha256 = hex::encode(Sha256::digest(&bytes));
-        if bytes.len() as u64 != entry.bytes || sha256 != entry.sha256 {
+        let found = hashed(&path, None, entry.path.clone())?;
+        if found.bytes != entry.bytes || found.sha256 != entry.sha256 {
             bail!(
                 "{} does not match the manifest (damaged backup)",
                 path.display()
@@ -208,13 +217,10 @@ pub fn restore(config: &Config, dir: &Path) -> anyhow::Result<usize> {
     )
     .context("the manifest is damaged")?;
     verify(dir, &manifest)?;
-    copy_hashed(&dir.join(DATABASE), &database, DATABASE.into())?;
+    hashed(&dir.join(DATABASE), Some(&database), DATABASE.into())?;
     for entry in &manifest.photos {
-        copy_hashed(
-            &dir.join(PHOTOS).join(&entry.path),
-            &photos.join(&entry.path),
-            entry.path.clone(),
-        )?;
+        let from = dir.join(PHOTOS).join(&entry.path);
+        hashed(&from, Some(&photos.join(&entry.path)), entry.path.clone())?;
     }
     Ok(manifest.photos.len())
 }
