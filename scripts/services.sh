@@ -69,6 +69,18 @@ ensure_browser() {
   export DP_TEST_REQUIRE_BROWSER=1
 }
 
+# ensure_node: Node.js and npm for the SDK tests and the OpenAPI gates (their
+# packages come from lockfiles); installed with apt when missing.
+ensure_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    log "installing nodejs npm with apt"
+    as_root apt-get update -qq || die "apt-get update failed"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null \
+      || die "cannot install nodejs and npm"
+  fi
+  echo "Node.js $(node --version), npm $(npm --version)"
+}
+
 WORK=$(mktemp -d /tmp/diploma-photo-test.XXXXXX)
 chmod 755 "$WORK"
 PG_USER=$(id -un)
