@@ -131,27 +131,36 @@ impl Browser {
             eprintln!("SKIPPED: chromium and chromedriver are not installed");
             return None;
         };
-        let mut driver = Command::new(&driver_bin)
-            .args(["--port=0", "--log-level=WARNING"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .process_group(0)
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", driver_bin.display()));
-        let mut lines = BufReader::new(driver.stdout.take().unwrap()).lines();
-        let port = tokio::time::timeout(WAIT, async {
-            while let Some(line) = lines.next_line().await.unwrap() {
-                if let Some(rest) = line.split("started successfully on port ").nth(1) {
-                    return rest.trim_end_matches('.').trim().parse::<u16>().ok();
+        // A chromedriver that never reports its port (seen once in a busy
+        // second pass) is killed and started again.
+        let mut started = None;
+        for _ in 0..3 {
+            let mut driver = Command::new(&driver_bin)
+                .args(["--port=0", "--log-level=WARNING"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .process_group(0)
+                .kill_on_drop(true)
+                .spawn()
+                .unwrap_or_else(|e| panic!("cannot start {}: {e}", driver_bin.display()));
+            let mut lines = BufReader::new(driver.stdout.take().unwrap()).lines();
+            let port = tokio::time::timeout(WAIT, async {
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(rest) = line.split("started successfully on port ").nth(1) {
+                        return rest.trim_end_matches('.').trim().parse::<u16>().ok();
+                    }
                 }
+                None
+            })
+            .await
+            .ok()
+            .flatten();
+            if let Some(port) = port {
+                started = Some((driver, lines, port));
+                break;
             }
-            None
-        })
-        .await
-        .ok()
-        .flatten()
-        .expect("chromedriver did not report its port");
+        }
+        let (driver, mut lines, port) = started.expect("chromedriver did not report its port");
         // Keep reading so chromedriver never blocks on a full pipe.
         tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
 
