@@ -173,7 +173,7 @@ def main():
     save("good-13.jpg", ["good"], "warm white balance (R +12, B -12)", to_image(portrait() + np.array([12, 0, -12], np.float32)))
     save("good-14.jpg", ["good"], "sensor noise, sigma 4", to_image(portrait() + rng.normal(0, 4, (960, 720, 3))))
     save("good-15.jpg", ["good"], "JPEG quality 55", g(), quality=55)
-    save("good-16.png", ["good"], "PNG, 540x720, face 200 px", g(w=540, h=720, face_w=200))
+    save("good-16.png", ["good"], "PNG, 540x720, face 250 px", g(w=540, h=720, face_w=250))
     img, exif = with_exif_orientation(g(), 6)
     save("good-17.jpg", ["good", "exif_rotated"], "stored turned, EXIF orientation 6", img, exif=exif)
     img, exif = with_exif_orientation(g(), 3)
