@@ -154,8 +154,10 @@ pub struct RowProblem {
 /// One automatic check of a photo against the CHSI spec.
 #[derive(Debug, Object, serde::Deserialize)]
 pub struct PhotoCheck {
-    /// `one_face`, `resolution`, `frame_room`, `background`, `clothing`,
-    /// `exposure`, `sharpness` or `colour`.
+    /// `one_face`, `resolution`, `frame_room`, `background`, `colour` and
+    /// `normalised` (errors), `background_even`, `clothing`, `exposure` and
+    /// `sharpness` (warnings); `normalised` is listed only when the
+    /// normalised photo failed its own checks.
     pub check: String,
     pub passed: bool,
     /// `error`: a failure blocks the upload; `warning`: it is shown to the reviewer.

@@ -1616,7 +1616,8 @@ async fn the_normalised_face_lies_within_the_spec_bands() {
     let spec = parts(app.get("/api/v1/makeup/spec", None).await).await.1;
     for (name, bytes) in [
         ("portrait with 3 MB of EXIF", photos::huge_exif()),
-        ("low resolution", photos::low_resolution()),
+        ("a 1200×1600 photo", photos::from_set("good-03.jpg")),
+        ("a face 300 px wide", photos::from_set("good-23.jpg")),
         (
             "head near the top (the frame moved)",
             photos::head_near_the_top(&photos::good_jpeg(), 66.0),
@@ -1656,26 +1657,28 @@ async fn the_normalised_face_lies_within_the_spec_bands() {
     }
 }
 
-/// The normalised photo is cut from the upload, never padded: on a grey
-/// background its edges are the photo's grey (a painted margin would be
-/// the reference blue), and the same photo with the head at the top edge
-/// is refused rather than given a band above it.
+/// The normalised photo is cut from the upload, never padded: on a light
+/// blue darker than the reference, its edges are the photo's blue (a painted
+/// margin would be the reference RGB(100,197,255)), and the grey-background
+/// photo with the head at the top edge is refused rather than given a band
+/// above it.
 #[tokio::test]
 async fn the_normalised_photo_is_never_padded() {
     let app = spawn_app().await;
     let token = consenting_student(&app).await;
     let admin = app.staff_token("mk.admin", StaffRole::Admin, None).await;
-    let (status, photo) = parts(upload(&app, &token, photos::grey_background()).await).await;
+    // The wall in that photo is RGB(80,175,235).
+    let (status, photo) = parts(upload(&app, &token, photos::from_set("good-11.jpg")).await).await;
     assert_eq!(status, StatusCode::CREATED, "{photo}");
     let jpeg = normalized(&app, &admin, &photo).await;
     let frame = image::load_from_memory(&jpeg).unwrap().to_rgb8();
     // Above the head, and beside it down to the shoulders.
     for (x, y, p) in frame.enumerate_pixels() {
         if y < 20 || (y < 300 && !(20..460).contains(&x)) {
-            let [r, _, b] = p.0;
+            let [r, g, b] = p.0.map(i32::from);
             assert!(
-                i32::from(b) - i32::from(r) < 30,
-                "blue at ({x}, {y}): {p:?}"
+                (r - 80).abs() < 12 && (g - 175).abs() < 12 && (b - 235).abs() < 12,
+                "not the photo's wall at ({x}, {y}): {p:?}"
             );
         }
     }
@@ -1696,6 +1699,49 @@ async fn the_normalised_photo_is_never_padded() {
         failed_checks(&body["checks"]).contains(&"frame_room:error".to_owned()),
         "{body}"
     );
+    assert_eq!(photo_rows(&app).await, rows);
+    assert_eq!(stored_files(&app).await, files);
+}
+
+/// Every CHSI-fatal defect refuses the upload at once (422, nothing
+/// stored), its own check failing as an error with a message saying how to
+/// retake: photos from the labelled set (`tests/photo-set/`).
+#[tokio::test]
+async fn fatal_defects_refuse_the_upload_at_once() {
+    let app = spawn_app().await;
+    let token = consenting_student(&app).await;
+    let (rows, files) = (photo_rows(&app).await, stored_files(&app).await);
+    for (file, check, advice) in [
+        ("no-face-01.jpg", "one_face", "正对镜头"),
+        ("rotated-01.jpg", "one_face", "竖持手机"),
+        ("two-faces-01.jpg", "one_face", "只能有你一个人"),
+        ("too-small-02.jpg", "resolution", "靠近镜头重拍"),
+        ("low-res-03.jpg", "resolution", "重拍"),
+        ("off-centre-01.jpg", "frame_room", "正中"),
+        ("head-cut-02.jpg", "frame_room", "后退"),
+        ("background-01.jpg", "background", "浅蓝色"),
+        ("background-04.jpg", "background", "浅蓝色"),
+        ("greyscale-02.jpg", "colour", "滤镜"),
+        ("greyscale-03.jpg", "colour", "滤镜"),
+    ] {
+        let body = assert_error(
+            upload(&app, &token, photos::from_set(file)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "photo_check_failed",
+        )
+        .await;
+        let failed = body["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["check"] == check && c["passed"] == false)
+            .unwrap_or_else(|| panic!("{file}: {check} did not fail: {body}"));
+        assert_eq!(failed["severity"], "error", "{file}: {body}");
+        assert!(
+            failed["message"].as_str().unwrap().contains(advice),
+            "{file}: {body}"
+        );
+    }
     assert_eq!(photo_rows(&app).await, rows);
     assert_eq!(stored_files(&app).await, files);
 }

@@ -8,7 +8,7 @@ mod common;
 use std::io::Cursor;
 
 use common::photos;
-use diploma_photo::service::photo_check::{MAX_PIXELS, analyse, decode, normalise};
+use diploma_photo::service::photo_check::{MAX_PIXELS, analyse, decode};
 use image::{ExtendedColorType, ImageEncoder, RgbImage, codecs::png::PngEncoder, imageops};
 use jpeg_encoder::{ColorType, Encoder, SamplingFactor};
 
@@ -31,10 +31,7 @@ fn check_peak_mib(bytes: &[u8]) -> (u64, bool) {
     // Resets VmHWM to the current resident set (Linux 4.0 and later).
     std::fs::write("/proc/self/clear_refs", "5").unwrap();
     let before = status_kib("VmRSS:");
-    let decoded = decode(Cursor::new(bytes)).map(|(image, format)| {
-        let analysis = analyse(image, format);
-        normalise(&analysis);
-    });
+    let decoded = decode(Cursor::new(bytes)).map(|(image, format)| analyse(image, format));
     ((status_kib("VmHWM:") - before) / 1024, decoded.is_ok())
 }
 

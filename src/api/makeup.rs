@@ -558,7 +558,7 @@ impl MakeupApi {
         parse_source(upload.source)?;
         let file = spooled(upload.photo).await?;
         makeup::count_attempt(&self.state, student.0).await?;
-        let checked = makeup::check_file(&self.state, &file, false).await?;
+        let checked = makeup::check_file(&self.state, &file).await?;
         Ok(Json(PrecheckView {
             acceptable: checked.acceptable,
             checks: check_views(checked.checks),

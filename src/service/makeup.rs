@@ -216,7 +216,7 @@ pub async fn count_attempt(state: &AppState, student_id: i64) -> AppResult<()> {
     Ok(())
 }
 
-/// A photo's checks, and its derivatives when asked for and acceptable.
+/// A photo's checks, and its derivatives when it is acceptable.
 /// The bitmap itself is dropped before this is returned.
 pub struct Checked {
     pub checks: Vec<Check>,
@@ -228,11 +228,11 @@ pub struct Checked {
     pub normalised: Option<Normalised>,
 }
 
-/// Decodes and checks a photo file (and normalises it if `normalise`) on a
+/// Decodes, checks and normalises a photo file on a
 /// blocking thread, at most `MAX_CONCURRENT_CHECKS` at once: each holds a
 /// whole bitmap from decoding to the derivatives, so this bounds memory
 /// however many uploads arrive together and however many cores there are.
-pub async fn check_file(state: &AppState, path: &Path, normalise: bool) -> AppResult<Checked> {
+pub async fn check_file(state: &AppState, path: &Path) -> AppResult<Checked> {
     let _permit = state
         .photo_slots
         .acquire()
@@ -247,12 +247,9 @@ pub async fn check_file(state: &AppState, path: &Path, normalise: bool) -> AppRe
         Ok::<_, std::io::Error>(
             photo_check::decode(BufReader::new(file)).map(|(image, format)| {
                 let analysis = photo_check::analyse(image, format);
-                let acceptable = analysis.acceptable();
                 Checked {
-                    normalised: (normalise && acceptable)
-                        .then(|| photo_check::normalise(&analysis))
-                        .flatten(),
-                    acceptable,
+                    acceptable: analysis.acceptable(),
+                    normalised: analysis.normalised,
                     format: analysis.format,
                     width: analysis.width,
                     height: analysis.height,
@@ -341,7 +338,7 @@ pub async fn upload(
     {
         return Err(ErrorCode::PhotoAlreadyRejected.into());
     }
-    let checked = check_file(state, file, true).await?;
+    let checked = check_file(state, file).await?;
     if !checked.acceptable {
         return Ok(UploadOutcome::Refused(checked.checks));
     }

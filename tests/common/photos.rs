@@ -9,6 +9,13 @@ fn load(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// A photo of the labelled set in `tests/photo-set/` (its README says what
+/// each shows).
+pub fn from_set(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/photo-set/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 /// A 720×960 head-and-shoulders portrait on the reference blue that
 /// passes every check.
 pub fn good_jpeg() -> Vec<u8> {

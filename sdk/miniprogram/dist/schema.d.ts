@@ -2983,8 +2983,10 @@ export interface components {
          */
         PhotoCheck: {
             /**
-             * @description `one_face`, `resolution`, `frame_room`, `background`, `clothing`,
-             *     `exposure`, `sharpness` or `colour`.
+             * @description `one_face`, `resolution`, `frame_room`, `background`, `colour` and
+             *     `normalised` (errors), `background_even`, `clothing`, `exposure` and
+             *     `sharpness` (warnings); `normalised` is listed only when the
+             *     normalised photo failed its own checks.
              */
             check: string;
             /** @description For the student, Chinese with English in brackets. */
