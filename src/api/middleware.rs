@@ -115,6 +115,14 @@ pub async fn request_context<E: Endpoint>(
             response.headers_mut().insert(REQUEST_ID_HEADER, value);
         }
         safe_headers(&mut response, is_api);
+        if drain.is_draining() {
+            // A keep-alive connection would keep its client here while the
+            // instance drains; closed after this answer, the client's next
+            // request goes through the balancer to an instance that stays.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        }
         Ok(response)
     }
     .instrument(span)
