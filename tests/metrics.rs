@@ -163,3 +163,40 @@ async fn metrics_are_off_by_default() {
     let resp = app.get("/metrics", None).await;
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
 }
+
+/// The Grafana dashboard (docs/ops/) draws only metrics the service exports.
+#[test]
+fn the_dashboard_draws_only_exported_metrics() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dashboard: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{root}/docs/ops/grafana-dashboard.json")).unwrap(),
+    )
+    .unwrap();
+    let source = std::fs::read_to_string(format!("{root}/src/metrics.rs")).unwrap();
+    let panels = dashboard["panels"].as_array().unwrap();
+    assert!(panels.len() >= 10);
+    let mut drawn = BTreeSet::new();
+    for target in panels.iter().flat_map(|p| p["targets"].as_array().unwrap()) {
+        let expr = target["expr"].as_str().unwrap();
+        let mut rest = expr;
+        while let Some(at) = rest.find("dp_") {
+            let name: String = rest[at + 3..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                .collect();
+            rest = &rest[at + 3 + name.len()..];
+            let base = ["_bucket", "_sum", "_count"]
+                .iter()
+                .find_map(|s| name.strip_suffix(s))
+                .unwrap_or(&name);
+            drawn.insert(base.to_owned());
+        }
+    }
+    for name in &drawn {
+        assert!(
+            source.contains(&format!("\"{name}\"")),
+            "the dashboard draws dp_{name}, which src/metrics.rs does not export"
+        );
+    }
+    assert!(drawn.len() >= 14, "{drawn:?}");
+}
