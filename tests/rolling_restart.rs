@@ -518,11 +518,18 @@ async fn a_rolling_restart_under_load_loses_and_doubles_nothing() {
     // Every booker has had a first answer: the rush is on. Restart one
     // instance, then the other.
     first_look.wait().await;
-    phase_tx.send_replace(Phase::FirstDraining);
-    let (first, one) = restart(&balancer, first, &env, dirs[0].path()).await;
-    phase_tx.send_replace(Phase::SecondDraining);
-    let (second, two) = restart(&balancer, second, &env, dirs[1].path()).await;
-    phase_tx.send_replace(Phase::Done);
+    let restarts = async {
+        phase_tx.send_replace(Phase::FirstDraining);
+        let (first, one) = restart(&balancer, first, &env, dirs[0].path()).await;
+        phase_tx.send_replace(Phase::SecondDraining);
+        let (second, two) = restart(&balancer, second, &env, dirs[1].path()).await;
+        phase_tx.send_replace(Phase::Done);
+        (first, one, second, two)
+    };
+    // Each drain is bounded by the 30-s grace period; this bounds the test.
+    let (first, one, second, two) = tokio::time::timeout(Duration::from_secs(180), restarts)
+        .await
+        .expect("the restarts finish");
 
     let mut given = HashMap::new();
     let mut holding = HashMap::new();
