@@ -69,6 +69,30 @@ ensure_browser() {
   export DP_TEST_REQUIRE_BROWSER=1
 }
 
+# ensure_deploy_tools: nginx, openssl and systemd-analyze for tests/deployment.rs,
+# which checks docs/deploy/ with them; DP_TEST_REQUIRE_DEPLOY_TOOLS=1 makes a
+# missing one a failure, not a skip. Only `nginx -t` runs: where systemd runs,
+# the freshly installed package's default site is stopped and disabled again.
+ensure_deploy_tools() {
+  local missing=()
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v systemd-analyze >/dev/null || missing+=(systemd)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} with apt"
+    as_root apt-get update -qq || die "apt-get update failed"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+      || die "cannot install ${missing[*]}"
+    if [[ " ${missing[*]} " == *" nginx "* ]] && [ -d /run/systemd/system ]; then
+      as_root systemctl disable --now nginx >/dev/null 2>&1 || true
+    fi
+  fi
+  local nginx; nginx=$(command -v nginx || echo /usr/sbin/nginx)
+  "$nginx" -v 2>&1 || die "nginx does not run"
+  systemd-analyze --version | head -n 1 || die "systemd-analyze does not run"
+  export DP_TEST_REQUIRE_DEPLOY_TOOLS=1
+}
+
 # ensure_node: Node.js and npm for the SDK tests and the OpenAPI gates (their
 # packages come from lockfiles); installed with apt when missing.
 ensure_node() {

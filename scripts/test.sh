@@ -15,8 +15,9 @@
 #      and as each staff role (scripts/conformance.sh).
 # Both test passes include the staff console's tests in headless Chromium
 # (tests/console.rs; screenshots in target/console-screenshots/).
-# PostgreSQL, Redis, Chromium (with chromedriver) and Node.js are installed
-# with apt when missing. PostgreSQL and Redis run as throwaway instances on free ports
+# PostgreSQL, Redis, Chromium (with chromedriver), Node.js, and nginx and
+# systemd-analyze (tests/deployment.rs checks docs/deploy/ with them) are
+# installed with apt when missing. PostgreSQL and Redis run as throwaway instances on free ports
 # (PostgreSQL as an unprivileged user, since it refuses to run as root). If
 # any of them cannot start, this fails loudly.
 set -euo pipefail
@@ -29,6 +30,7 @@ start_services
 start_s3
 ensure_browser
 ensure_node
+ensure_deploy_tools
 
 log "format and lint"
 cargo fmt --all -- --check

@@ -71,6 +71,9 @@ pub struct Config {
     /// `DP_CHECKIN_SECRET`: key that signs check-in codes; unset means one
     /// generated once and kept in the database (shared by every instance).
     pub checkin_secret: Option<String>,
+    /// `DP_METRICS_LISTEN`: where `GET /metrics` is served (Prometheus text
+    /// format); unset means nowhere. Never the public listener.
+    pub metrics_listen: Option<String>,
     /// `DP_LOG_FORMAT`: `text` or `json`.
     pub log_format: LogFormat,
     /// `DP_TRUST_FORWARDED_FOR`: take the client address from the last
@@ -223,6 +226,15 @@ impl Config {
                 )
             })?;
         let database_url = or("DP_DATABASE_URL", "sqlite://data/diploma-photo.db?mode=rwc");
+        let metrics_listen = get("DP_METRICS_LISTEN");
+        // Port 0 (any free port, as tests use) gives two different ports.
+        if metrics_listen.as_deref() == Some(listen.as_str()) && !listen.ends_with(":0") {
+            return Err(ConfigError(
+                "DP_METRICS_LISTEN must differ from DP_LISTEN: metrics are never served on \
+                 the public listener"
+                    .into(),
+            ));
+        }
         if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
             return Err(ConfigError(
                 "DP_DATABASE_URL must start with sqlite: or postgres://".into(),
@@ -252,6 +264,7 @@ impl Config {
             reminder_days,
             notify_interval: Duration::from_millis(notify_interval_ms),
             public_url: or("DP_PUBLIC_URL", "http://127.0.0.1:8080"),
+            metrics_listen,
             log_format,
             trust_forwarded_for,
             body_limit_bytes,
@@ -347,6 +360,7 @@ mod tests {
         assert_eq!(c.wechat_api_base, "https://api.weixin.qq.com");
         assert_eq!(c.public_url, "http://127.0.0.1:8080");
         assert_eq!(c.log_format, LogFormat::Text);
+        assert!(c.metrics_listen.is_none());
         assert!(c.is_sqlite());
     }
 
@@ -402,6 +416,7 @@ mod tests {
         assert!(config(&[("DP_NOTIFY_INTERVAL_MS", "0")]).is_err());
         assert!(config(&[("DP_WECHAT_TIMEOUT_MS", "-1")]).is_err());
         assert!(config(&[("DP_TRUST_FORWARDED_FOR", "maybe")]).is_err());
+        assert!(config(&[("DP_METRICS_LISTEN", "127.0.0.1:8080")]).is_err());
     }
 
     #[test]

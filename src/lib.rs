@@ -15,6 +15,7 @@ pub mod domain;
 pub mod drain;
 pub mod entity;
 pub mod error;
+pub mod metrics;
 pub mod service;
 pub mod startup;
 pub mod state;

@@ -19,6 +19,7 @@ use crate::{
     connections::{self, Connections, LimitedAcceptor},
     drain::Drain,
     entity::server_secret,
+    metrics::{self, CountedCache, Metrics},
     state::AppState,
 };
 
@@ -119,7 +120,11 @@ fn redact(url: &str) -> String {
 pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
     let db = connect_database(&config).await?;
     migrate(&db).await?;
-    let cache = connect_cache(&config).await?;
+    let metrics = Arc::new(Metrics::default());
+    let cache = Arc::new(CountedCache::new(
+        connect_cache(&config).await?,
+        metrics.clone(),
+    ));
     let storage = connect_storage(&config).await?;
     let wechat = config.wechat.clone().map(|creds| {
         Arc::new(WechatClient::new(
@@ -151,6 +156,7 @@ pub async fn build_state(config: Config) -> anyhow::Result<AppState> {
         checkin_key: Arc::new(checkin_key),
         drain: Drain::default(),
         polls: Arc::default(),
+        metrics,
     })
 }
 
@@ -183,6 +189,8 @@ pub struct Application {
     acceptor: LimitedAcceptor,
     connections: Connections,
     addr: SocketAddr,
+    /// `DP_METRICS_LISTEN`, bound.
+    metrics: Option<(tokio::net::TcpListener, SocketAddr)>,
     state: AppState,
 }
 
@@ -195,17 +203,33 @@ impl Application {
         connections::raise_file_limit(config.connections.max_connections);
         let connections = Connections::new(config.connections.clone());
         let acceptor = LimitedAcceptor::new(listener, connections.clone())?;
+        let metrics = match &config.metrics_listen {
+            Some(listen) => {
+                let listener = tokio::net::TcpListener::bind(listen)
+                    .await
+                    .with_context(|| format!("cannot listen on {listen} (DP_METRICS_LISTEN)"))?;
+                let addr = listener.local_addr()?;
+                Some((listener, addr))
+            }
+            None => None,
+        };
         let state = build_state(config).await?;
         Ok(Self {
             acceptor,
             connections,
             addr,
+            metrics,
             state,
         })
     }
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// Where `/metrics` is served, when `DP_METRICS_LISTEN` is set.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().map(|(_, addr)| *addr)
     }
 
     pub fn state(&self) -> &AppState {
@@ -217,6 +241,11 @@ impl Application {
     /// closes the connections.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send) -> std::io::Result<()> {
         tracing::info!(addr = %self.addr, "serving");
+        // Scrapes go on while the instance drains; they stop with it.
+        let metrics = self.metrics.map(|(listener, addr)| {
+            tracing::info!(%addr, "serving metrics");
+            tokio::spawn(metrics::serve(listener, self.state.clone())).abort_handle()
+        });
         let grace = self.state.config.shutdown_grace;
         let drain = self.state.drain.clone();
         tokio::spawn(sweep_no_shows(self.state.db.clone()));
@@ -231,9 +260,13 @@ impl Application {
         let open = self.connections;
         let app =
             api::app(self.state).around(move |ep, req| connections::track(ep, req, open.clone()));
-        Server::new_with_acceptor(self.acceptor)
+        let served = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, drained, Some(grace))
-            .await
+            .await;
+        if let Some(metrics) = metrics {
+            metrics.abort();
+        }
+        served
     }
 }
 

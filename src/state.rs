@@ -7,6 +7,7 @@ use crate::{
     clients::{cache::Cache, storage::Storage, wechat::WechatClient},
     config::Config,
     drain::Drain,
+    metrics::Metrics,
     service::booking::PollMemo,
 };
 
@@ -27,4 +28,6 @@ pub struct AppState {
     pub drain: Drain,
     /// What polls of availability saw last (see [`PollMemo`]).
     pub polls: Arc<PollMemo>,
+    /// Counters and histograms for `/metrics` (kept whether or not it is served).
+    pub metrics: Arc<Metrics>,
 }

@@ -199,7 +199,7 @@ pub async fn start(students: usize) -> Bench {
         db,
         CampaignInput {
             name: "bench".into(),
-            graduation_year: 2030,
+            graduation_year: chrono::Datelike::year(&far),
             makeup_deadline: far,
             self_check_deadline: far,
             status: CampaignStatus::Open,

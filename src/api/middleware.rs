@@ -22,6 +22,7 @@ use tracing::Instrument;
 use crate::{
     drain::Drain,
     error::{AppError, ErrorCode, error_response},
+    metrics::{Metrics, Routes},
     service::audit::RequestMeta,
 };
 
@@ -70,6 +71,8 @@ pub async fn request_context<E: Endpoint>(
     mut req: Request,
     drain: Drain,
     trust_forwarded_for: bool,
+    routes: Routes,
+    metrics: Arc<Metrics>,
 ) -> poem::Result<Response> {
     let _in_flight = drain.enter();
     let request_id = incoming_request_id(&req).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
@@ -85,14 +88,24 @@ pub async fn request_context<E: Endpoint>(
         path = %req.uri().path(),
     );
     let is_api = req.uri().path().starts_with("/api/v1/");
+    // Cheap clones (shared bytes), for the metrics' route label.
+    let (method, uri) = (req.method().clone(), req.uri().clone());
     async move {
         let started = Instant::now();
         let mut response = match next.call(req).await {
             Ok(output) => output.into_response(),
             Err(err) => render_error(err),
         };
+        let elapsed = started.elapsed();
+        let operation = response.data::<poem_openapi::OperationId>().map(|id| id.0);
+        metrics.request(
+            routes.label(operation, uri.path()),
+            method.as_str(),
+            response.status().as_str(),
+            elapsed,
+        );
         let status = response.status().as_u16();
-        let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+        let latency_ms = elapsed.as_secs_f64() * 1000.0;
         if response.status().is_server_error() {
             tracing::warn!(status, latency_ms, "request finished");
         } else {
@@ -102,6 +115,14 @@ pub async fn request_context<E: Endpoint>(
             response.headers_mut().insert(REQUEST_ID_HEADER, value);
         }
         safe_headers(&mut response, is_api);
+        if drain.is_draining() {
+            // A keep-alive connection would keep its client here while the
+            // instance drains; closed after this answer, the client's next
+            // request goes through the balancer to an instance that stays.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        }
         Ok(response)
     }
     .instrument(span)

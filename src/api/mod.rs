@@ -157,6 +157,8 @@ pub fn app(state: AppState) -> impl Endpoint {
     let explainer = bad_request::Explainer::new(&spec, "/api/v1");
     let document = published::publish(&spec);
     let declared = middleware::DeclaredErrors::new(&document, "/api/v1");
+    let routes = crate::metrics::Routes::new(&document, "/api/v1");
+    let metrics = state.metrics.clone();
     let document = serde_json::to_string_pretty(&document).expect("a JSON value");
     // Swagger UI's page carries the document inline.
     let ui = swagger::endpoint(api.swagger_ui_html().replace(&spec, &document));
@@ -204,6 +206,13 @@ pub fn app(state: AppState) -> impl Endpoint {
         .around(move |ep, req| middleware::declared_errors(ep, req, declared.clone()))
         .around(move |ep, req| middleware::allow_header(ep, req, allowed.clone()))
         .around(move |ep, req| {
-            middleware::request_context(ep, req, drain.clone(), trust_forwarded_for)
+            middleware::request_context(
+                ep,
+                req,
+                drain.clone(),
+                trust_forwarded_for,
+                routes.clone(),
+                metrics.clone(),
+            )
         })
 }

@@ -339,6 +339,7 @@ impl RosterApi {
                 created,
                 updated,
             } => {
+                self.state.metrics.import("roster", Ok(total));
                 booking::forget_eligibility(self.state.cache.as_ref()).await;
                 admin
                     .0
@@ -355,7 +356,10 @@ impl RosterApi {
                     updated: updated as u64,
                 }))
             }
-            ImportOutcome::Rejected(errors) => ImportResponse::Rejected(Json(rejected(errors))),
+            ImportOutcome::Rejected(errors) => {
+                self.state.metrics.import("roster", Err(errors.total()));
+                ImportResponse::Rejected(Json(rejected(errors)))
+            }
         })
     }
 

@@ -311,6 +311,7 @@ impl VerificationApi {
             .await?
             {
                 ListOutcome::Imported { import_id, rows } => {
+                    self.state.metrics.import(kind.label(), Ok(rows));
                     admin
                         .0
                         .audit(
@@ -326,6 +327,7 @@ impl VerificationApi {
                     }))
                 }
                 ListOutcome::Rejected(errors) => {
+                    self.state.metrics.import(kind.label(), Err(errors.total()));
                     ListImportResponse::Rejected(Json(rejected(errors)))
                 }
             },

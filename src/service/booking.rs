@@ -770,6 +770,12 @@ async fn bookable_slot(state: &AppState, enrollment: &Booker, slot_id: i64) -> A
 
 /// `POST /bookings`.
 pub async fn book(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<BookingDetail> {
+    let result = take_booking(state, student_id, slot_id).await;
+    state.metrics.booking("book", "booked", &result);
+    result
+}
+
+async fn take_booking(state: &AppState, student_id: i64, slot_id: i64) -> AppResult<BookingDetail> {
     let enrollment = booker(&state.db, student_id).await?;
     let already = booking::Entity::find()
         .filter(booking::Column::ActiveEntryId.eq(enrollment.entry.id))
@@ -916,6 +922,12 @@ async fn release_seat(txn: &impl ConnectionTrait, slot_id: i64) -> AppResult<()>
 /// `DELETE /bookings/{id}`: frees the seat, until the campaign's cutoff
 /// before the slot starts.
 pub async fn cancel(state: &AppState, student_id: i64, booking_id: i64) -> AppResult<()> {
+    let result = give_back(state, student_id, booking_id).await;
+    state.metrics.booking("cancel", "cancelled", &result);
+    result
+}
+
+async fn give_back(state: &AppState, student_id: i64, booking_id: i64) -> AppResult<()> {
     let current = changeable(state, student_id, booking_id).await?;
     let txn = crate::service::begin_write(&state.db).await?;
     let released = booking::Entity::update_many()
@@ -944,6 +956,17 @@ pub async fn cancel(state: &AppState, student_id: i64, booking_id: i64) -> AppRe
 /// `POST /bookings/{id}/reschedule`: takes the new seat and frees the old
 /// one in one transaction, so either both happen or nothing changes.
 pub async fn reschedule(
+    state: &AppState,
+    student_id: i64,
+    booking_id: i64,
+    slot_id: i64,
+) -> AppResult<BookingDetail> {
+    let result = move_booking(state, student_id, booking_id, slot_id).await;
+    state.metrics.booking("reschedule", "rescheduled", &result);
+    result
+}
+
+async fn move_booking(
     state: &AppState,
     student_id: i64,
     booking_id: i64,

@@ -238,6 +238,18 @@ pub async fn check_file(state: &AppState, path: &Path) -> AppResult<Checked> {
         .acquire()
         .await
         .map_err(AppError::internal)?;
+    let started = std::time::Instant::now();
+    let checked = decode_and_check(path, normalise).await;
+    let result = match &checked {
+        Ok(c) if c.acceptable => "acceptable",
+        Ok(_) => "refused",
+        Err(err) => err.code().as_str(),
+    };
+    state.metrics.photo_check(result, started.elapsed());
+    checked
+}
+
+async fn decode_and_check(path: &Path, normalise: bool) -> AppResult<Checked> {
     let path = path.to_owned();
     let checked = tokio::task::spawn_blocking(move || {
         let file = std::fs::File::open(&path)?;

@@ -286,7 +286,7 @@ fn backoff(attempts: i32) -> TimeDelta {
 
 /// Settles a claimed row, only while this worker still holds its lease.
 async fn settle(
-    db: &impl ConnectionTrait,
+    state: &AppState,
     row: &notification::Model,
     status: DeliveryStatus,
     error: Option<String>,
@@ -310,8 +310,9 @@ async fn settle(
         )
         .filter(notification::Column::Id.eq(row.id))
         .filter(notification::Column::LeaseUntil.eq(row.lease_until))
-        .exec(db)
+        .exec(&state.db)
         .await?;
+    state.metrics.notification(status);
     Ok(())
 }
 
@@ -325,13 +326,13 @@ pub async fn deliver_due(state: &AppState) -> AppResult<usize> {
     let rows = claim(db, Utc::now()).await?;
     for row in &rows {
         if !use_subscription(db, row).await? {
-            settle(db, row, DeliveryStatus::NoSubscription, None, None).await?;
+            settle(state, row, DeliveryStatus::NoSubscription, None, None).await?;
             continue;
         }
         let Some(account) = student::Entity::find_by_id(row.student_id).one(db).await? else {
             return_subscription(db, row).await?;
             settle(
-                db,
+                state,
                 row,
                 DeliveryStatus::Failed,
                 Some("no such student".into()),
@@ -351,7 +352,7 @@ pub async fn deliver_due(state: &AppState) -> AppResult<usize> {
             data,
         };
         match wechat.send_subscribe(state.cache.as_ref(), &message).await {
-            Ok(()) => settle(db, row, DeliveryStatus::Sent, None, None).await?,
+            Ok(()) => settle(state, row, DeliveryStatus::Sent, None, None).await?,
             Err(SendError::Refused) => {
                 // WeChat knows better than our count: nothing is left.
                 subscription_quota::Entity::update_many()
@@ -360,12 +361,26 @@ pub async fn deliver_due(state: &AppState) -> AppResult<usize> {
                     .filter(subscription_quota::Column::TemplateId.eq(&row.template_id))
                     .exec(db)
                     .await?;
-                settle(db, row, DeliveryStatus::Refused, Some("43101".into()), None).await?;
+                settle(
+                    state,
+                    row,
+                    DeliveryStatus::Refused,
+                    Some("43101".into()),
+                    None,
+                )
+                .await?;
             }
             Err(err @ SendError::Rejected(..)) => {
                 return_subscription(db, row).await?;
                 tracing::warn!(notification = row.id, error = %err, "subscribe message rejected");
-                settle(db, row, DeliveryStatus::Failed, Some(err.to_string()), None).await?;
+                settle(
+                    state,
+                    row,
+                    DeliveryStatus::Failed,
+                    Some(err.to_string()),
+                    None,
+                )
+                .await?;
             }
             Err(SendError::Transient(err)) => {
                 return_subscription(db, row).await?;
@@ -378,7 +393,7 @@ pub async fn deliver_due(state: &AppState) -> AppResult<usize> {
                     )
                 };
                 tracing::warn!(notification = row.id, attempts = row.attempts, error = %err, "subscribe message not sent");
-                settle(db, row, status, Some(err), retry_at).await?;
+                settle(state, row, status, Some(err), retry_at).await?;
             }
         }
     }

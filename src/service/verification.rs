@@ -39,6 +39,14 @@ pub enum ListKind {
 }
 
 impl ListKind {
+    /// The list's name in metrics.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ChsiStatus => "chsi_status",
+            Self::GraduatePlatform => "graduate_platform",
+        }
+    }
+
     /// The header of the list's template (what the import reads).
     pub fn template_header(self) -> &'static [&'static str] {
         match self {

@@ -38,6 +38,8 @@ pub const TEST_SECRET: &str = "test-secret";
 
 pub struct TestApp {
     pub base: String,
+    /// `http://…` of the metrics listener, when `DP_METRICS_LISTEN` is set.
+    pub metrics_base: Option<String>,
     pub client: reqwest::Client,
     pub wechat: MockServer,
     pub state: AppState,
@@ -163,6 +165,7 @@ pub async fn spawn_with_env(
     let database_url = config.database_url.clone();
     let app = Application::build(config).await.expect("app builds");
     let base = format!("http://{}", app.addr());
+    let metrics_base = app.metrics_addr().map(|addr| format!("http://{addr}"));
     let state = app.state().clone();
     let (tx, rx) = oneshot::channel::<()>();
     tokio::spawn(app.run_until(async {
@@ -170,6 +173,7 @@ pub async fn spawn_with_env(
     }));
     TestApp {
         base,
+        metrics_base,
         client: reqwest::Client::new(),
         wechat,
         state,
