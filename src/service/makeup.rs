@@ -239,7 +239,7 @@ pub async fn check_file(state: &AppState, path: &Path) -> AppResult<Checked> {
         .await
         .map_err(AppError::internal)?;
     let started = std::time::Instant::now();
-    let checked = decode_and_check(path, normalise).await;
+    let checked = decode_and_check(path).await;
     let result = match &checked {
         Ok(c) if c.acceptable => "acceptable",
         Ok(_) => "refused",
@@ -249,7 +249,7 @@ pub async fn check_file(state: &AppState, path: &Path) -> AppResult<Checked> {
     checked
 }
 
-async fn decode_and_check(path: &Path, normalise: bool) -> AppResult<Checked> {
+async fn decode_and_check(path: &Path) -> AppResult<Checked> {
     let path = path.to_owned();
     let checked = tokio::task::spawn_blocking(move || {
         let file = std::fs::File::open(&path)?;
