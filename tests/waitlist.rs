@@ -254,3 +254,58 @@ async fn booking_directly_leaves_the_queue_and_queues_are_one_per_student() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn an_outage_while_granting_keeps_the_queue_and_a_refusal_still_drops() {
+    use sea_orm::ConnectionTrait;
+
+    let app = spawn_app().await;
+    let (admin, session) = setup(&app, 4, 1).await;
+    let tokens: Vec<String> =
+        futures_util::future::join_all((0..4).map(|i| student(&app, i))).await;
+    let first = book(&app, &tokens[0], &session["slots"][0]["id"]).await;
+    book(&app, &tokens[1], &session["slots"][1]["id"]).await;
+    for token in &tokens[2..] {
+        assert_eq!(
+            join(&app, token, &session).await.status(),
+            StatusCode::CREATED
+        );
+    }
+    // The first in line will be refused (unbound) once the database is back.
+    let campaign = session["campaign_id"].as_i64().unwrap();
+    app.unbind(&admin, campaign, "30000002").await;
+
+    // The query that checks a waiting student's eligibility fails as it
+    // would on a broken database.
+    let db = &app.state.db;
+    db.execute_unprepared("ALTER TABLE units RENAME TO units_away")
+        .await
+        .unwrap();
+    let session_id = session["id"].as_i64().unwrap();
+    let err = diploma_photo::service::booking::promote(&app.state, session_id)
+        .await
+        .expect_err("eligibility cannot be read");
+    assert!(err.code().status().is_server_error(), "{err}");
+    db.execute_unprepared("ALTER TABLE units_away RENAME TO units")
+        .await
+        .unwrap();
+    let waitlist = format!("/api/v1/sessions/{session_id}/waitlist");
+    for token in &tokens[2..] {
+        let (status, place) = parts(app.get(&waitlist, Some(token)).await).await;
+        assert_eq!(status, StatusCode::OK, "still waiting: {place}");
+    }
+
+    // With the database back, the refused student leaves and the next gets the seat.
+    cancel(&app, &tokens[0], &first).await;
+    assert_error(
+        app.get(&waitlist, Some(&tokens[2])).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let (_, granted) = parts(app.get("/api/v1/me", Some(&tokens[3])).await).await;
+    assert_eq!(
+        granted["booking"]["slot_id"], session["slots"][0]["id"],
+        "{granted}"
+    );
+}

@@ -1234,7 +1234,8 @@ async fn free_slot(db: &DatabaseConnection, session_id: i64) -> AppResult<Option
 
 /// Gives free seats of a session to the students waiting for it, in order
 /// of joining, while its booking window is open. Students no longer
-/// eligible leave the queue. Safe to run on several instances at once: the
+/// eligible (a business refusal) leave the queue; any other error leaves the
+/// queue untouched and is returned. Safe to run on several instances at once: the
 /// seat and the one-booking rule are enforced by the database.
 pub async fn promote(state: &AppState, session_id: i64) -> AppResult<()> {
     loop {
@@ -1254,6 +1255,10 @@ pub async fn promote(state: &AppState, session_id: i64) -> AppResult<()> {
         };
         let enrollment = match booker(&state.db, next.student_id).await {
             Ok(e) if e.entry.id == next.roster_entry_id => e,
+            // A 5xx (database or cache outage, a bug) says nothing about the
+            // student: the queue stays as it was for the next attempt.
+            Err(e) if e.code().status().is_server_error() => return Err(e),
+            // A refusal (unbound, photographed, moved to another unit…) is final.
             _ => {
                 drop_entry().await?;
                 continue;
