@@ -244,7 +244,12 @@ impl Application {
         // Scrapes go on while the instance drains; they stop with it.
         let metrics = self.metrics.map(|(listener, addr)| {
             tracing::info!(%addr, "serving metrics");
-            tokio::spawn(metrics::serve(listener, self.state.clone())).abort_handle()
+            tokio::spawn(metrics::serve(
+                listener,
+                self.state.metrics.clone(),
+                self.state.db.clone(),
+            ))
+            .abort_handle()
         });
         let grace = self.state.config.shutdown_grace;
         let drain = self.state.drain.clone();
