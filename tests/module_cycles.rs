@@ -18,9 +18,7 @@ use std::path::Path;
 const ALLOWED: &[&[&str]] = &[&[
     "service::auth",
     "service::booking",
-    "service::journey",
     "service::notify",
-    "service::progress",
     "service::staff",
     "service::student",
     "state",

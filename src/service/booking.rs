@@ -27,7 +27,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     clients::cache::Cache,
-    domain::{BookingStatus, CampaignStatus, NotifyEvent, Principal},
+    domain::{
+        BookingStatus, CampaignStatus, NotifyEvent, Principal, campaign::DEFAULT_CLOSE_BEFORE,
+    },
     entity::{booking, campaign, roster_entry, slot, unit, waitlist_entry},
     error::{AppError, AppResult, ErrorCode},
     service::{auth, campaign as campaigns, journey, notify},
@@ -48,8 +50,6 @@ const VERSION_KEY: &str = "availability_version";
 /// How long an instance reuses an answer under an unchanged version: bounds
 /// how long a lost cache write can hide a change from it.
 const ANSWER_MAX_AGE: Duration = Duration::from_secs(1);
-/// Without an explicit closing time, booking closes this long before the first slot.
-pub(crate) const DEFAULT_CLOSE_BEFORE: TimeDelta = TimeDelta::hours(1);
 
 /// A slot as kept in the cached layout (counts live in their own keys).
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
