@@ -32,7 +32,7 @@ use crate::{
     },
     entity::{booking, campaign, roster_entry, slot, unit, waitlist_entry},
     error::{AppError, AppResult, ErrorCode},
-    service::{auth, campaign as campaigns, journey, notify},
+    service::{auth, campaign as campaigns, journey, notify, tokens},
     state::AppState,
 };
 
@@ -615,7 +615,7 @@ async fn quick_look(
     ];
     let [token, epoch, current, version] =
         <[Option<String>; 4]>::try_from(state.cache.get_many(&keys).await.ok()?).ok()?;
-    let current = token.is_some_and(|t| auth::cached_student(&t, now) == Some(student_id))
+    let current = token.is_some_and(|t| tokens::cached_student(&t, now) == Some(student_id))
         && current.as_deref() == Some(&*text)
         && student.epoch == epoch;
     current.then_some((student, version))
@@ -631,7 +631,7 @@ pub async fn available(
     render: impl Fn(Vec<Availability>, bool) -> AppResult<String>,
 ) -> AppResult<Bytes> {
     let now = Utc::now();
-    let token_key = auth::token_key(token);
+    let token_key = tokens::token_key(token);
     let (student, version) = match quick_look(state, &token_key, now).await {
         Some(found) => found,
         None => {

@@ -19,6 +19,7 @@ pub mod roster;
 pub mod staff;
 pub mod student;
 pub mod table_file;
+pub mod tokens;
 pub mod verification;
 
 use sea_orm::{
