@@ -2,6 +2,7 @@
 //! `AppResult`; they know nothing about HTTP requests or responses.
 pub mod audit;
 pub mod auth;
+pub mod availability;
 pub mod booking;
 pub mod campaign;
 pub mod demo;

@@ -19,10 +19,7 @@ use crate::{
     },
     entity::{booking, notification, roster_entry, session, student, subscription_quota},
     error::{AppError, AppResult, ErrorCode},
-    service::{
-        booking::{self as bookings, LayoutSession},
-        campaign as campaigns, progress,
-    },
+    service::{availability::LayoutSession, booking as bookings, campaign as campaigns, progress},
     state::AppState,
 };
 
