@@ -328,7 +328,7 @@ async fn schedule_reminders(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(300));
     loop {
         tick.tick().await;
-        match crate::service::notify::schedule_reminders(&state, chrono::Utc::now()).await {
+        match crate::service::reminders::schedule_reminders(&state, chrono::Utc::now()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(reminders = n, "reminders scheduled"),
             Err(err) => tracing::warn!(error = %err, "reminder scheduling failed"),

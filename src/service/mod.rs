@@ -14,6 +14,7 @@ pub mod notify;
 pub mod onsite;
 pub mod photo_check;
 pub mod progress;
+pub mod reminders;
 pub mod report;
 pub mod retention;
 pub mod roster;
