@@ -36,6 +36,22 @@ async fn cancel(app: &TestApp, token: &str, booking: &Value) {
     assert_eq!(resp.status(), StatusCode::NO_CONTENT);
 }
 
+/// A session of two one-seat slots booked by students 0 and 1 (the first
+/// booking returned), with students 2 and 3 waiting in that order.
+async fn full_with_two_waiting(app: &TestApp) -> (String, Value, Vec<String>, Value) {
+    let (admin, session) = setup(app, 4, 1).await;
+    let tokens: Vec<String> = futures_util::future::join_all((0..4).map(|i| student(app, i))).await;
+    let first = book(app, &tokens[0], &session["slots"][0]["id"]).await;
+    book(app, &tokens[1], &session["slots"][1]["id"]).await;
+    for token in &tokens[2..] {
+        assert_eq!(
+            join(app, token, &session).await.status(),
+            StatusCode::CREATED
+        );
+    }
+    (admin, session, tokens, first)
+}
+
 #[tokio::test]
 async fn a_freed_seat_goes_to_the_first_student_waiting() {
     let app = spawn_app().await;
@@ -111,19 +127,7 @@ async fn a_freed_seat_goes_to_the_first_student_waiting() {
 #[tokio::test]
 async fn students_no_longer_eligible_are_passed_over() {
     let app = spawn_app().await;
-    let (admin, session) = setup(&app, 4, 1).await;
-    let tokens: Vec<String> =
-        futures_util::future::join_all((0..4).map(|i| student(&app, i))).await;
-    let first = book(&app, &tokens[0], &session["slots"][0]["id"]).await;
-    book(&app, &tokens[1], &session["slots"][1]["id"]).await;
-    assert_eq!(
-        join(&app, &tokens[2], &session).await.status(),
-        StatusCode::CREATED
-    );
-    assert_eq!(
-        join(&app, &tokens[3], &session).await.status(),
-        StatusCode::CREATED
-    );
+    let (admin, session, tokens, first) = full_with_two_waiting(&app).await;
 
     // The first in line loses their binding before a seat frees.
     let (_, roster) = parts(
@@ -260,17 +264,7 @@ async fn an_outage_while_granting_keeps_the_queue_and_a_refusal_still_drops() {
     use sea_orm::ConnectionTrait;
 
     let app = spawn_app().await;
-    let (admin, session) = setup(&app, 4, 1).await;
-    let tokens: Vec<String> =
-        futures_util::future::join_all((0..4).map(|i| student(&app, i))).await;
-    let first = book(&app, &tokens[0], &session["slots"][0]["id"]).await;
-    book(&app, &tokens[1], &session["slots"][1]["id"]).await;
-    for token in &tokens[2..] {
-        assert_eq!(
-            join(&app, token, &session).await.status(),
-            StatusCode::CREATED
-        );
-    }
+    let (admin, session, tokens, first) = full_with_two_waiting(&app).await;
     // The first in line will be refused (unbound) once the database is back.
     let campaign = session["campaign_id"].as_i64().unwrap();
     app.unbind(&admin, campaign, "30000002").await;
