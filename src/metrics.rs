@@ -20,13 +20,12 @@ use sea_orm::{
 };
 
 use crate::{
-    api::middleware::PathTable,
+    api::path_table::PathTable,
     clients::cache::{Cache, CacheError},
     domain::{DeliveryStatus, PhotoStatus, time::to_shanghai},
     entity::{campus, makeup_photo, notification, session, slot},
     error::AppResult,
     service::campaign::open_campaign,
-    state::AppState,
 };
 
 /// Request latency buckets, seconds: polls answer in about a millisecond,
@@ -481,14 +480,18 @@ impl Routes {
 }
 
 #[handler]
-async fn scrape(state: Data<&AppState>) -> Response {
+async fn scrape(metrics: Data<&Arc<Metrics>>, db: Data<&DatabaseConnection>) -> Response {
     Response::builder()
         .content_type(prometheus::TEXT_FORMAT)
-        .body(state.metrics.render(&state.db).await)
+        .body(metrics.render(&db).await)
 }
 
 /// Serves `/metrics` on its own listener until the task is dropped.
-pub async fn serve(listener: tokio::net::TcpListener, state: AppState) {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    metrics: Arc<Metrics>,
+    db: DatabaseConnection,
+) {
     let acceptor = match TcpAcceptor::from_tokio(listener) {
         Ok(acceptor) => acceptor,
         Err(err) => {
@@ -496,7 +499,10 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) {
             return;
         }
     };
-    let app = Route::new().at("/metrics", get(scrape)).data(state);
+    let app = Route::new()
+        .at("/metrics", get(scrape))
+        .data(metrics)
+        .data(db);
     if let Err(err) = Server::new_with_acceptor(acceptor).run(app).await {
         tracing::error!(error = %err, "metrics listener failed");
     }

@@ -244,7 +244,12 @@ impl Application {
         // Scrapes go on while the instance drains; they stop with it.
         let metrics = self.metrics.map(|(listener, addr)| {
             tracing::info!(%addr, "serving metrics");
-            tokio::spawn(metrics::serve(listener, self.state.clone())).abort_handle()
+            tokio::spawn(metrics::serve(
+                listener,
+                self.state.metrics.clone(),
+                self.state.db.clone(),
+            ))
+            .abort_handle()
         });
         let grace = self.state.config.shutdown_grace;
         let drain = self.state.drain.clone();
@@ -323,7 +328,7 @@ async fn schedule_reminders(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(300));
     loop {
         tick.tick().await;
-        match crate::service::notify::schedule_reminders(&state, chrono::Utc::now()).await {
+        match crate::service::reminders::schedule_reminders(&state, chrono::Utc::now()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(reminders = n, "reminders scheduled"),
             Err(err) => tracing::warn!(error = %err, "reminder scheduling failed"),

@@ -8,7 +8,7 @@ use crate::{
     config::Config,
     drain::Drain,
     metrics::Metrics,
-    service::booking::PollMemo,
+    service::availability::PollMemo,
 };
 
 #[derive(Clone)]

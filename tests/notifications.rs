@@ -9,7 +9,11 @@ use chrono::Utc;
 use common::{
     TEST_APPID, TEST_SECRET, TestApp, assert_error, parts, setup, spawn_app_with, student,
 };
-use diploma_photo::{domain::StaffRole, entity::notification, service::notify};
+use diploma_photo::{
+    domain::StaffRole,
+    entity::notification,
+    service::{notify, reminders},
+};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, QueryOrder};
 use serde_json::{Value, json};
@@ -522,7 +526,7 @@ async fn reviews_write_their_messages_and_reminders_are_scheduled_once() {
 /// Runs the reminder job twice; the messages of `event` it wrote.
 async fn scheduled_twice(app: &TestApp, event: &str) -> Vec<notification::Model> {
     for _ in 0..2 {
-        notify::schedule_reminders(&app.state, Utc::now())
+        reminders::schedule_reminders(&app.state, Utc::now())
             .await
             .unwrap();
     }

@@ -36,6 +36,22 @@ async fn cancel(app: &TestApp, token: &str, booking: &Value) {
     assert_eq!(resp.status(), StatusCode::NO_CONTENT);
 }
 
+/// A session of two one-seat slots booked by students 0 and 1 (the first
+/// booking returned), with students 2 and 3 waiting in that order.
+async fn full_with_two_waiting(app: &TestApp) -> (String, Value, Vec<String>, Value) {
+    let (admin, session) = setup(app, 4, 1).await;
+    let tokens: Vec<String> = futures_util::future::join_all((0..4).map(|i| student(app, i))).await;
+    let first = book(app, &tokens[0], &session["slots"][0]["id"]).await;
+    book(app, &tokens[1], &session["slots"][1]["id"]).await;
+    for token in &tokens[2..] {
+        assert_eq!(
+            join(app, token, &session).await.status(),
+            StatusCode::CREATED
+        );
+    }
+    (admin, session, tokens, first)
+}
+
 #[tokio::test]
 async fn a_freed_seat_goes_to_the_first_student_waiting() {
     let app = spawn_app().await;
@@ -111,19 +127,7 @@ async fn a_freed_seat_goes_to_the_first_student_waiting() {
 #[tokio::test]
 async fn students_no_longer_eligible_are_passed_over() {
     let app = spawn_app().await;
-    let (admin, session) = setup(&app, 4, 1).await;
-    let tokens: Vec<String> =
-        futures_util::future::join_all((0..4).map(|i| student(&app, i))).await;
-    let first = book(&app, &tokens[0], &session["slots"][0]["id"]).await;
-    book(&app, &tokens[1], &session["slots"][1]["id"]).await;
-    assert_eq!(
-        join(&app, &tokens[2], &session).await.status(),
-        StatusCode::CREATED
-    );
-    assert_eq!(
-        join(&app, &tokens[3], &session).await.status(),
-        StatusCode::CREATED
-    );
+    let (admin, session, tokens, first) = full_with_two_waiting(&app).await;
 
     // The first in line loses their binding before a seat frees.
     let (_, roster) = parts(
@@ -253,4 +257,49 @@ async fn booking_directly_leaves_the_queue_and_queues_are_one_per_student() {
         "not_found",
     )
     .await;
+}
+
+#[tokio::test]
+async fn an_outage_while_granting_keeps_the_queue_and_a_refusal_still_drops() {
+    use sea_orm::ConnectionTrait;
+
+    let app = spawn_app().await;
+    let (admin, session, tokens, first) = full_with_two_waiting(&app).await;
+    // The first in line will be refused (unbound) once the database is back.
+    let campaign = session["campaign_id"].as_i64().unwrap();
+    app.unbind(&admin, campaign, "30000002").await;
+
+    // The query that checks a waiting student's eligibility fails as it
+    // would on a broken database.
+    let db = &app.state.db;
+    db.execute_unprepared("ALTER TABLE units RENAME TO units_away")
+        .await
+        .unwrap();
+    let session_id = session["id"].as_i64().unwrap();
+    let err = diploma_photo::service::booking::promote(&app.state, session_id)
+        .await
+        .expect_err("eligibility cannot be read");
+    assert!(err.code().status().is_server_error(), "{err}");
+    db.execute_unprepared("ALTER TABLE units_away RENAME TO units")
+        .await
+        .unwrap();
+    let waitlist = format!("/api/v1/sessions/{session_id}/waitlist");
+    for token in &tokens[2..] {
+        let (status, place) = parts(app.get(&waitlist, Some(token)).await).await;
+        assert_eq!(status, StatusCode::OK, "still waiting: {place}");
+    }
+
+    // With the database back, the refused student leaves and the next gets the seat.
+    cancel(&app, &tokens[0], &first).await;
+    assert_error(
+        app.get(&waitlist, Some(&tokens[2])).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let (_, granted) = parts(app.get("/api/v1/me", Some(&tokens[3])).await).await;
+    assert_eq!(
+        granted["booking"]["slot_id"], session["slots"][0]["id"],
+        "{granted}"
+    );
 }

@@ -17,7 +17,7 @@ use poem_openapi::error::{
 use serde_json::Value;
 
 use crate::{
-    api::middleware::PathTable,
+    api::path_table::PathTable,
     error::{AppError, ErrorCode},
 };
 

@@ -401,7 +401,7 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
-    use crate::service::booking::{LayoutSession, LayoutSlot};
+    use crate::service::availability::{LayoutSession, LayoutSlot};
 
     fn availability(remaining: i32) -> Availability {
         let at = |h| Utc.with_ymd_and_hms(2026, 12, 7, h, 30, 0).unwrap();

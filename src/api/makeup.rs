@@ -16,9 +16,9 @@ use crate::{
     api::{
         ApiTags,
         idempotency::{self, Begun},
-        roster::unit_scope,
         security::{
             AdminAuth, IntlAuth, PhotoViewerAuth, StaffCaller, StudentAuth, UnitViewerAuth,
+            unit_scope,
         },
     },
     domain::{

@@ -20,6 +20,7 @@ use poem::{
 use tracing::Instrument;
 
 use crate::{
+    api::path_table::PathTable,
     drain::Drain,
     error::{AppError, ErrorCode, error_response},
     metrics::{Metrics, Routes},
@@ -197,37 +198,6 @@ fn counted(body: Body, max: usize, exceeded: Arc<AtomicBool>) -> Body {
         }
         Ok(chunk)
     }))
-}
-
-/// Path templates (`/a/{id}/b`: `{…}` matches one segment) with a value
-/// each. A request path finds the matching template with the most literal
-/// segments, as the router chooses.
-#[derive(Clone)]
-pub struct PathTable<T>(Arc<Vec<(Vec<String>, T)>>);
-
-impl<T> PathTable<T> {
-    pub fn new(entries: impl IntoIterator<Item = (String, T)>) -> Self {
-        Self(Arc::new(
-            entries
-                .into_iter()
-                .map(|(path, value)| (path.split('/').map(str::to_owned).collect(), value))
-                .collect(),
-        ))
-    }
-
-    pub fn lookup(&self, path: &str) -> Option<&T> {
-        let segments: Vec<&str> = path.split('/').collect();
-        self.0
-            .iter()
-            .filter(|(template, _)| {
-                template.len() == segments.len()
-                    && template.iter().zip(&segments).all(|(t, s)| {
-                        (t.starts_with('{') && t.ends_with('}') && !s.is_empty()) || t == s
-                    })
-            })
-            .max_by_key(|(template, _)| template.iter().filter(|t| !t.starts_with('{')).count())
-            .map(|(_, value)| value)
-    }
 }
 
 /// The methods each path answers, to list in the `Allow` header of a 405

@@ -13,6 +13,7 @@ pub mod makeup;
 pub mod middleware;
 pub mod notify;
 pub mod onsite;
+pub mod path_table;
 pub mod payload;
 pub mod privacy;
 pub mod progress;

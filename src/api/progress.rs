@@ -8,8 +8,7 @@ use crate::{
     api::{
         ApiTags,
         payload::{ExportFormat, Spreadsheet, export_stem},
-        roster::unit_scope,
-        security::UnitViewerAuth,
+        security::{UnitViewerAuth, unit_scope},
     },
     domain::{AuditAction, StaffAssignment, time::to_shanghai},
     error::{AppResult, ErrorCode},

@@ -13,13 +13,10 @@ use crate::{
     api::{
         ApiTags,
         payload::{ExportFormat, Spreadsheet},
-        security::{AdminAuth, StaffCaller, UnitViewerAuth},
+        security::{AdminAuth, StaffCaller, UnitViewerAuth, unit_scope},
         student::StatusView,
     },
-    domain::{
-        AuditAction, CollectionCode, GraduationHalf, StaffAssignment, StudentCategory,
-        time::to_shanghai,
-    },
+    domain::{AuditAction, CollectionCode, GraduationHalf, StudentCategory, time::to_shanghai},
     entity::{roster_entry, unit},
     error::{AppError, AppResult, ErrorBody, ErrorCode, RowProblem},
     service::{
@@ -245,18 +242,6 @@ async fn audit_listing(
     caller
         .audit(state, AuditAction::RecordViewed, None, detail)
         .await
-}
-
-pub fn unit_scope(caller: &StaffCaller, asked: Option<String>) -> AppResult<Option<String>> {
-    match (&caller.assignment, asked) {
-        (StaffAssignment::UnitSecretary { unit: own }, Some(asked))
-            if asked.trim() != own.as_str() =>
-        {
-            Err(AppError::new(ErrorCode::Forbidden, "只能查看本单位的数据"))
-        }
-        (StaffAssignment::UnitSecretary { unit: own }, _) => Ok(Some(own.as_str().to_owned())),
-        (_, asked) => Ok(asked),
-    }
 }
 
 /// Which import a template is for.

@@ -32,6 +32,20 @@ pub struct StaffCaller {
     pub meta: RequestMeta,
 }
 
+/// The unit a staff list is limited to: a unit secretary always sees their
+/// own (asking for another is 403), anyone else sees what they asked for.
+pub fn unit_scope(caller: &StaffCaller, asked: Option<String>) -> AppResult<Option<String>> {
+    match (&caller.assignment, asked) {
+        (StaffAssignment::UnitSecretary { unit: own }, Some(asked))
+            if asked.trim() != own.as_str() =>
+        {
+            Err(AppError::new(ErrorCode::Forbidden, "只能查看本单位的数据"))
+        }
+        (StaffAssignment::UnitSecretary { unit: own }, _) => Ok(Some(own.as_str().to_owned())),
+        (_, asked) => Ok(asked),
+    }
+}
+
 impl StaffCaller {
     /// This staff member as the actor of an audit entry.
     pub fn actor(&self) -> Actor {

@@ -14,8 +14,8 @@ use crate::{
     api::{
         ApiTags,
         payload::{ExportFormat, Spreadsheet},
-        roster::{rejected, unit_scope},
-        security::{AdminAuth, StudentAuth, UnitViewerAuth},
+        roster::rejected,
+        security::{AdminAuth, StudentAuth, UnitViewerAuth, unit_scope},
     },
     domain::{AuditAction, ChsiStatus, ErrorReason, ReportStatus, Resolution, time::to_shanghai},
     entity::{chsi_status_event, error_report, error_report_batch},

@@ -4,6 +4,9 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 
 use crate::domain::time::shanghai;
 
+/// Without an explicit closing time, booking closes this long before the first slot.
+pub const DEFAULT_CLOSE_BEFORE: TimeDelta = TimeDelta::hours(1);
+
 macro_rules! text_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal / $zh:literal),+ $(,)? }) => {
         $(#[$doc])*

@@ -1,39 +1,29 @@
 //! Logging in (students by WeChat, staff by password), checking bearer tokens
-//! and revoking them.
-//!
-//! Tokens live in the database (the source of truth) and are cached for a few
-//! minutes under their hash, so every instance accepts them and a logout or a
-//! disabled account takes effect at once everywhere.
+//! and logging out. How tokens are cached and revoked is in `service::tokens`.
 
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter, sea_query::OnConflict,
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    sea_query::OnConflict,
 };
-use serde::{Deserialize, Serialize};
 
 use crate::{
-    clients::{
-        cache::Cache,
-        wechat::{WechatError, WechatSession},
-    },
+    clients::wechat::{WechatError, WechatSession},
     domain::{AuditAction, Principal, SessionToken, StaffRole, TokenHash, Username},
     entity::{auth_token, staff_account},
     error::{AppError, AppResult, ErrorCode},
     service::{
         audit::{self, Actor, RequestMeta},
-        staff, student,
+        staff::{self, ATTEMPT_WINDOW},
+        student, tokens,
     },
     state::AppState,
 };
 
 pub const STUDENT_TOKEN_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
 pub const STAFF_TOKEN_TTL: Duration = Duration::from_secs(12 * 3600);
-/// How long a validated token is trusted from the cache before the database
-/// is asked again (revocation also deletes the cache entry directly).
-const TOKEN_CACHE_TTL: Duration = Duration::from_secs(600);
 
 /// Staff login attempts allowed per (username, client address), and per
 /// address over all usernames, in one window. Each attempt is reserved
@@ -41,7 +31,6 @@ const TOKEN_CACHE_TTL: Duration = Duration::from_secs(600);
 /// a successful login gives its attempt back.
 pub const MAX_ATTEMPTS_PER_USERNAME_AND_IP: i64 = 5;
 pub const MAX_ATTEMPTS_PER_IP: i64 = 30;
-pub const ATTEMPT_WINDOW: Duration = Duration::from_secs(15 * 60);
 /// Failures of one username from any address before each further attempt
 /// on it waits: half a second, doubling up to `MAX_LOGIN_DELAY`. A delay, not
 /// a lockout, so failures elsewhere never keep the owner out.
@@ -71,43 +60,6 @@ pub struct StudentLogin {
 pub struct StaffLogin {
     pub issued: IssuedToken,
     pub role: StaffRole,
-}
-
-/// A token's principal as kept in the cache.
-#[derive(Serialize, Deserialize)]
-struct CachedToken {
-    principal: Principal,
-    expires_at: DateTime<Utc>,
-}
-
-fn cache_key(hash: &TokenHash) -> String {
-    format!("token:{}", hash.as_str())
-}
-
-/// The cache key under which a presented token's principal is kept, for a
-/// caller that reads it in one round trip with other keys.
-pub fn token_key(presented: &str) -> String {
-    cache_key(&TokenHash::of(presented))
-}
-
-/// A cache entry's principal: `None` when unreadable (e.g. written by an
-/// older version: just a miss), 401 once the token has expired.
-fn cached_principal(json: &str, now: DateTime<Utc>) -> Option<AppResult<Principal>> {
-    let cached = serde_json::from_str::<CachedToken>(json).ok()?;
-    Some(if cached.expires_at > now {
-        Ok(cached.principal)
-    } else {
-        Err(ErrorCode::Unauthenticated.into())
-    })
-}
-
-/// The student whose live token the entry read under [`token_key`] holds.
-/// `None` for anything else: the caller then asks [`authenticate`].
-pub fn cached_student(json: &str, now: DateTime<Utc>) -> Option<i64> {
-    match cached_principal(json, now)? {
-        Ok(Principal::Student { student_id }) => Some(student_id),
-        _ => None,
-    }
 }
 
 /// `POST /auth/wechat`: a `wx.login` code (or `dev:<openid>` in dev mode)
@@ -317,7 +269,7 @@ async fn issue_token(state: &AppState, owner: Owner, ttl: Duration) -> AppResult
 /// Resolves a presented bearer token to its principal, or 401 `unauthenticated`.
 pub async fn authenticate(state: &AppState, presented: &str) -> AppResult<Principal> {
     let hash = TokenHash::of(presented);
-    let key = cache_key(&hash);
+    let key = tokens::cache_key(&hash);
     let now = Utc::now();
     // The cache only speeds this up: when it is down, the database answers.
     // (Revocations evict the cache before they commit, so once the cache is
@@ -326,7 +278,7 @@ pub async fn authenticate(state: &AppState, presented: &str) -> AppResult<Princi
         tracing::warn!(error = %err, "token cache unreadable; asking the database");
         None
     });
-    if let Some(principal) = cached.and_then(|json| cached_principal(&json, now)) {
+    if let Some(principal) = cached.and_then(|json| tokens::cached_principal(&json, now)) {
         return principal;
     }
     let row = auth_token::Entity::find_by_id(hash.as_str())
@@ -353,69 +305,18 @@ pub async fn authenticate(state: &AppState, presented: &str) -> AppResult<Princi
             )));
         }
     };
-    let remaining = (row.expires_at - now).to_std().unwrap_or_default();
-    let cached = CachedToken {
-        principal: principal.clone(),
-        expires_at: row.expires_at,
-    };
-    let json = serde_json::to_string(&cached).map_err(AppError::internal)?;
-    if let Err(err) = state
-        .cache
-        .set(&key, &json, remaining.min(TOKEN_CACHE_TTL))
-        .await
-    {
-        tracing::warn!(error = %err, "token cache not written");
-    }
+    tokens::remember(state.cache.as_ref(), &key, &principal, row.expires_at, now).await?;
     Ok(principal)
 }
 
 /// Revokes the presented token everywhere at once.
 pub async fn logout(state: &AppState, presented: &str) -> AppResult<()> {
     let hashes = [TokenHash::of(presented)];
-    revoke(&state.db, state.cache.as_ref(), &hashes, async |db| {
+    tokens::revoke(&state.db, state.cache.as_ref(), &hashes, async |db| {
         auth_token::Entity::delete_by_id(hashes[0].as_str())
             .exec(db)
             .await?;
         Ok(())
     })
     .await
-}
-
-/// The hashes of every token a staff account holds.
-pub async fn staff_token_hashes(
-    db: &DatabaseConnection,
-    staff_id: i64,
-) -> AppResult<Vec<TokenHash>> {
-    Ok(auth_token::Entity::find()
-        .filter(auth_token::Column::StaffId.eq(staff_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| TokenHash::from_stored(t.token_hash))
-        .collect())
-}
-
-/// Runs `change` (which must delete the tokens from the database) so that a
-/// revocation is all-or-nothing and immediate on every instance:
-/// 1. evict the cached tokens; if the cache is down, fail with nothing changed;
-/// 2. commit `change` in one transaction;
-/// 3. evict again, in case a concurrent request re-cached a token between 1 and 2.
-pub async fn revoke<T>(
-    db: &DatabaseConnection,
-    cache: &dyn Cache,
-    hashes: &[TokenHash],
-    change: impl AsyncFnOnce(&DatabaseTransaction) -> AppResult<T>,
-) -> AppResult<T> {
-    for hash in hashes {
-        cache.delete(&cache_key(hash)).await?;
-    }
-    let txn = crate::service::begin_write(db).await?;
-    let out = change(&txn).await?;
-    txn.commit().await?;
-    for hash in hashes {
-        if let Err(err) = cache.delete(&cache_key(hash)).await {
-            tracing::warn!(error = %err, "second eviction of a revoked token failed");
-        }
-    }
-    Ok(out)
 }

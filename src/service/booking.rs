@@ -11,26 +11,33 @@
 
 use std::{
     collections::HashMap,
-    hash::Hash,
-    sync::{Arc, Mutex, PoisonError},
+    sync::Arc,
     time::{Duration, Instant},
 };
 
 use bytes::Bytes;
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, SqlErr, sea_query::Expr,
 };
-use serde::{Deserialize, Serialize};
 
 use crate::{
     clients::cache::Cache,
-    domain::{BookingStatus, CampaignStatus, NotifyEvent, Principal},
+    domain::{
+        BookingStatus, CampaignStatus, NotifyEvent, Principal, campaign::DEFAULT_CLOSE_BEFORE,
+    },
     entity::{booking, campaign, roster_entry, slot, unit, waitlist_entry},
     error::{AppError, AppResult, ErrorCode},
-    service::{auth, campaign as campaigns, journey, notify},
+    service::{
+        auth,
+        availability::{
+            ANSWERS_MAX, Answer, Eligible, LayoutSession, LayoutSlot, MEMO_MAX, audience, recall,
+            remember,
+        },
+        campaign as campaigns, journey, notify, tokens,
+    },
     state::AppState,
 };
 
@@ -48,59 +55,6 @@ const VERSION_KEY: &str = "availability_version";
 /// How long an instance reuses an answer under an unchanged version: bounds
 /// how long a lost cache write can hide a change from it.
 const ANSWER_MAX_AGE: Duration = Duration::from_secs(1);
-/// Without an explicit closing time, booking closes this long before the first slot.
-pub(crate) const DEFAULT_CLOSE_BEFORE: TimeDelta = TimeDelta::hours(1);
-
-/// A slot as kept in the cached layout (counts live in their own keys).
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
-pub struct LayoutSlot {
-    pub id: i64,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub capacity: i32,
-}
-
-impl From<&slot::Model> for LayoutSlot {
-    fn from(s: &slot::Model) -> Self {
-        Self {
-            id: s.id,
-            starts_at: s.starts_at,
-            ends_at: s.ends_at,
-            capacity: s.capacity,
-        }
-    }
-}
-
-/// A session as kept in the cached layout of its campaign.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
-pub struct LayoutSession {
-    pub id: i64,
-    pub campus_id: i64,
-    pub campus_code: String,
-    pub campus_name: String,
-    pub date: NaiveDate,
-    pub rooms: String,
-    pub windows: Vec<String>,
-    /// Units listed explicitly; empty means the units of the campus.
-    pub unit_ids: Vec<i64>,
-    pub opens_at: Option<DateTime<Utc>>,
-    pub closes_at: DateTime<Utc>,
-    pub slots: Vec<LayoutSlot>,
-}
-
-impl LayoutSession {
-    pub fn serves(&self, unit_id: i64, unit_campus_id: i64) -> bool {
-        if self.unit_ids.is_empty() {
-            self.campus_id == unit_campus_id
-        } else {
-            self.unit_ids.contains(&unit_id)
-        }
-    }
-
-    pub fn is_open(&self, now: DateTime<Utc>) -> bool {
-        self.opens_at.is_none_or(|t| t <= now) && now < self.closes_at
-    }
-}
 
 fn layout_key(campaign_id: i64) -> String {
     format!("sessions:{campaign_id}")
@@ -130,79 +84,6 @@ pub async fn forget_layout(cache: &dyn Cache, campaign_id: i64) {
     };
     if let Err(err) = forgotten {
         tracing::warn!(error = %err, campaign_id, "session layout not evicted");
-    }
-}
-
-/// What this instance last saw while answering polls: each campaign's parsed
-/// layout (with the cached text it came from), the student of each token,
-/// each student's eligibility (with its cached text) and the last answer for
-/// each audience. Used only once the shared cache confirms it is still
-/// current: it saves parsing, rendering and round trips, and never decides
-/// anything.
-#[derive(Default)]
-pub struct PollMemo {
-    layouts: Mutex<HashMap<i64, ParsedLayout>>,
-    students: Mutex<HashMap<String, i64>>,
-    eligible: Mutex<HashMap<i64, (Arc<str>, Eligible)>>,
-    answers: Mutex<HashMap<Audience, Answer>>,
-}
-
-type ParsedLayout = (Arc<str>, Arc<Vec<LayoutSession>>);
-
-/// Students who see the same answer: campaign, unit, campus, and whether
-/// booking waits for their collection code.
-type Audience = (i64, i64, i64, bool);
-
-fn audience(e: &Eligible) -> Audience {
-    (e.campaign_id, e.unit_id, e.campus_id, e.code_missing)
-}
-
-/// An answer as rendered, and until when it holds.
-struct Answer {
-    /// The campaign's notes in it.
-    on_site_notes: String,
-    /// The availability version read before the counts in it.
-    version: String,
-    /// Reused until then at most (see [`ANSWER_MAX_AGE`]).
-    fresh_until: Instant,
-    /// The next opening or closing of a session in it, if any.
-    open_until: Option<DateTime<Utc>>,
-    text: Bytes,
-}
-
-/// Tokens and students remembered at most; past it the memory starts again.
-const MEMO_MAX: usize = 100_000;
-/// Answers remembered at most (one per unit and campus is the usual need).
-const ANSWERS_MAX: usize = 1_000;
-
-fn recall<K: Eq + Hash, V: Clone>(map: &Mutex<HashMap<K, V>>, key: &K) -> Option<V> {
-    let map = map.lock().unwrap_or_else(PoisonError::into_inner);
-    map.get(key).cloned()
-}
-
-fn remember<K: Eq + Hash, V>(map: &Mutex<HashMap<K, V>>, max: usize, key: K, value: V) {
-    let mut map = map.lock().unwrap_or_else(PoisonError::into_inner);
-    if map.len() >= max {
-        map.clear();
-    }
-    map.insert(key, value);
-}
-
-impl PollMemo {
-    /// The answer for this student's audience if it was read under `version`
-    /// and is still fresh.
-    fn answer(&self, student: &Eligible, version: &str, now: DateTime<Utc>) -> Option<Bytes> {
-        // Checked in place: a poll copies only the text's handle.
-        let answers = self.answers.lock().unwrap_or_else(PoisonError::into_inner);
-        answers
-            .get(&audience(student))
-            .filter(|a| {
-                a.version == version
-                    && a.on_site_notes == student.on_site_notes
-                    && a.fresh_until > Instant::now()
-                    && a.open_until.is_none_or(|t| now < t)
-            })
-            .map(|a| a.text.clone())
     }
 }
 
@@ -413,22 +294,6 @@ async fn booker(db: &DatabaseConnection, student_id: i64) -> AppResult<Booker> {
     Ok(b)
 }
 
-/// What `GET /sessions` needs to know about a student who may book, cached
-/// so that polling availability touches only the cache.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
-pub struct Eligible {
-    /// The epoch current when this was read from the database; any other
-    /// current epoch makes it stale.
-    epoch: Option<String>,
-    campaign_id: i64,
-    unit_id: i64,
-    campus_id: i64,
-    on_site_notes: String,
-    /// No collection code yet: sessions are shown, booking is refused.
-    #[serde(default)]
-    code_missing: bool,
-}
-
 fn eligible_key(student_id: i64) -> String {
     format!("eligible:{student_id}")
 }
@@ -615,7 +480,7 @@ async fn quick_look(
     ];
     let [token, epoch, current, version] =
         <[Option<String>; 4]>::try_from(state.cache.get_many(&keys).await.ok()?).ok()?;
-    let current = token.is_some_and(|t| auth::cached_student(&t, now) == Some(student_id))
+    let current = token.is_some_and(|t| tokens::cached_student(&t, now) == Some(student_id))
         && current.as_deref() == Some(&*text)
         && student.epoch == epoch;
     current.then_some((student, version))
@@ -631,7 +496,7 @@ pub async fn available(
     render: impl Fn(Vec<Availability>, bool) -> AppResult<String>,
 ) -> AppResult<Bytes> {
     let now = Utc::now();
-    let token_key = auth::token_key(token);
+    let token_key = tokens::token_key(token);
     let (student, version) = match quick_look(state, &token_key, now).await {
         Some(found) => found,
         None => {
@@ -1234,7 +1099,8 @@ async fn free_slot(db: &DatabaseConnection, session_id: i64) -> AppResult<Option
 
 /// Gives free seats of a session to the students waiting for it, in order
 /// of joining, while its booking window is open. Students no longer
-/// eligible leave the queue. Safe to run on several instances at once: the
+/// eligible (a business refusal) leave the queue; any other error leaves the
+/// queue untouched and is returned. Safe to run on several instances at once: the
 /// seat and the one-booking rule are enforced by the database.
 pub async fn promote(state: &AppState, session_id: i64) -> AppResult<()> {
     loop {
@@ -1254,6 +1120,10 @@ pub async fn promote(state: &AppState, session_id: i64) -> AppResult<()> {
         };
         let enrollment = match booker(&state.db, next.student_id).await {
             Ok(e) if e.entry.id == next.roster_entry_id => e,
+            // A 5xx (database or cache outage, a bug) says nothing about the
+            // student: the queue stays as it was for the next attempt.
+            Err(e) if e.code().status().is_server_error() => return Err(e),
+            // A refusal (unbound, photographed, moved to another unit…) is final.
             _ => {
                 drop_entry().await?;
                 continue;

@@ -18,7 +18,10 @@ use sea_orm::{
 };
 
 use crate::{
-    domain::{BookingStatus, ChsiStatus, ErrorReason, MakeupState, StudentCategory},
+    domain::{
+        BookingStatus, ChsiStatus, ErrorReason, MakeupState, StudentCategory,
+        campaign::DEFAULT_CLOSE_BEFORE,
+    },
     entity::{booking, error_report, roster_entry, session, session_unit, slot, unit},
     error::{AppResult, ErrorCode},
 };
@@ -389,8 +392,8 @@ fn sessions_serving_entry(open_after: Option<DateTime<Utc>>) -> SelectStatement 
             .from(slot::Entity)
             .and_where(col(slot::Entity, slot::Column::SessionId).equals((session::Entity, S::Id)))
             .to_owned();
-        let closes_default = Expr::SubQuery(None, Box::new(first_slot.into()))
-            .gt(now + crate::service::booking::DEFAULT_CLOSE_BEFORE);
+        let closes_default =
+            Expr::SubQuery(None, Box::new(first_slot.into())).gt(now + DEFAULT_CLOSE_BEFORE);
         q.and_where(
             col(session::Entity, S::BookingClosesAt)
                 .is_not_null()

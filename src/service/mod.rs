@@ -2,6 +2,7 @@
 //! `AppResult`; they know nothing about HTTP requests or responses.
 pub mod audit;
 pub mod auth;
+pub mod availability;
 pub mod booking;
 pub mod campaign;
 pub mod demo;
@@ -13,12 +14,14 @@ pub mod notify;
 pub mod onsite;
 pub mod photo_check;
 pub mod progress;
+pub mod reminders;
 pub mod report;
 pub mod retention;
 pub mod roster;
 pub mod staff;
 pub mod student;
 pub mod table_file;
+pub mod tokens;
 pub mod verification;
 
 use sea_orm::{

@@ -1,5 +1,6 @@
 //! WeChat subscribe-message reminders: the outbox, the student's one-time
-//! subscriptions, the delivery worker and the scheduled reminders.
+//! subscriptions and the delivery worker (`service::reminders` schedules the
+//! reminders).
 //!
 //! A state change writes its message into `notifications` in its own
 //! transaction, so a message exists exactly when the change does. The worker
@@ -9,20 +10,15 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Statement, sea_query::Expr, sea_query::OnConflict,
+    QueryOrder, Statement, sea_query::Expr, sea_query::OnConflict,
 };
 
 use crate::{
     clients::wechat::{SendError, SubscribeMessage},
-    domain::{
-        BookingStatus, DeliveryStatus, NotifyEvent, Templates, notify::render, time::to_shanghai,
-    },
-    entity::{booking, notification, roster_entry, session, student, subscription_quota},
+    domain::{DeliveryStatus, NotifyEvent, Templates, notify::render, time::to_shanghai},
+    entity::{notification, roster_entry, student, subscription_quota},
     error::{AppError, AppResult, ErrorCode},
-    service::{
-        booking::{self as bookings, LayoutSession},
-        campaign as campaigns, progress,
-    },
+    service::availability::LayoutSession,
     state::AppState,
 };
 
@@ -398,97 +394,6 @@ pub async fn deliver_due(state: &AppState) -> AppResult<usize> {
         }
     }
     Ok(rows.len())
-}
-
-/// Adds the day-before reminders and the deadline reminders that are due.
-/// Idempotent (each message has a fixed key), so every instance may run it.
-/// Returns how many messages it tried to add.
-pub async fn schedule_reminders(state: &AppState, now: DateTime<Utc>) -> AppResult<usize> {
-    let Some(campaign) = campaigns::open_campaign(&state.db).await? else {
-        return Ok(0);
-    };
-    let templates = &state.config.wechat_templates;
-    let mut added = 0;
-    if templates.get(NotifyEvent::SessionReminder).is_some() {
-        let tomorrow = to_shanghai(now).date_naive() + chrono::Days::new(1);
-        let sessions: Vec<i64> = session::Entity::find()
-            .select_only()
-            .column(session::Column::Id)
-            .filter(session::Column::CampaignId.eq(campaign.id))
-            .filter(session::Column::Date.eq(tomorrow))
-            .into_tuple()
-            .all(&state.db)
-            .await?;
-        let bookings = booking::Entity::find()
-            .filter(booking::Column::SessionId.is_in(sessions))
-            .filter(booking::Column::Status.eq(BookingStatus::Booked.as_str()))
-            .all(&state.db)
-            .await?;
-        for b in bookings {
-            let entry_id = b.roster_entry_id;
-            let detail = bookings::detail(state, b).await?;
-            let values = booking_values(
-                &detail.session,
-                detail.slot.starts_at,
-                &campaign.on_site_notes,
-            );
-            enqueue_for(
-                &state.db,
-                templates,
-                NotifyEvent::SessionReminder,
-                entry_id,
-                detail.booking.id.to_string(),
-                values,
-            )
-            .await?;
-            added += 1;
-        }
-    }
-    let Some(&widest) = state.config.reminder_days.iter().max() else {
-        return Ok(added);
-    };
-    let query = progress::AtRiskQuery {
-        within_days: Some(widest),
-        ..Default::default()
-    };
-    for risk in progress::at_risk(&state.db, campaign.id, query, now).await? {
-        if !risk.reason.student_acts() {
-            continue;
-        }
-        let left = risk.deadline - now;
-        // The closest reminder day only: a reminder sent at 3 days is not
-        // followed at once by the 1-day one when the job first runs late.
-        let Some(days) = state
-            .config
-            .reminder_days
-            .iter()
-            .copied()
-            .filter(|d| left > TimeDelta::zero() && left <= TimeDelta::days(*d))
-            .min()
-        else {
-            continue;
-        };
-        let event = if risk.reason.is_self_check() {
-            NotifyEvent::SelfCheckDeadline
-        } else {
-            NotifyEvent::MakeupDeadline
-        };
-        enqueue(
-            &state.db,
-            templates,
-            event,
-            &risk.entry,
-            format!("{}:{}:{days}", risk.entry.id, risk.deadline.timestamp()),
-            vec![
-                ("deadline", local_minute(risk.deadline)),
-                ("days_left", format!("{}天", left.num_days().max(1))),
-                ("todo", risk.reason.label_zh().to_owned()),
-            ],
-        )
-        .await?;
-        added += 1;
-    }
-    Ok(added)
 }
 
 #[cfg(test)]

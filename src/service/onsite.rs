@@ -13,7 +13,8 @@ use crate::{
     entity::{booking, roster_entry, unit},
     error::{AppError, AppResult, ErrorCode},
     service::{
-        booking::{self as bookings, BookingDetail, LayoutSession},
+        availability::{LayoutSession, LayoutSlot},
+        booking::{self as bookings, BookingDetail},
         campaign as campaigns, journey, makeup,
     },
     state::AppState,
@@ -420,7 +421,7 @@ pub async fn walk_in(
 
 /// The session's slots from the one in progress on (the last one once all
 /// are over: a walk-in at the end of the day is still filed somewhere).
-fn upcoming_slots(session: &LayoutSession) -> impl Iterator<Item = &bookings::LayoutSlot> {
+fn upcoming_slots(session: &LayoutSession) -> impl Iterator<Item = &LayoutSlot> {
     let now = Utc::now();
     let first = session
         .slots

@@ -1,7 +1,7 @@
 //! Staff accounts: creation (admin API and `create-staff`), listing,
 //! disabling and password resets. Passwords are hashed with Argon2id.
 
-use std::sync::OnceLock;
+use std::{sync::OnceLock, time::Duration};
 
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier, password_hash::SaltString};
 use chrono::{DateTime, Utc};
@@ -15,9 +15,13 @@ use crate::{
     domain::{Password, StaffAssignment, StaffRole, UnitCode, Username},
     entity::{auth_token, staff_account},
     error::{AppError, AppResult, ErrorCode},
-    service::auth,
+    service::tokens,
     state::AppState,
 };
+
+/// Staff password attempts (at login and when changing it) are counted over
+/// this window.
+pub const ATTEMPT_WINDOW: Duration = Duration::from_secs(15 * 60);
 
 /// A staff account as the rest of the service sees it.
 #[derive(Clone, Debug)]
@@ -162,11 +166,11 @@ async fn save(
     end_sessions: bool,
 ) -> AppResult<StaffAccount> {
     let hashes = if end_sessions {
-        auth::staff_token_hashes(db, id).await?
+        tokens::staff_token_hashes(db, id).await?
     } else {
         Vec::new()
     };
-    let updated = auth::revoke(db, cache, &hashes, async |txn| {
+    let updated = tokens::revoke(db, cache, &hashes, async |txn| {
         let updated = model.update(txn).await?;
         if end_sessions {
             auth_token::Entity::delete_many()
@@ -193,7 +197,7 @@ pub async fn change_own_password(
     new_password: &str,
 ) -> AppResult<StaffAccount> {
     let key = format!("password_change:{id}");
-    if state.cache.incr(&key, auth::ATTEMPT_WINDOW).await? > MAX_PASSWORD_CHANGE_ATTEMPTS {
+    if state.cache.incr(&key, ATTEMPT_WINDOW).await? > MAX_PASSWORD_CHANGE_ATTEMPTS {
         return Err(ErrorCode::TooManyAttempts.into());
     }
     let row = find_row(&state.db, id).await?;
