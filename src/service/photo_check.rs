@@ -534,8 +534,8 @@ pub fn analyse(image: RgbImage, format: &'static str) -> Analysis {
         face,
         normalised: None,
     };
-    if let (true, Some(crop)) = (analysis.acceptable(), crop) {
-        let expected = crop.frame_box(face.expect("a crop has a face"));
+    if let (true, Some(face), Some(crop)) = (analysis.acceptable(), face, crop) {
+        let expected = crop.frame_box(face);
         match cut(&image, crop).map(|n| recheck(&n.jpeg, expected).map(|()| n)) {
             Some(Ok(normalised)) => analysis.normalised = Some(normalised),
             Some(Err(failed)) => analysis.checks.push(normalised_check(&failed)),
@@ -593,7 +593,6 @@ fn detect_faces(gray: &GrayImage, smallest: u32) -> Vec<FaceBox> {
         return Vec::new();
     }
     let mut detector = rustface::create_detector_with_model(FACE_MODEL.clone());
-    detector.set_min_face_size(DETECTOR_WINDOW);
     detector.set_score_thresh(2.0);
     detector.set_pyramid_scale_factor(0.7);
     detector.set_slide_window_step(4, 4);
@@ -622,9 +621,9 @@ fn detect_faces(gray: &GrayImage, smallest: u32) -> Vec<FaceBox> {
         .collect()
 }
 
-/// The face measured again, searched only around where a coarser search
-/// (or the frame) puts it, at a scale where it spans one and a half times
-/// the detector's window: the small region costs little.
+/// The face found again in the normalised photo, searched only around where
+/// the crop put it (`around`), at a scale where it spans one and a half
+/// times the detector's window: the small region costs little.
 fn refine(gray: &GrayImage, around: FaceBox) -> Option<FaceBox> {
     let margin = around.width * 0.5;
     let x = (around.x - margin).max(0.0) as u32;
